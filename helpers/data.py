@@ -1,8 +1,13 @@
 """Data sets: logic-gate tables, 2-D toy sets and the real penguins."""
 
+import csv
+import hashlib
+import io
+from pathlib import Path
+
 import numpy as np
 
-from ._validate import check_choice
+from ._validate import as_array, as_inputs, as_rng, check_choice, check_int
 
 _GATE_INPUTS = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 _GATE_OUTPUTS = {
@@ -42,3 +47,232 @@ def logic_gate(name, labels="01"):
     if labels == "pm1":
         y = 2.0 * y - 1.0
     return _GATE_INPUTS.copy(), y
+
+
+# --- The Palmer penguins: loading, splitting, standardising -------------------------------
+
+PENGUINS_PATH = Path(__file__).resolve().parent.parent / "data" / "penguins.csv"
+# SHA-256 of data/penguins.csv as shipped (see data/README.md): a changed file is refused.
+PENGUINS_SHA256 = "f204db2c753b0937caac3cb35258562c14f073e4bbc76be24b4c51ce22767a93"
+PENGUIN_FEATURES = ("bill_length_mm", "bill_depth_mm", "flipper_length_mm", "body_mass_g")
+PENGUIN_SPECIES = ("Adelie", "Chinstrap", "Gentoo")
+
+
+def _names(value, name, allowed):
+    """``value`` as a list of distinct names from ``allowed`` (a single str is one name)."""
+    names = [value] if isinstance(value, str) else list(value)
+    if not names:
+        raise ValueError(f"{name} must name at least one of {', '.join(allowed)}")
+    for item in names:
+        check_choice(item, name[:-1] if name.endswith("s") else name, allowed)
+    if len(set(names)) != len(names):
+        raise ValueError(f"{name} must not repeat a name; got {names}")
+    return names
+
+
+def _read_checked(path):
+    """The text of ``path`` after checking its SHA-256 against the shipped file's."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"penguins data file not found: {path} (it ships with the repository as "
+            "data/penguins.csv; see data/README.md)"
+        )
+    raw = path.read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
+    if digest != PENGUINS_SHA256:
+        raise ValueError(
+            f"penguins data file {path} has been altered: its SHA-256 is {digest}, "
+            f"expected {PENGUINS_SHA256} (restore it from the repository, see data/README.md)"
+        )
+    return raw.decode("utf-8")
+
+
+def load_penguins(features=PENGUIN_FEATURES, species=PENGUIN_SPECIES, dropna=True, path=None):
+    """Measurements of real penguins from the Palmer Archipelago, Antarctica.
+
+    Reads ``data/penguins.csv`` (344 birds, see ``data/README.md``) after checking
+    its SHA-256 checksum.
+
+    Parameters
+    ----------
+    features : sequence of str
+        Columns of ``X``, in this order; any of ``PENGUIN_FEATURES``.
+    species : sequence of str
+        Which species to keep, in this order: class id ``k`` is ``species[k]``.
+    dropna : bool
+        Drop birds with a missing value in one of ``features`` (2 of the 344 birds
+        have no measurements). With False, a missing value is NaN.
+    path : str or Path, optional
+        Another copy of the file (it must still match the checksum).
+
+    Returns
+    -------
+    X : (n, len(features)) ndarray of float
+    y : (n,) ndarray of int, class ids 0 .. len(species) - 1
+    feature_names : list of str
+    class_names : list of str
+
+    >>> X, y, feature_names, class_names = load_penguins()
+    >>> X.shape, class_names
+    ((342, 4), ['Adelie', 'Chinstrap', 'Gentoo'])
+    >>> X, y, _, _ = load_penguins(["flipper_length_mm"], species=["Gentoo", "Adelie"])
+    >>> X.shape, sorted(set(y.tolist()))
+    ((274, 1), [0, 1])
+    """
+    feature_names = _names(features, "features", PENGUIN_FEATURES)
+    class_names = _names(species, "species", PENGUIN_SPECIES)
+    if not isinstance(dropna, bool):
+        raise TypeError(f"dropna must be True or False; got {type(dropna).__name__}")
+    text = _read_checked(PENGUINS_PATH if path is None else path)
+    rows = [row for row in csv.DictReader(io.StringIO(text)) if row["species"] in class_names]
+    X = np.array(
+        [[np.nan if row[f] == "NA" else float(row[f]) for f in feature_names] for row in rows],
+        dtype=float,
+    ).reshape(len(rows), len(feature_names))
+    y = np.array([class_names.index(row["species"]) for row in rows], dtype=int)
+    if dropna:
+        keep = ~np.isnan(X).any(axis=1)
+        X, y = X[keep], y[keep]
+    return X, y, feature_names, class_names
+
+
+class Scaler:
+    """Means and standard deviations measured on training data, to apply to any data.
+
+    It is built only by :func:`standardize` from the training set, and its
+    statistics are read-only, so test data can never shape them.
+    """
+
+    __slots__ = ("mean", "std")
+
+    def __init__(self, mean, std):
+        self.mean = np.array(mean, dtype=float)
+        self.std = np.array(std, dtype=float)
+        self.mean.flags.writeable = False
+        self.std.flags.writeable = False
+
+    def apply(self, X):
+        """``(X - mean) / std`` with the training statistics; ``X`` is ``(n, d)``."""
+        X = as_inputs(X)
+        if X.shape[1] != self.mean.size:
+            raise ValueError(f"X must have {self.mean.size} columns; got {X.shape[1]}")
+        return (X - self.mean) / self.std
+
+    def invert(self, X):
+        """Back to the original units: ``X * std + mean``."""
+        X = as_inputs(X)
+        if X.shape[1] != self.mean.size:
+            raise ValueError(f"X must have {self.mean.size} columns; got {X.shape[1]}")
+        return X * self.std + self.mean
+
+    def __repr__(self):
+        fmt = lambda a: "[" + ", ".join(f"{v:.4g}" for v in a) + "]"  # noqa: E731
+        return f"Scaler(mean={fmt(self.mean)}, std={fmt(self.std)})"
+
+
+def standardize(X_train, X_test=None):
+    """Scale every feature to mean 0 and standard deviation 1 *on the training set*.
+
+    The mean and standard deviation come from ``X_train`` alone and are then
+    applied unchanged to ``X_test``: the test set plays the part of birds the
+    model has never seen, so nothing about it may inform training. A feature
+    that is constant in ``X_train`` is only centred (its std is taken as 1).
+
+    Parameters
+    ----------
+    X_train : (n, d) array
+    X_test : (k, d) array, optional
+
+    Returns
+    -------
+    X_train_std : (n, d) ndarray
+    X_test_std : (k, d) ndarray, or None without ``X_test``
+    scaler : Scaler
+        ``.mean``, ``.std`` (from the training set) and ``.apply(X)`` for new data.
+
+    >>> Xtr, Xte, scaler = standardize([[1.0], [3.0]], [[5.0]])
+    >>> Xtr.ravel(), Xte.ravel(), scaler
+    (array([-1.,  1.]), array([3.]), Scaler(mean=[2], std=[1]))
+    """
+    X_train = as_array(X_train, "X_train", ndim=2)
+    if X_train.shape[0] < 1:
+        raise ValueError("X_train must have at least one row")
+    std = X_train.std(axis=0)
+    scaler = Scaler(X_train.mean(axis=0), np.where(std > 0, std, 1.0))
+    X_test_std = None
+    if X_test is not None:
+        X_test = as_array(X_test, "X_test", ndim=2)
+        if X_test.shape[1] != X_train.shape[1]:
+            raise ValueError(
+                f"X_test must have as many columns as X_train ({X_train.shape[1]}); "
+                f"got {X_test.shape[1]}"
+            )
+        X_test_std = scaler.apply(X_test)
+    return scaler.apply(X_train), X_test_std, scaler
+
+
+def _test_counts(counts, n_test):
+    """Split ``n_test`` over classes in proportion to ``counts`` (largest remainder)."""
+    quota = counts * n_test / counts.sum()
+    take = np.floor(quota).astype(int)
+    order = np.argsort(-(quota - take), kind="stable")
+    take[order[: n_test - take.sum()]] += 1
+    return take
+
+
+def train_test_split(X, y, test_size=0.25, seed=None, stratify=True):
+    """Hold out a random part of the data as a test set.
+
+    With ``stratify=True`` every class keeps (as nearly as whole numbers allow)
+    its share in both parts, so a rare species cannot vanish from the test set
+    by chance. Both parts come back in shuffled order.
+
+    Parameters
+    ----------
+    X : (n, d) array
+    y : (n,) array of labels
+    test_size : float in (0, 1) or int
+        Fraction, or number, of samples to hold out.
+    seed : int or numpy Generator, optional
+        Same seed, same split.
+    stratify : bool
+
+    Returns
+    -------
+    X_train, X_test, y_train, y_test
+
+    >>> X = np.arange(20.0).reshape(10, 2); y = np.array([0] * 6 + [1] * 4)
+    >>> X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.5, seed=0)
+    >>> np.bincount(y_train).tolist(), np.bincount(y_test).tolist()
+    ([3, 2], [3, 2])
+    """
+    X = as_inputs(X)
+    y_arr = np.asarray(y)
+    if y_arr.ndim != 1 or y_arr.shape[0] != X.shape[0]:
+        raise ValueError(f"y must be 1-D with one label per row of X ({X.shape[0]}); got shape {y_arr.shape}")
+    n = X.shape[0]
+    if isinstance(test_size, (float, np.floating)):
+        if not 0 < test_size < 1:
+            raise ValueError(f"test_size as a fraction must be between 0 and 1; got {test_size}")
+        n_test = int(round(test_size * n))
+    else:
+        n_test = check_int(test_size, "test_size", minimum=1)
+    if not 1 <= n_test <= n - 1:
+        raise ValueError(f"test_size leaves {n_test} of {n} samples for testing; both parts need at least one")
+    if not isinstance(stratify, bool):
+        raise TypeError(f"stratify must be True or False; got {type(stratify).__name__}")
+    rng = as_rng(seed)
+    if stratify:
+        classes, inverse, counts = np.unique(y_arr, return_inverse=True, return_counts=True)
+        take = _test_counts(counts, n_test)
+        test = np.concatenate(
+            [rng.permutation(np.flatnonzero(inverse == c))[: take[c]] for c in range(classes.size)]
+        )
+    else:
+        test = rng.permutation(n)[:n_test]
+    is_test = np.zeros(n, dtype=bool)
+    is_test[test] = True
+    train_idx = rng.permutation(np.flatnonzero(~is_test))
+    test_idx = rng.permutation(np.flatnonzero(is_test))
+    return X[train_idx], X[test_idx], y_arr[train_idx], y_arr[test_idx]
