@@ -171,7 +171,7 @@ def perceptron_explorer(dataset="AND", w=(-0.1, 0.2, 0.0), activation="sign", X=
     (1.0, 0)
     >>> explorer.controls["dataset"].value = "XOR"
     >>> explorer.state["misclassified"]
-    2
+    3
     """
     return PerceptronExplorer(dataset=dataset, w=w, activation=activation, X=X, y=y, name=name,
                               feature_names=feature_names, w_range=w_range, canvas=canvas)
