@@ -27,7 +27,15 @@ True
 import functools
 import html
 
-__all__ = ["CheckResult", "correct", "not_yet", "checker", "run_check"]
+__all__ = ["CheckResult", "AnswerProblem", "correct", "not_yet", "checker", "run_check"]
+
+
+class AnswerProblem(ValueError):
+    """Raise inside a checker when the answer has the wrong form (empty, wrong shape).
+
+    :func:`run_check` shows its message as a plain "Not yet: ..." hint rather than as
+    a failed check.
+    """
 
 
 class CheckResult:
@@ -95,8 +103,9 @@ def not_yet(what, because=None):
 def run_check(body, *args, **kwargs):
     """Call ``body(*args, **kwargs)`` and always return a :class:`CheckResult`.
 
-    An exception raised by the learner's code (or by the checker tripping over an
-    unexpected answer) becomes a "Not yet" naming the exception. A body that
+    An :class:`AnswerProblem` becomes a "Not yet" with its message. Any other
+    exception, raised by the learner's code or by the checker tripping over an
+    unexpected answer, becomes a "Not yet" naming the exception. A body that
     returns a bare bool gets a generic message.
 
     >>> run_check(lambda: 1 / 0)
@@ -106,6 +115,8 @@ def run_check(body, *args, **kwargs):
     """
     try:
         result = body(*args, **kwargs)
+    except AnswerProblem as exc:
+        return not_yet(str(exc))
     except Exception as exc:  # a checker must never raise, whatever the answer was
         detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
         return not_yet("the check could not run", because=detail)
@@ -127,3 +138,224 @@ def checker(body):
         return run_check(body, *args, **kwargs)
 
     return wrapped
+
+
+# --- Shared helpers for checkers -----------------------------------------------------------
+
+
+def _numbers(value, name, shape=None):
+    """``value`` as a float array, or raise a ValueError that reads well in a "Not yet"."""
+    import numpy as np
+
+    if value is None or value is Ellipsis:
+        raise AnswerProblem(f"{name} is still empty: replace the ... with your answer")
+    try:
+        arr = np.asarray(value, dtype=float)
+    except (TypeError, ValueError):
+        raise AnswerProblem(f"{name} must be a number or an array of numbers; got {value!r}") from None
+    if shape is not None and arr.shape != tuple(shape):
+        raise AnswerProblem(f"{name} must have shape {tuple(shape)}; got {arr.shape}")
+    if not np.all(np.isfinite(arr)):
+        raise AnswerProblem(f"{name} contains NaN or infinity")
+    return arr
+
+
+def _close(a, b, tol=1e-3):
+    import numpy as np
+
+    return bool(np.allclose(a, b, rtol=tol, atol=tol))
+
+
+def _fmt(values):
+    import numpy as np
+
+    return "[" + ", ".join(f"{v:.4g}" for v in np.ravel(values)) + "]"
+
+
+# --- Notebook 07: real birds ---------------------------------------------------------------
+
+
+@checker
+def check_separating_weights(w, X, y):
+    """Do perceptron weights ``w = [w0, w1, w2]`` classify every bird correctly?
+
+    ``X`` is ``(n, 2)`` (standardised measurements), ``y`` holds -1/+1 labels; a bird
+    counts as correct when ``sign(s) == y`` with ``sign(0) = +1``.
+    """
+    import numpy as np
+
+    w = _numbers(w, "w", shape=(3,))
+    X = _numbers(X, "X")
+    y = np.where(_numbers(y, "y") > 0, 1.0, -1.0)
+    s = w[0] + X @ w[1:]
+    wrong = int(np.sum(np.where(s >= 0, 1.0, -1.0) != y))
+    if w[1] == 0 and w[2] == 0:
+        return not_yet(f"w = {_fmt(w)}", because="with w1 = w2 = 0 there is no boundary line at all")
+    if wrong:
+        return not_yet(
+            f"w = {_fmt(w)} misclassifies {wrong} of {len(y)} birds",
+            because="a separating line puts every bird on its own species' side (try the sliders again)",
+        )
+    return correct(f"w = {_fmt(w)} puts all {len(y)} birds on the right side of the line.")
+
+
+_SEPARABLE_CHOICES = ("Adelie-Gentoo", "Adelie-Chinstrap")
+
+
+@checker
+def check_separable_pair(answer):
+    """Which pair of species can a straight line split on flipper length and body mass?"""
+    if not isinstance(answer, str) or answer not in _SEPARABLE_CHOICES:
+        return not_yet(f"answer = {answer!r}", because=f"answer must be one of {_SEPARABLE_CHOICES}")
+    if answer == "Adelie-Chinstrap":
+        return not_yet(
+            "Adelie and Chinstrap overlap",
+            because="their flipper lengths and body masses share the same range: no line gets them all",
+        )
+    return correct("Gentoo are heavier with longer flippers: one line splits them from Adelie.")
+
+
+@checker
+def check_test_standardization(X_test_std, X_train, X_test):
+    """Was the test set scaled with the *training* mean and standard deviation?"""
+    import numpy as np
+
+    X_train = _numbers(X_train, "X_train")
+    X_test = _numbers(X_test, "X_test")
+    got = _numbers(X_test_std, "X_test_std", shape=X_test.shape)
+    want = (X_test - X_train.mean(axis=0)) / X_train.std(axis=0)
+    if _close(got, want):
+        return correct("the test birds are measured in the training set's units.")
+    leaky = (X_test - X_test.mean(axis=0)) / X_test.std(axis=0)
+    if _close(got, leaky):
+        return not_yet(
+            "you used the test set's own mean and standard deviation",
+            because="the test set stands for birds not seen yet: only training statistics may be used",
+        )
+    if _close(got, (X_test - X_train.mean(axis=0)) / X_train.var(axis=0)):
+        return not_yet("you divided by the variance", because="standardising divides by the standard deviation")
+    return not_yet("X_test_std differs from (X_test - mean) / std", because="use the training set's mean and std")
+
+
+@checker
+def check_accuracy(accuracy, y_true, y_pred):
+    """The fraction of birds whose predicted species is right (a number in [0, 1])."""
+    import numpy as np
+
+    value = float(_numbers(accuracy, "accuracy", shape=()))
+    want = float(np.mean(np.asarray(y_true) == np.asarray(y_pred)))
+    if abs(value - want) < 1e-9:
+        return correct(f"accuracy = {want:.4f}.")
+    if abs(value - 100 * want) < 1e-6:
+        return not_yet(f"accuracy = {value:g}", because="give it as a fraction in [0, 1], not a percentage")
+    if abs(value - (1 - want)) < 1e-9:
+        return not_yet(f"accuracy = {value:.4f}", because="that is the error rate: count the correct predictions")
+    return not_yet(f"accuracy = {value:.4f}", because="accuracy = (number of y_pred == y_true) / (number of birds)")
+
+
+@checker
+def check_confusion_matrix(cm, y_true, y_pred, n_classes):
+    """``cm[t, p]`` must count the birds of true class ``t`` predicted as class ``p``."""
+    import numpy as np
+
+    got = _numbers(cm, "cm", shape=(n_classes, n_classes))
+    want = np.zeros((n_classes, n_classes))
+    for t, p in zip(np.asarray(y_true), np.asarray(y_pred)):
+        want[int(t), int(p)] += 1
+    if np.array_equal(got, want):
+        return correct(f"the diagonal holds the {int(np.trace(want))} correct predictions.")
+    if np.array_equal(got, want.T):
+        return not_yet("cm is transposed", because="rows are the true species and columns the predicted ones")
+    if got.sum() != want.sum():
+        return not_yet(f"cm counts {got.sum():g} birds", because=f"every one of the {len(y_true)} test birds is counted once")
+    return not_yet("some cells of cm are off", because="cm[t, p] += 1 for each bird with true t and predicted p")
+
+
+# --- Notebook 08: review -------------------------------------------------------------------
+
+_DEEP_LEARNING_CHOICES = {
+    "a": "deep learning needs no training data",
+    "b": "a deep network learns the features from raw input as well as the classifier",
+    "c": "deep learning uses a step activation instead of a sigmoid",
+    "d": "traditional machine learning cannot use gradient descent",
+}
+
+
+@checker
+def check_deep_learning_difference(choice):
+    """Multiple choice: what sets deep learning apart from traditional machine learning?"""
+    if not isinstance(choice, str) or choice.strip().lower() not in _DEEP_LEARNING_CHOICES:
+        return not_yet(f"choice = {choice!r}", because="choose one of 'a', 'b', 'c', 'd'")
+    choice = choice.strip().lower()
+    if choice == "b":
+        return correct("feature learning + classification in one network, trained end to end.")
+    reasons = {
+        "a": "deep networks need *more* data than traditional methods, not none",
+        "c": "deep networks use smooth activations (ReLU, sigmoid) so that gradients exist",
+        "d": "many traditional models (logistic regression, the perceptron) are trained by gradient descent",
+    }
+    return not_yet(f"({choice}) {_DEEP_LEARNING_CHOICES[choice]}", because=reasons[choice])
+
+
+@checker
+def check_gradient_step(w_new):
+    """One gradient descent step on L(w) = (w - 3)^2 from w = 1 with lr = 0.1."""
+    value = float(_numbers(w_new, "w_new", shape=()))
+    if abs(value - 1.4) < 1e-9:
+        return correct("dL/dw = 2(1 - 3) = -4, so w moves to 1 - 0.1 * (-4) = 1.4, towards the minimum at 3.")
+    if abs(value - 0.6) < 1e-9:
+        return not_yet("w_new = 0.6", because="you stepped along the gradient; descent goes against it (w - lr * dL/dw)")
+    if abs(value - 1.2) < 1e-9:
+        return not_yet("w_new = 1.2", because="dL/dw of (w - 3)^2 is 2(w - 3): the factor 2 is missing")
+    return not_yet(f"w_new = {value:g}", because="compute dL/dw = 2(w - 3) at w = 1, then w - lr * dL/dw")
+
+
+@checker
+def check_perceptron_steps(w):
+    """The lecture's SGD run: weights [w0, w1, w2] after the points (1, 0) and then (1, 1)."""
+    got = _numbers(w, "w", shape=(3,))
+    if _close(got, [-0.1, 0.2, 0.1], tol=1e-9):
+        return correct("w = [-0.1, 0.2, 0.1]: (1, 0) pulled the weights down, then (1, 1) pushed them up.")
+    if _close(got, [-0.2, 0.1, 0.0], tol=1e-9):
+        return not_yet("w = [-0.2, 0.1, 0]", because="that is after (1, 0) only: (1, 1) gives s = -0.1 < 0 with y = +1, another update")
+    if _close(got, [0.2, 0.1, -0.1], tol=1e-9):
+        return not_yet(f"w = {_fmt(got)}", because="w lists the bias first: [w0, w1, w2]")
+    return not_yet(f"w = {_fmt(got)}", because="for a misclassified point each w_i changes by -lr * (-y x_i), with x_0 = 1")
+
+
+@checker
+def check_chain_rule(dz_dx):
+    """dz/dx of z = sin(x^2) at x = 1.5."""
+    import math
+
+    value = float(_numbers(dz_dx, "dz_dx", shape=()))
+    want = 2 * 1.5 * math.cos(1.5**2)
+    if abs(value - want) < 1e-6:
+        return correct(f"dz/dx = dz/du * du/dx = cos(2.25) * 3 = {want:.4f}.")
+    if abs(value - math.cos(1.5**2)) < 1e-6:
+        return not_yet(f"dz/dx = {value:.4f}", because="that is dz/du only: multiply by du/dx = 2x")
+    if abs(value - 2 * 1.5 * math.cos(1.5)) < 1e-6:
+        return not_yet(f"dz/dx = {value:.4f}", because="evaluate cos at u = x^2 = 2.25, not at x")
+    return not_yet(f"dz/dx = {value:.4f}", because="with u = x^2, dz/dx = cos(u) * 2x")
+
+
+_BACKPROP_U = (1.0, 0.5, 0.25)
+_BACKPROP_W = (0.1, -0.2, 0.4)
+
+
+@checker
+def check_output_gradient(dL_dw):
+    """dL/dw_j for a sigmoid output with BCE: u = [1, 0.5, 0.25], w = [0.1, -0.2, 0.4], y = 1."""
+    import math
+
+    got = _numbers(dL_dw, "dL_dw", shape=(3,))
+    s = sum(u * w for u, w in zip(_BACKPROP_U, _BACKPROP_W))
+    z = 1 / (1 + math.exp(-s))
+    want = [(z - 1.0) * u for u in _BACKPROP_U]
+    if _close(got, want, tol=1e-6):
+        return correct(f"s = {s:.2f}, z = {z:.4f}, dL/ds = z - y = {z - 1:.4f}, dL/dw_j = (z - y) u_j.")
+    if _close(got, [g * z * (1 - z) for g in want], tol=1e-6):
+        return not_yet("an extra factor z(1 - z)", because="with binary cross-entropy dL/ds = z - y already: z(1 - z) cancels")
+    if _close(got, [-g for g in want], tol=1e-6):
+        return not_yet("the signs are flipped", because="dL/ds = z - y, not y - z")
+    return not_yet(f"dL_dw = {_fmt(got)}", because="compute s = sum u_j w_j, z = sigmoid(s), then (z - y) * u_j")

@@ -1,8 +1,11 @@
 """Tests for the checker infrastructure in helpers.checks and the checkers of notebooks 07-08."""
 
+import math
+
+import numpy as np
 import pytest
 
-from helpers import checks
+from helpers import checks, data
 from helpers.checks import CheckResult, checker, correct, not_yet, run_check
 
 
@@ -70,3 +73,144 @@ def test_checker_decorator_never_raises_and_keeps_name():
 def test_module_exports():
     for name in ("CheckResult", "correct", "not_yet", "checker", "run_check"):
         assert hasattr(checks, name)
+
+
+def test_answer_problem_reads_as_a_plain_hint():
+    def body():
+        raise checks.AnswerProblem("w is still empty")
+
+    assert repr(run_check(body)) == "Not yet: w is still empty"
+
+
+# --- The checkers of notebooks 07 and 08: accept the reference, reject a known wrong answer ---
+
+ALL_CHECKERS_WITH_GARBAGE = [
+    lambda a: checks.check_separating_weights(a, np.zeros((2, 2)), [1, -1]),
+    checks.check_separable_pair,
+    lambda a: checks.check_test_standardization(a, np.ones((3, 2)), np.ones((2, 2))),
+    lambda a: checks.check_accuracy(a, [0, 1], [0, 1]),
+    lambda a: checks.check_confusion_matrix(a, [0, 1], [0, 1], 2),
+    checks.check_deep_learning_difference,
+    checks.check_gradient_step,
+    checks.check_perceptron_steps,
+    checks.check_chain_rule,
+    checks.check_output_gradient,
+]
+
+
+@pytest.mark.parametrize("check", ALL_CHECKERS_WITH_GARBAGE)
+@pytest.mark.parametrize("garbage", [None, ..., "text", object(), [1.0, float("nan")], np.zeros((7, 7))])
+def test_checkers_never_raise_on_garbage(check, garbage):
+    result = check(garbage)
+    assert isinstance(result, CheckResult)
+    assert not result
+    assert repr(result).startswith("Not yet: ")
+
+
+def _separable_birds():
+    X, y, _, _ = data.load_penguins(["bill_depth_mm", "flipper_length_mm"], ["Adelie", "Gentoo"])
+    X = (X - X.mean(axis=0)) / X.std(axis=0)
+    return X, np.where(y == 1, 1.0, -1.0)
+
+
+def test_check_separating_weights():
+    X, y = _separable_birds()
+    # An independent perceptron run (rows in file order, lr = 1) finds a separating line.
+    w = np.zeros(3)
+    for _ in range(100):
+        mistakes = 0
+        for x, t in zip(X, y):
+            if t * (w[0] + x @ w[1:]) <= 0:
+                w += t * np.r_[1.0, x]
+                mistakes += 1
+        if mistakes == 0:
+            break
+    assert mistakes == 0
+    assert checks.check_separating_weights(w, X, y)
+    result = checks.check_separating_weights(-w, X, y)
+    assert not result and f"misclassifies {len(y)} of {len(y)}" in result.message
+    assert not checks.check_separating_weights([1.0, 0.0, 0.0], X, y)
+
+
+def test_check_separable_pair():
+    assert checks.check_separable_pair("Adelie-Gentoo")
+    assert "overlap" in repr(checks.check_separable_pair("Adelie-Chinstrap"))
+    assert not checks.check_separable_pair("Gentoo-Emperor")
+
+
+def test_check_test_standardization():
+    X_train = np.array([[1.0, 10.0], [3.0, 30.0]])  # mean [2, 20], std [1, 10]
+    X_test = np.array([[4.0, 0.0], [6.0, 20.0]])
+    reference = np.array([[2.0, -2.0], [4.0, 0.0]])  # worked by hand
+    assert checks.check_test_standardization(reference, X_train, X_test)
+    leaky = np.array([[-1.0, -1.0], [1.0, 1.0]])  # the test set's own mean [5, 10], std [1, 10]
+    result = checks.check_test_standardization(leaky, X_train, X_test)
+    assert not result and "test set's own" in result.message
+    assert not checks.check_test_standardization(reference + 0.1, X_train, X_test)
+
+
+def test_check_accuracy():
+    y_true, y_pred = [0, 1, 2, 2], [0, 2, 2, 2]
+    assert checks.check_accuracy(0.75, y_true, y_pred)
+    assert "percentage" in repr(checks.check_accuracy(75, y_true, y_pred))
+    assert "error rate" in repr(checks.check_accuracy(0.25, y_true, y_pred))
+
+
+def test_check_confusion_matrix():
+    y_true, y_pred = [0, 1, 2, 2], [0, 2, 2, 2]
+    reference = [[1, 0, 0], [0, 0, 1], [0, 0, 2]]
+    assert checks.check_confusion_matrix(reference, y_true, y_pred, 3)
+    transposed = np.array(reference).T
+    assert "transposed" in repr(checks.check_confusion_matrix(transposed, y_true, y_pred, 3))
+    assert not checks.check_confusion_matrix(np.eye(3), y_true, y_pred, 3)
+
+
+def test_check_deep_learning_difference():
+    assert checks.check_deep_learning_difference("b")
+    assert checks.check_deep_learning_difference(" B ")
+    for wrong in ("a", "c", "d"):
+        assert not checks.check_deep_learning_difference(wrong)
+
+
+def test_check_gradient_step():
+    def loss(w):
+        return (w - 3.0) ** 2
+
+    h = 1e-6
+    slope = (loss(1 + h) - loss(1 - h)) / (2 * h)  # finite difference at w = 1
+    assert checks.check_gradient_step(1 - 0.1 * slope)
+    assert "against" in repr(checks.check_gradient_step(1 + 0.1 * slope))
+    assert not checks.check_gradient_step(1.0)
+
+
+def test_check_perceptron_steps():
+    # The lecture: start w = [w0, w1, w2] = [-0.1, 0.2, 0], lr = 0.1.
+    # (1, 0), y = -1: s = 0.1 >= 0, wrong -> w = w - 0.1 * (+1) * [1, 1, 0] = [-0.2, 0.1, 0]
+    # (1, 1), y = +1: s = -0.1 < 0, wrong -> w = w + 0.1 * [1, 1, 1] = [-0.1, 0.2, 0.1]
+    assert checks.check_perceptron_steps([-0.1, 0.2, 0.1])
+    assert "(1, 0) only" in repr(checks.check_perceptron_steps([-0.2, 0.1, 0.0]))
+    assert not checks.check_perceptron_steps([0.2, 0.1, -0.1])
+
+
+def test_check_chain_rule():
+    h = 1e-6
+    numeric = (math.sin((1.5 + h) ** 2) - math.sin((1.5 - h) ** 2)) / (2 * h)
+    assert checks.check_chain_rule(numeric)
+    assert "du/dx" in repr(checks.check_chain_rule(math.cos(2.25)))
+    assert not checks.check_chain_rule(math.sin(2.25))
+
+
+def test_check_output_gradient():
+    u = np.array([1.0, 0.5, 0.25])
+    w = np.array([0.1, -0.2, 0.4])
+
+    def bce(w):
+        z = 1 / (1 + np.exp(-(u @ w)))
+        return -np.log(z)  # y = 1
+
+    h = 1e-6
+    numeric = np.array([(bce(w + h * e) - bce(w - h * e)) / (2 * h) for e in np.eye(3)])
+    assert checks.check_output_gradient(numeric)
+    z = 1 / (1 + np.exp(-(u @ w)))
+    assert "z(1 - z)" in repr(checks.check_output_gradient(numeric * z * (1 - z)))
+    assert not checks.check_output_gradient(-numeric)

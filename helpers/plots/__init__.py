@@ -5,5 +5,7 @@ Nothing here trains or computes a model; it draws what the math modules return.
 
 from ._style import CLASS_STYLES, class_style
 from .boundary import DecisionBoundary, boundary_segment, plot_decision_boundary
+from .penguins import (feature_label, plot_class_regions, plot_confusion_matrix, plot_hidden_activations,
+                       plot_penguin_pairs, plot_penguins, plot_weight_matrix)
 
 __all__ = ["CLASS_STYLES", "class_style", "DecisionBoundary", "boundary_segment", "plot_decision_boundary"]
