@@ -103,7 +103,8 @@ def not_yet(what, because=None):
 def run_check(body, *args, **kwargs):
     """Call ``body(*args, **kwargs)`` and always return a :class:`CheckResult`.
 
-    An :class:`AnswerProblem` becomes a "Not yet" with its message. Any other
+    An answer left as ``...`` (the placeholder in exercise cells) is reported as
+    such without calling ``body``. An :class:`AnswerProblem` becomes a "Not yet" with its message. Any other
     exception, raised by the learner's code or by the checker tripping over an
     unexpected answer, becomes a "Not yet" naming the exception. A body that
     returns a bare bool gets a generic message.
@@ -112,7 +113,11 @@ def run_check(body, *args, **kwargs):
     Not yet: the check could not run because ZeroDivisionError: division by zero
     >>> run_check(lambda: True)
     Correct! That is right.
+    >>> run_check(lambda answer: True, ...)
+    Not yet: your answer is still ...: replace the ... with it and run the cell again
     """
+    if any(arg is Ellipsis for arg in (*args, *kwargs.values())):
+        return not_yet("your answer is still ...: replace the ... with it and run the cell again")
     try:
         result = body(*args, **kwargs)
     except AnswerProblem as exc:

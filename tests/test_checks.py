@@ -75,6 +75,13 @@ def test_module_exports():
         assert hasattr(checks, name)
 
 
+def test_placeholder_answer_is_reported_without_running_the_body():
+    calls = []
+    result = run_check(lambda a: calls.append(a), ...)
+    assert not result and "still ..." in result.message and calls == []
+    assert not run_check(lambda a=1: True, a=...)
+
+
 def test_answer_problem_reads_as_a_plain_hint():
     def body():
         raise checks.AnswerProblem("w is still empty")
