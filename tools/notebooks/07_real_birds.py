@@ -1,0 +1,508 @@
+# %% [markdown]
+# # 07 · Real birds: telling penguin species apart
+#
+# The lecture opened with cartoon birds and ended with a promise: for *real* birds,
+# use the models you have now built. Here are 342 real penguins, measured in
+# Antarctica. Can a perceptron, and then a small network, tell their species apart?
+#
+# **Learning goals**
+#
+# - Look at a real data set before modelling it, and read off which measurements
+#   separate which species.
+# - See the perceptron converge on a linearly separable pair of species and never
+#   settle on a pair that is not.
+# - Explain why features are standardised, and why only with the training set's statistics.
+# - Train a softmax MLP on three species, judge it on held-out birds (accuracy,
+#   confusion matrix, decision regions) and look inside its hidden layer.
+#
+# **Before this notebook**: [01 · The perceptron](01_perceptron.ipynb),
+# [04 · Perceptron SGD](04_perceptron_sgd.ipynb) and
+# [06 · MLP and backpropagation](06_mlp_backprop.ipynb).
+
+# %% [markdown]
+# All the code this notebook leans on lives in the `helpers` package: `data` loads
+# and splits the birds, `perceptron` and `mlp` train, `plots` and `widgets` draw,
+# `checks` checks your answers.
+
+# %%
+import numpy as np
+import matplotlib.pyplot as plt
+
+from helpers import activations, checks, data, mlp, perceptron, plots, widgets
+
+# %% [markdown]
+# ## 1. Meet the penguins
+#
+# The Palmer penguins data (Gorman, Williams & Fraser, 2014; released under CC0) has
+# four measurements per bird: bill length and bill depth (the bill's upper ridge, in
+# mm), flipper length (mm) and body mass (g). Its data card, `data/README.md`, says
+# where the file comes from, and the loader refuses the file if a single byte has
+# changed. Two of the 344 birds were never measured; the loader drops them.
+
+# %%
+X, y, feature_names, class_names = data.load_penguins()
+print("X:", X.shape, " features:", feature_names)
+for k, name in enumerate(class_names):
+    print(f"class {k} = {name:9s}: {np.sum(y == k):3d} birds")
+
+# %% [markdown]
+# Each row of `X` is one bird, `y` holds its species as a class id 0, 1 or 2. The
+# first few birds:
+
+# %%
+for row, label in zip(X[:4], y[:4]):
+    print(row, "->", class_names[label])
+
+# %% [markdown]
+# **Predict, then reveal.** Before looking: which single measurement would you use
+# to pick out the Gentoo penguins? Is there one that tells Adelie from Chinstrap?
+#
+# Every pair of measurements, one panel each; species differ by colour *and* marker:
+
+# %%
+plots.plot_penguin_pairs(X, y, feature_names, class_names)
+plt.show()
+
+# %% [markdown]
+# What to notice:
+#
+# - **Gentoo** (green squares) sit apart in every panel that uses bill depth: deep
+#   bills are Adelie or Chinstrap, shallow bills are Gentoo. Gentoo are also the
+#   heaviest birds with the longest flippers.
+# - **Adelie and Chinstrap** pile on top of each other in flipper length, body mass
+#   and bill depth. Only **bill length** pulls them apart: Chinstrap bills are longer.
+#
+# So "can a straight line split two species?" depends on which two species and on
+# which two measurements. The next section puts that to the perceptron.
+
+# %% [markdown]
+# ## 2. A perceptron on two species
+#
+# Take Adelie (label $-1$) and Gentoo (label $+1$), described by $x_1$ = bill depth
+# and $x_2$ = flipper length. The weight sliders run from $-3$ to $3$, but flipper
+# lengths are near 200, so the data is first rescaled to mean 0 and standard
+# deviation 1 per measurement; section 3 says why this matters so much.
+
+# %%
+pair = ["bill_depth_mm", "flipper_length_mm"]
+X_ag, y_ag, _, names_ag = data.load_penguins(pair, species=["Adelie", "Gentoo"])
+X_ag, _, _ = data.standardize(X_ag)
+t_ag = np.where(y_ag == 1, 1.0, -1.0)  # perceptron labels: Gentoo +1, Adelie -1
+print(X_ag.shape, "labels:", np.unique(t_ag))
+
+# %% [markdown]
+# **Predict, then reveal.** From the scatter plot above (bill depth against flipper
+# length), do you expect weights that put *every* Adelie on one side and every Gentoo
+# on the other?
+#
+# Move $w_0, w_1, w_2$ until the figure says all 274 birds are correct. In the
+# explorer Adelie are the blue circles ($y=-1$) and Gentoo the orange triangles
+# ($y=+1$); the vector $w$ (arrow) points to the side the perceptron calls $+1$.
+
+# %%
+explorer_ag = widgets.perceptron_explorer(
+    X=X_ag, y=t_ag, name="Adelie/Gentoo", w=(0.0, -1.0, 0.0),
+    feature_names=(r"x_1\ \mathrm{bill\ depth\ (std.)}", r"x_2\ \mathrm{flipper\ (std.)}"),
+)
+explorer_ag
+
+# %% [markdown]
+# The starting weights $w = (0, -1, 0)$ encode "a shallow bill means Gentoo" and
+# already get most birds right, but not all. The cell below reads what the explorer
+# computed for the weights it was started with.
+
+# %%
+print(f"{explorer_ag.state['misclassified']} of {len(t_ag)} birds misclassified")
+assert 0 < explorer_ag.state["misclassified"] < 0.1 * len(t_ag)
+
+# %% [markdown]
+# ### Check your understanding: a separating line
+#
+# Copy weights from the sliders that classify every bird correctly (or type your own)
+# and run the check.
+
+# %%
+w_mine = ...  # e.g. [w0, w1, w2]
+checks.check_separating_weights(w_mine, X_ag, t_ag)
+
+# %% [markdown]
+# <details><summary>Hint</summary>
+#
+# Start from $w = (0, -1, 0)$: the boundary is the vertical line $x_1 = 0$ and the
+# misclassified birds sit near it. Give $x_2$ (flipper length) a positive weight to
+# tilt the line.
+# </details>
+#
+# <details><summary>Solution</summary>
+#
+# `w_mine = [0.0, -1.0, 1.0]` works: $s = -x_1 + x_2$ is positive for shallow bills
+# with long flippers. Many other weights work too: a separable data set has
+# infinitely many separating lines.
+# </details>
+
+# %% [markdown]
+# Now let SGD find weights (notebook 04's algorithm, $\eta = 0.1$, starting from
+# zero, visiting the birds in a shuffled order each epoch). It stops as soon as an
+# epoch passes without a mistake.
+
+# %%
+w_ag, steps_ag = perceptron.sgd(X_ag, t_ag, w=np.zeros(3), lr=0.1, epochs=50, rng=0)
+print("converged:", steps_ag.converged, "after", steps_ag.epochs_run, "epochs")
+print("mistakes per epoch:", steps_ag.mistakes_per_epoch())
+checks.check_separating_weights(w_ag, X_ag, t_ag)
+
+# %% [markdown]
+# ### Not every pair can be split
+#
+# Now Adelie ($-1$, blue circles) against Chinstrap ($+1$, orange triangles) on
+# flipper length and body mass, where the scatter plot showed the two species
+# overlapping. Try the sliders: how few
+# mistakes can you get?
+
+# %%
+pair_ac = ["flipper_length_mm", "body_mass_g"]
+X_ac, y_ac, _, _ = data.load_penguins(pair_ac, species=["Adelie", "Chinstrap"])
+X_ac, _, _ = data.standardize(X_ac)
+t_ac = np.where(y_ac == 1, 1.0, -1.0)
+explorer_ac = widgets.perceptron_explorer(
+    X=X_ac, y=t_ac, name="Adelie/Chinstrap", w=(-1.0, 1.0, 0.0),
+    feature_names=(r"x_1\ \mathrm{flipper\ (std.)}", r"x_2\ \mathrm{body\ mass\ (std.)}"),
+)
+explorer_ac
+
+# %%
+print(f"{explorer_ac.state['misclassified']} of {len(t_ac)} birds misclassified")
+assert explorer_ac.state["misclassified"] > 0
+
+# %% [markdown]
+# The lecture warned: on data that is not linearly separable, perceptron training
+# "fails completely" instead of settling on a decent compromise. Run the same SGD
+# for 50 epochs and count the mistakes in each epoch:
+
+# %%
+w_ac, steps_ac = perceptron.sgd(X_ac, t_ac, w=np.zeros(3), lr=0.1, epochs=50, rng=0)
+mistakes_ac = steps_ac.mistakes_per_epoch()
+print("converged:", steps_ac.converged)
+print("mistakes per epoch, last 10:", mistakes_ac[-10:])
+
+# %% [markdown]
+# What to notice: Adelie/Gentoo stops after a couple of epochs with zero mistakes.
+# Adelie/Chinstrap never gets there: every mistake drags the line somewhere else,
+# and the weights after epoch 50 are simply wherever the last mistake left them.
+
+# %%
+fig, ax = plt.subplots(figsize=(5.8, 3.0), dpi=80, layout="constrained")
+ax.plot(np.arange(1, len(mistakes_ac) + 1), mistakes_ac, "^-", color="#E69F00", ms=4,
+        label="Adelie / Chinstrap (flipper, mass)")
+ax.plot(np.arange(1, steps_ag.epochs_run + 1), steps_ag.mistakes_per_epoch(), "s-",
+        color="#009E73", ms=5, label="Adelie / Gentoo (bill depth, flipper)")
+ax.set(xlabel="epoch", ylabel="mistakes (updates) in the epoch",
+       title="Only the separable pair gets down to 0 mistakes")
+ax.legend(fontsize=8)
+plt.show()
+
+# %% [markdown]
+# ### Check your understanding: which pair?
+#
+# On flipper length and body mass, which pair of species can a straight line split
+# completely: `"Adelie-Gentoo"` or `"Adelie-Chinstrap"`? (Look at the bottom-right
+# panel of the scatter grid.)
+
+# %%
+answer = ...  # "Adelie-Gentoo" or "Adelie-Chinstrap"
+checks.check_separable_pair(answer)
+
+# %% [markdown]
+# <details><summary>Solution</summary>
+#
+# `"Adelie-Gentoo"`: Gentoo are heavier and have longer flippers than every Adelie
+# but a handful, and the gap runs diagonally, so a tilted line splits them. Adelie and
+# Chinstrap share the same range of both measurements.
+# </details>
+
+# %% [markdown]
+# ## 3. Why standardise, and with which statistics?
+#
+# The four measurements live on very different scales:
+
+# %%
+for name, mean, std in zip(feature_names, X.mean(axis=0), X.std(axis=0)):
+    print(f"{name:18s} mean {mean:8.1f}   std {std:6.1f}")
+
+# %% [markdown]
+# A neuron computes $r_j = \sum_i x_i v_{ij}$. With body mass near 4200, even a small
+# weight gives $|r_j|$ in the hundreds, where the sigmoid is flat: $u_j$ is 0 or 1
+# and its slope $u_j(1-u_j)$ is 0, so backpropagation passes back almost nothing.
+# Standardising puts every feature on the same footing: mean 0, standard deviation 1.
+#
+# First hold out a test set: a quarter of the birds, kept aside and never used for
+# training. The split is stratified (each species keeps its share) and seeded.
+
+# %%
+X_train, X_test, y_train, y_test = data.train_test_split(X, y, test_size=0.25, seed=0)
+print("train:", X_train.shape, np.bincount(y_train), " test:", X_test.shape, np.bincount(y_test))
+
+# %% [markdown]
+# The mean and standard deviation are measured **on the training birds only**, then
+# applied unchanged to the test birds. The test set stands in for birds nobody has
+# seen yet; letting its statistics shape training would make the test score look
+# better than it will be on new birds. So the training set comes out with mean 0 and
+# std 1 exactly, and the test set only approximately:
+
+# %%
+X_train_s, X_test_s, scaler = data.standardize(X_train, X_test)
+print(scaler)
+print("train mean", X_train_s.mean(axis=0).round(4), " std", X_train_s.std(axis=0).round(4))
+print("test  mean", X_test_s.mean(axis=0).round(4), " std", X_test_s.std(axis=0).round(4))
+
+# %% [markdown]
+# ### Check your understanding: standardise the test set by hand
+#
+# Compute the standardised test set yourself with numpy (`X_train.mean(axis=0)`,
+# `X_train.std(axis=0)`).
+
+# %%
+X_test_by_hand = ...
+checks.check_test_standardization(X_test_by_hand, X_train, X_test)
+
+# %% [markdown]
+# <details><summary>Solution</summary>
+#
+# `X_test_by_hand = (X_test - X_train.mean(axis=0)) / X_train.std(axis=0)`.
+# Using `X_test.mean(axis=0)` instead is the leak the checker looks for.
+# </details>
+
+# %% [markdown]
+# **Predict, then reveal.** The same network (4 inputs, 4 sigmoid hidden units, 3
+# softmax outputs, same seed, same learning rate) is trained twice: on the raw
+# measurements and on the standardised ones. What accuracy do you expect from each?
+
+# %%
+def train_penguin_mlp(X_fit, y_fit):
+    net = mlp.MLP([4, 4, 3], hidden="sigmoid", output="softmax", seed=0)
+    history = net.fit(X_fit, y_fit, lr=0.1, epochs=100, batch_size=16, rng=0)
+    return net, history
+
+
+net_raw, _ = train_penguin_mlp(X_train, y_train)
+net, history = train_penguin_mlp(X_train_s, y_train)
+print(f"raw features:          test accuracy {net_raw.accuracy(X_test, y_test):.4f}")
+print(f"standardised features: test accuracy {net.accuracy(X_test_s, y_test):.4f}")
+
+# %% [markdown]
+# On raw features the network learned nothing useful: it names every bird by the
+# most common species. A look at the hidden layer shows why: compute
+# $r_j = \sum_i x_i v_{ij}$ (with $x_0 = 1$, so row 0 of `v` is the bias) and
+# $u_j = \mathrm{sigmoid}(r_j)$, then count the hidden outputs stuck at 0 or 1.
+
+# %%
+def hidden_outputs(model, X_in):
+    r = X_in @ model.v[1:] + model.v[0]
+    return activations.sigmoid(r)
+
+
+for label, model, X_in in [("raw", net_raw, X_train), ("standardised", net, X_train_s)]:
+    u = hidden_outputs(model, X_in)
+    stuck = np.mean((u < 1e-6) | (u > 1 - 1e-6))
+    print(f"{label:13s} hidden outputs stuck at 0 or 1: {stuck:.0%}")
+
+# %% [markdown]
+# With saturated units the slope $u_j(1 - u_j)$ is zero and so is every
+# $\partial L / \partial v_{ij}$: gradient descent has nothing to follow.
+# Standardised inputs keep $r_j$ near the sigmoid's steep middle.
+
+# %% [markdown]
+# ## 4. Three species with a softmax MLP
+#
+# The network trained on standardised features, `net`, reads all four measurements
+# and outputs three probabilities $z_k$ (softmax); the predicted species is the
+# largest. Its loss fell like this during training:
+
+# %%
+fig, ax = plt.subplots(figsize=(5.2, 3.0), dpi=80, layout="constrained")
+ax.plot(history["epoch"], history["loss"], color="#0072B2")
+ax.set(xlabel="epoch", ylabel="mean cross-entropy $L$ (training)",
+       title="The training loss falls fast, then levels off")
+plt.show()
+
+# %% [markdown]
+# The honest score is on the 86 test birds it never trained on:
+
+# %%
+y_pred = net.predict(X_test_s)
+print(f"test accuracy: {np.mean(y_pred == y_test):.4f} "
+      f"({np.sum(y_pred == y_test)} of {len(y_test)} birds)")
+
+# %% [markdown]
+# ### Check your understanding: accuracy
+#
+# Compute the test accuracy yourself from `y_pred` and `y_test`, as a fraction.
+
+# %%
+accuracy = ...
+checks.check_accuracy(accuracy, y_test, y_pred)
+
+# %% [markdown]
+# <details><summary>Solution</summary>
+#
+# `accuracy = np.mean(y_pred == y_test)`: the comparison gives True/False per bird,
+# and the mean of booleans is the fraction of True.
+# </details>
+
+# %% [markdown]
+# Accuracy hides *which* birds go wrong. A confusion matrix counts, for each true
+# species (row), how the birds were predicted (column); correct predictions sit on
+# the diagonal.
+
+# %%
+cm = np.zeros((3, 3), dtype=int)
+for true_k, pred_k in zip(y_test, y_pred):
+    cm[true_k, pred_k] += 1
+print(cm)
+checks.check_confusion_matrix(cm, y_test, y_pred, n_classes=3)
+
+# %%
+fig, ax = plt.subplots(figsize=(3.9, 3.4), dpi=80, layout="constrained")
+plots.plot_confusion_matrix(cm, class_names, ax=ax,
+                            title="86 test birds: the few mistakes\nconfuse Adelie and Chinstrap")
+plt.show()
+
+# %% [markdown]
+# What to notice: every Gentoo is right. The few mistakes are between Adelie and
+# Chinstrap, the pair that overlapped in section 1 (the assert keeps that sentence true).
+
+# %%
+assert cm[2, 2] == cm[2].sum() == cm[:, 2].sum(), "no Gentoo confusions"
+
+# %% [markdown]
+# ### Decision regions in two measurements
+#
+# Four measurements cannot be drawn in a plane, so train a second network on just
+# two: bill length and bill depth. The shading is the species it would predict at
+# every point (in mm, after the same standardisation), the points are the test birds.
+
+# %%
+cols = [0, 1]  # bill length, bill depth
+X2_train_s, X2_test_s, scaler2 = data.standardize(X_train[:, cols], X_test[:, cols])
+net2 = mlp.MLP([2, 3, 3], hidden="sigmoid", output="softmax", seed=0)
+net2.fit(X2_train_s, y_train, lr=0.1, epochs=200, batch_size=16, rng=0)
+print(f"two measurements: test accuracy {net2.accuracy(X2_test_s, y_test):.4f}")
+
+# %%
+fig, ax = plt.subplots(figsize=(4.8, 3.9), dpi=80, layout="constrained")
+plots.plot_class_regions(lambda P: net2.predict(scaler2.apply(P)), X_test[:, cols], y_test,
+                         [feature_names[c] for c in cols], class_names, ax=ax,
+                         title="Three regions with bent borders")
+plt.show()
+
+# %% [markdown]
+# What to notice: one perceptron draws one straight line; the hidden layer lets the
+# network combine several lines into three regions. Bill length splits Adelie from
+# Chinstrap, bill depth splits both from Gentoo.
+
+# %% [markdown]
+# ## 5. What did the hidden layer learn?
+#
+# Left: the weights $v_{ij}$ from each (standardised) input and the bias to each
+# hidden unit $u_j$; orange is positive, purple negative. Right: each test bird's hidden outputs $u_j$, one row per bird, grouped by
+# species.
+
+# %%
+fig, (ax_v, ax_u) = plt.subplots(1, 2, figsize=(8.4, 3.6), dpi=80, layout="constrained",
+                                 width_ratios=[1.2, 1])
+plots.plot_weight_matrix(net.v, ["bias $x_0$"] + [plots.feature_label(f).split(" (")[0] for f in feature_names],
+                         [f"$u_{j}$" for j in range(1, 5)], ax=ax_v, title="Weights $v_{ij}$ into the hidden units")
+plots.plot_hidden_activations(hidden_outputs(net, X_test_s), y_test, class_names, ax=ax_u,
+                              title="Hidden outputs $u_j$ of the test birds")
+plt.show()
+
+# %% [markdown]
+# The average hidden output per species makes the pattern readable:
+
+# %%
+u_test = hidden_outputs(net, X_test_s)
+u_mean = np.array([u_test[y_test == k].mean(axis=0) for k in range(3)])
+for name, row in zip(class_names, u_mean):
+    print(f"{name:9s}", "  ".join(f"u{j + 1}={v:.2f}" for j, v in enumerate(row)))
+
+# %% [markdown]
+# The network was never told about "bill length" or "Gentoo", yet its hidden units
+# became species detectors built from the measurements:
+#
+# - Gentoo switch **every** hidden unit off (all $u_j$ near 0): the shallow bill and
+#   long flipper push every $r_j$ negative.
+# - One unit is **on** for Chinstrap and off for Adelie, and another the other way
+#   round: they read mostly bill length, the one measurement that splits that pair.
+#
+# The output layer then only has to combine these codes. The cell below checks those
+# claims against the numbers, so they stay true if anything changes.
+
+# %%
+assert np.all(u_mean[2] < 0.15), "Gentoo: every hidden unit off"
+chinstrap_minus_adelie = u_mean[1] - u_mean[0]
+assert chinstrap_minus_adelie.max() > 0.5 and chinstrap_minus_adelie.min() < -0.5
+print("claims hold")
+
+# %% [markdown]
+# ## 6. Honest limits
+#
+# **Small data.** 86 test birds means one bird is worth more than one percentage
+# point of accuracy. Another random split of the same birds gives another score:
+
+# %%
+scores = []
+for split_seed in range(5):
+    Xa, Xb, ya, yb = data.train_test_split(X, y, test_size=0.25, seed=split_seed)
+    Xa_s, Xb_s, _ = data.standardize(Xa, Xb)
+    scores.append(train_penguin_mlp(Xa_s, ya)[0].accuracy(Xb_s, yb))
+print("test accuracy over 5 splits:", np.round(scores, 4))
+print(f"mean {np.mean(scores):.4f}, spread {np.min(scores):.4f} to {np.max(scores):.4f}")
+
+# %% [markdown]
+# So the test score in section 4 is one draw, not a property of the model; quote a range, or use
+# cross-validation, when data is this small.
+#
+# **A closed world.** Softmax always spreads probability over the three species it
+# knows. Show it a bird that is nothing like a Palmer penguin (an invented bird, far
+# bigger than any in the data) and it still answers with confidence:
+
+# %%
+strange_bird = np.array([[80.0, 12.0, 330.0, 30000.0]])  # mm, mm, mm, g: made up
+probabilities = net.predict_proba(scaler.apply(strange_bird))[0]
+print({name: round(float(p), 4) for name, p in zip(class_names, probabilities)})
+
+# %% [markdown]
+# **Features chosen by people.** Every input here was picked and measured by a
+# biologist with callipers and a scale. The network learned how to *combine* them,
+# which is close to traditional machine learning: a person designs the features, a
+# model classifies them. The lecture's real-bird images (200 species, photographs)
+# are where deep learning earns its name: a deep network takes the raw pixels and
+# learns the features itself, feature learning and classification in one model. That
+# needs far more data and many more layers, and it is where the next lecture, on
+# convolutional networks, begins.
+
+# %% [markdown]
+# ## Summary
+#
+# - Looking first pays: the scatter plots showed Gentoo separate on bill depth and
+#   Adelie/Chinstrap split only by bill length.
+# - The perceptron found a separating line for Adelie/Gentoo within a few epochs, and
+#   never stopped making mistakes on the overlapping Adelie/Chinstrap pair.
+# - Standardising with the training statistics alone turned a network stuck at the
+#   majority class into one that gets about 96 % of unseen birds right.
+# - A softmax MLP with four hidden units separated three species; its mistakes were
+#   Adelie/Chinstrap, and its hidden units turned into species detectors.
+# - The limits: a small test set, a closed set of species, and features chosen by
+#   people rather than learned.
+#
+# **Questions to think about**
+#
+# 1. Why would a network trained on all 342 birds and scored on the same birds look
+#    better than the 86-bird test score? By how much might it?
+# 2. Which single extra measurement would you collect to separate Adelie from
+#    Chinstrap better, and how would you check that it helps?
+# 3. If you standardised with the mean and std of *all* birds before splitting, would
+#    the test accuracy go up or down? Why is it still wrong?
+#
+# **Next**: [08 · Review](08_review.ipynb) asks the lecture's summary questions and
+# points you back to the notebook that answers each.
