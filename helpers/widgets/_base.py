@@ -43,6 +43,7 @@ so ``plt.show()`` in a later cell does not show or close it.
 """
 
 import io
+import warnings
 
 import numpy as np
 
@@ -75,7 +76,10 @@ def _make_canvas(figure, kind):
         from ipympl.backend_nbagg import Canvas, FigureManager
 
         canvas = Canvas(figure)
-        FigureManager(canvas, 0)
+        with warnings.catch_warnings():
+            # ipympl's toolbar passes its canvas on to a traitlets base that warns about it.
+            warnings.filterwarnings("ignore", category=DeprecationWarning, module="traitlets")
+            FigureManager(canvas, 0)
         canvas.header_visible = False
         canvas.footer_visible = False
         canvas.toolbar_visible = False
@@ -148,6 +152,11 @@ class Explorer:
             bbox={"boxstyle": "round,pad=0.6", "facecolor": "#FFF4D6", "edgecolor": "#D55E00"},
         )
         self.dynamic.append(self.message)
+        # Spines sit above most artists (zorder 2.5) and overlap the axes' edge: redraw
+        # them with the dynamic artists so a blitted frame equals a full draw.
+        axes = {id(a.axes): a.axes for a in self.dynamic if getattr(a, "axes", None) is not None}
+        for ax in axes.values():
+            self.dynamic.extend(s for s in ax.spines.values() if s not in self.dynamic)
 
     # ----- for subclasses -------------------------------------------------------------
     def _build(self, fig):
