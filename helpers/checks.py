@@ -209,15 +209,15 @@ _SEPARABLE_CHOICES = ("Adelie-Gentoo", "Adelie-Chinstrap")
 
 @checker
 def check_separable_pair(answer):
-    """Which pair of species can a straight line split on flipper length and body mass?"""
+    """Which pair of species can a straight line split on bill depth and body mass?"""
     if not isinstance(answer, str) or answer not in _SEPARABLE_CHOICES:
         return not_yet(f"answer = {answer!r}", because=f"answer must be one of {_SEPARABLE_CHOICES}")
     if answer == "Adelie-Chinstrap":
         return not_yet(
             "Adelie and Chinstrap overlap",
-            because="their flipper lengths and body masses share the same range: no line gets them all",
+            because="their bill depths and body masses share the same range: no line gets them all",
         )
-    return correct("Gentoo are heavier with longer flippers: one line splits them from Adelie.")
+    return correct("Gentoo have shallower bills and more mass: one line splits them from Adelie.")
 
 
 @checker

@@ -140,6 +140,19 @@ def test_check_separating_weights():
 
 
 def test_check_separable_pair():
+    # The fact behind the answer, checked independently: a plain perceptron loop on
+    # standardised bill depth and body mass separates Adelie from Gentoo.
+    X, y, _, _ = data.load_penguins(["bill_depth_mm", "body_mass_g"], ["Adelie", "Gentoo"])
+    X = np.c_[np.ones(len(y)), (X - X.mean(axis=0)) / X.std(axis=0)]
+    t = np.where(y == 1, 1.0, -1.0)
+    w = np.zeros(3)
+    for _ in range(200):
+        wrong = [i for i in range(len(t)) if t[i] * (X[i] @ w) <= 0]
+        if not wrong:
+            break
+        for i in wrong:
+            w += t[i] * X[i]
+    assert np.all(t * (X @ w) > 0)
     assert checks.check_separable_pair("Adelie-Gentoo")
     assert "overlap" in repr(checks.check_separable_pair("Adelie-Chinstrap"))
     assert not checks.check_separable_pair("Gentoo-Emperor")

@@ -204,8 +204,8 @@ plt.show()
 # %% [markdown]
 # ### Check your understanding: which pair?
 #
-# On flipper length and body mass, which pair of species can a straight line split
-# completely: `"Adelie-Gentoo"` or `"Adelie-Chinstrap"`? (Look at the bottom-right
+# On bill depth and body mass, which pair of species can a straight line split
+# completely: `"Adelie-Gentoo"` or `"Adelie-Chinstrap"`? (Look at the bottom-middle
 # panel of the scatter grid.)
 
 # %%
@@ -215,9 +215,10 @@ checks.check_separable_pair(answer)
 # %% [markdown]
 # <details><summary>Solution</summary>
 #
-# `"Adelie-Gentoo"`: Gentoo are heavier and have longer flippers than every Adelie
-# but a handful, and the gap runs diagonally, so a tilted line splits them. Adelie and
-# Chinstrap share the same range of both measurements.
+# `"Adelie-Gentoo"`: Gentoo bills are shallower and Gentoo are heavier, and the gap
+# between the two clouds runs diagonally, so a tilted line splits them. Adelie and
+# Chinstrap share the same range of both measurements. You can confirm it with
+# `perceptron.sgd` on those two columns, as above.
 # </details>
 
 # %% [markdown]
@@ -230,8 +231,8 @@ for name, mean, std in zip(feature_names, X.mean(axis=0), X.std(axis=0)):
     print(f"{name:18s} mean {mean:8.1f}   std {std:6.1f}")
 
 # %% [markdown]
-# A neuron computes $r_j = \sum_i x_i v_{ij}$. With body mass near 4200, even a small
-# weight gives $|r_j|$ in the hundreds, where the sigmoid is flat: $u_j$ is 0 or 1
+# A neuron computes $r_j = \sum_i x_i v_{ij}$. With body mass near 4200, even a
+# modest weight gives $|r_j|$ in the hundreds or thousands, where the sigmoid is flat: $u_j$ is 0 or 1
 # and its slope $u_j(1-u_j)$ is 0, so backpropagation passes back almost nothing.
 # Standardising puts every feature on the same footing: mean 0, standard deviation 1.
 #
@@ -291,11 +292,14 @@ print(f"standardised features: test accuracy {net.accuracy(X_test_s, y_test):.4f
 
 # %% [markdown]
 # On raw features the network learned nothing useful: it names every bird by the
-# most common species. A look at the hidden layer shows why: compute
+# most common species, Adelie (the assert below keeps that sentence true). A look at the hidden layer shows why: compute
 # $r_j = \sum_i x_i v_{ij}$ (with $x_0 = 1$, so row 0 of `v` is the bias) and
 # $u_j = \mathrm{sigmoid}(r_j)$, then count the hidden outputs stuck at 0 or 1.
 
 # %%
+assert np.all(net_raw.predict(X_test) == 0)
+
+
 def hidden_outputs(model, X_in):
     r = X_in @ model.v[1:] + model.v[0]
     return activations.sigmoid(r)
@@ -470,6 +474,7 @@ print(f"mean {np.mean(scores):.4f}, spread {np.min(scores):.4f} to {np.max(score
 strange_bird = np.array([[80.0, 12.0, 330.0, 30000.0]])  # mm, mm, mm, g: made up
 probabilities = net.predict_proba(scaler.apply(strange_bird))[0]
 print({name: round(float(p), 4) for name, p in zip(class_names, probabilities)})
+assert probabilities.max() > 0.9
 
 # %% [markdown]
 # **Features chosen by people.** Every input here was picked and measured by a
