@@ -1,5 +1,6 @@
 """Tests for the checker infrastructure in helpers.checks and the checkers of notebooks 07-08."""
 
+
 import pytest
 
 from helpers import checks
@@ -70,3 +71,55 @@ def test_checker_decorator_never_raises_and_keeps_name():
 def test_module_exports():
     for name in ("CheckResult", "correct", "not_yet", "checker", "run_check"):
         assert hasattr(checks, name)
+
+
+def test_placeholder_answer_is_reported_without_running_the_body():
+    calls = []
+    result = run_check(lambda a: calls.append(a), ...)
+    assert not result and "still ..." in result.message and calls == []
+    assert not run_check(lambda a=1: True, a=...)
+
+
+def test_answer_problem_reads_as_a_plain_hint():
+    def body():
+        raise checks.AnswerProblem("w is still empty")
+
+    assert repr(run_check(body)) == "Not yet: w is still empty"
+
+
+
+
+# --- Notebook 01 --------------------------------------------------------------------------
+
+
+def test_gate_checker_accepts_hand_made_weights():
+    # AND: s = -1.5 + x1 + x2 is 0.5 only at (1, 1); OR and NAND by hand likewise.
+    assert checks.check_gate_weights([-1.5, 1, 1])
+    assert checks.check_gate_weights([-0.5, 1, 1], gate="OR")
+    assert checks.check_gate_weights([1.5, -1, -1], gate="NAND")
+
+
+def test_gate_checker_rejects_and_says_which_point():
+    result = checks.check_gate_weights([-0.1, 0.2, 0.0])  # the lecture's starting weights
+    assert not result
+    assert result.message.startswith("(1, 0) gives s = 0.1 >= 0")
+    assert not checks.check_gate_weights([-1.5, 1, 1], gate="XOR")
+
+
+def test_gate_checker_never_raises_on_bad_answers():
+    for answer in (None, ..., [1, 2], "abc", [[1, 2, 3]], [float("nan"), 1, 1]):
+        result = checks.check_gate_weights(answer)
+        assert not result and result.message
+
+
+def test_xor_checker():
+    assert checks.check_xor_impossible("b")
+    assert not checks.check_xor_impossible("a")
+    assert not checks.check_xor_impossible("z")
+
+
+def test_deep_learning_checker():
+    assert checks.check_deep_learning_difference("b")
+    assert checks.check_deep_learning_difference(" B ")
+    for wrong in ("a", "c", "d", "e", 3, None):
+        assert not checks.check_deep_learning_difference(wrong)
