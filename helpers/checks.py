@@ -276,7 +276,7 @@ def check_confusion_matrix(cm, y_true, y_pred, n_classes):
     return not_yet("some cells of cm are off", because="cm[t, p] += 1 for each bird with true t and predicted p")
 
 
-# --- Notebook 08: review -------------------------------------------------------------------
+# --- Notebook 00 (and 08): what deep learning is ------------------------------------------
 
 _DEEP_LEARNING_CHOICES = {
     "a": "deep learning needs no training data",
@@ -300,6 +300,9 @@ def check_deep_learning_difference(choice):
         "d": "many traditional models (logistic regression, the perceptron) are trained by gradient descent",
     }
     return not_yet(f"({choice}) {_DEEP_LEARNING_CHOICES[choice]}", because=reasons[choice])
+
+
+# --- Notebook 08: review -------------------------------------------------------------------
 
 
 @checker
@@ -364,3 +367,47 @@ def check_output_gradient(dL_dw):
     if _close(got, [-g for g in want], tol=1e-6):
         return not_yet("the signs are flipped", because="dL/ds = z - y, not y - z")
     return not_yet(f"dL_dw = {_fmt(got)}", because="compute s = sum u_j w_j, z = sigmoid(s), then (z - y) * u_j")
+# --- Notebook 01: the perceptron -----------------------------------------------------------
+
+
+@checker
+def check_gate_weights(w, gate="AND"):
+    """Do weights ``w = (w0, w1, w2)`` make a sign perceptron compute ``gate`` exactly?
+
+    >>> check_gate_weights([-1.5, 1, 1])
+    Correct! s = -1.5 + 1 x1 + 1 x2 is >= 0 only where AND is 1.
+    >>> check_gate_weights([-0.5, 1, 1])
+    Not yet: (0, 1) gives s = 0.5 >= 0, so the perceptron says class A (+1), but AND says class B (-1)
+    """
+    from . import data, perceptron
+
+    w = _numbers(w, "w")
+    if w.shape != (3,):
+        raise AnswerProblem(f"w must hold three numbers (w0, w1, w2), bias first; got shape {w.shape}")
+    X, y = data.logic_gate(gate, labels="pm1")
+    s = perceptron.weighted_sum(w, X)
+    for x, s_i, y_i, f in zip(X, s, y, perceptron.predict(w, X)):
+        if f != y_i:
+            side = ">= 0" if s_i >= 0 else "< 0"
+            said = "class A (+1)" if f > 0 else "class B (-1)"
+            want = "class A (+1)" if y_i > 0 else "class B (-1)"
+            return not_yet(f"({x[0]:g}, {x[1]:g}) gives s = {s_i:.4g} {side}, so the perceptron says "
+                           f"{said}, but {gate.upper()} says {want}")
+    return correct(f"s = {w[0]:.4g} + {w[1]:.4g} x1 + {w[2]:.4g} x2 is >= 0 only where "
+                   f"{gate.upper()} is 1.")
+
+
+@checker
+def check_xor_impossible(answer):
+    """Which statement explains why no single perceptron computes XOR? Answer "a", "b" or "c"."""
+    choice = str(answer).strip().lower()
+    if choice not in ("a", "b", "c"):
+        raise AnswerProblem(f'answer with "a", "b" or "c"; got {answer!r}')
+    if choice == "b":
+        return correct("a perceptron's positive region is a half-plane, and no half-plane holds "
+                       "(0, 1) and (1, 0) while leaving out (0, 0) and (1, 1).")
+    reasons = {
+        "a": "more training time does not help: no weights exist, so there is nothing to converge to",
+        "c": "the step and sign functions give the same boundary s = 0; changing f does not move it",
+    }
+    return not_yet(f'"{choice}" is not it', because=reasons[choice])

@@ -1,4 +1,4 @@
-"""Tests for the checker infrastructure in helpers.checks and the checkers of notebooks 07-08."""
+"""Tests for the checker infrastructure in helpers.checks and for every notebook checker in it."""
 
 import math
 
@@ -185,13 +185,6 @@ def test_check_confusion_matrix():
     assert not checks.check_confusion_matrix(np.eye(3), y_true, y_pred, 3)
 
 
-def test_check_deep_learning_difference():
-    assert checks.check_deep_learning_difference("b")
-    assert checks.check_deep_learning_difference(" B ")
-    for wrong in ("a", "c", "d"):
-        assert not checks.check_deep_learning_difference(wrong)
-
-
 def test_check_gradient_step():
     def loss(w):
         return (w - 3.0) ** 2
@@ -234,3 +227,39 @@ def test_check_output_gradient():
     z = 1 / (1 + np.exp(-(u @ w)))
     assert "z(1 - z)" in repr(checks.check_output_gradient(numeric * z * (1 - z)))
     assert not checks.check_output_gradient(-numeric)
+
+
+# --- Notebook 01 --------------------------------------------------------------------------
+
+
+def test_gate_checker_accepts_hand_made_weights():
+    # AND: s = -1.5 + x1 + x2 is 0.5 only at (1, 1); OR and NAND by hand likewise.
+    assert checks.check_gate_weights([-1.5, 1, 1])
+    assert checks.check_gate_weights([-0.5, 1, 1], gate="OR")
+    assert checks.check_gate_weights([1.5, -1, -1], gate="NAND")
+
+
+def test_gate_checker_rejects_and_says_which_point():
+    result = checks.check_gate_weights([-0.1, 0.2, 0.0])  # the lecture's starting weights
+    assert not result
+    assert result.message.startswith("(1, 0) gives s = 0.1 >= 0")
+    assert not checks.check_gate_weights([-1.5, 1, 1], gate="XOR")
+
+
+def test_gate_checker_never_raises_on_bad_answers():
+    for answer in (None, ..., [1, 2], "abc", [[1, 2, 3]], [float("nan"), 1, 1]):
+        result = checks.check_gate_weights(answer)
+        assert not result and result.message
+
+
+def test_xor_checker():
+    assert checks.check_xor_impossible("b")
+    assert not checks.check_xor_impossible("a")
+    assert not checks.check_xor_impossible("z")
+
+
+def test_deep_learning_checker():
+    assert checks.check_deep_learning_difference("b")
+    assert checks.check_deep_learning_difference(" B ")
+    for wrong in ("a", "c", "d", "e", 3, None):
+        assert not checks.check_deep_learning_difference(wrong)

@@ -132,3 +132,18 @@ def test_rebuild_draws_the_same_picture():
     before = e.pixels()
     e.rebuild()
     assert np.array_equal(before, e.pixels())
+
+
+def test_importing_ipympl_leaves_pyplots_backend_alone():
+    import subprocess
+    import sys
+
+    code = (
+        "import matplotlib; matplotlib.use('Agg'); import matplotlib.pyplot as plt\n"
+        "from helpers.widgets import _base\n"
+        "assert _base._import_ipympl_quietly()\n"
+        "import ipympl.backend_nbagg\n"
+        "print(matplotlib.get_backend())\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().lower() == "agg"
