@@ -187,6 +187,48 @@ def gradient_descent(grad, x0, lr, steps, *, limit=None, return_info=False):
     return DescentResult(path, diverged, steps, lr) if return_info else path
 
 
+REGIMES = ("not started", "diverged", "oscillating", "converged", "crawling")
+
+
+def describe_descent(path, grad, fn, *, diverged=False, tol=0.05):
+    """Name what a descent path did, in the words the notebooks use.
+
+    Parameters
+    ----------
+    path : (k + 1, d) ndarray
+        From :func:`gradient_descent`.
+    grad, fn : callables
+        The gradient and the loss the path was made with.
+    diverged : bool
+        The ``.diverged`` flag of the run, if known.
+    tol : float
+        "converged" means the gradient shrank below ``tol`` times its size at the
+        start (or below 1e-8).
+
+    Returns
+    -------
+    str, one of ``REGIMES``:
+        "not started" (no steps), "diverged" (stopped as non-finite, or the loss
+        ended higher than it started), "oscillating" (most steps reverse the
+        previous one), "converged", or "crawling" (still far from a flat point).
+
+    >>> grad, fn = (lambda w: 2 * w), (lambda w: float(w @ w))
+    >>> [describe_descent(gradient_descent(grad, 1.0, lr, 20), grad, fn) for lr in (0.01, 0.3, 0.9, 1.1)]
+    ['crawling', 'converged', 'oscillating', 'diverged']
+    """
+    path = as_array(path, "path", ndim=2)
+    if diverged or (len(path) > 1 and float(fn(path[-1])) > float(fn(path[0]))):
+        return "diverged"
+    if len(path) < 2:
+        return "not started"
+    moves = np.diff(path, axis=0)
+    turns = np.sum(moves[1:] * moves[:-1], axis=1) < 0
+    if len(turns) and np.mean(turns) > 0.5:
+        return "oscillating"
+    start, end = (np.linalg.norm(np.asarray(grad(p), dtype=float)) for p in (path[0], path[-1]))
+    return "converged" if end <= max(tol * start, 1e-8) else "crawling"
+
+
 def minibatches(n, batch_size, rng=None, *, shuffle=True):
     """Split sample indices 0..n-1 into batches for one epoch.
 
