@@ -84,7 +84,10 @@ def plot_descent_path(path, ax=None, fn=None):
 
 
 class Arrow:
-    """An arrow from a point along a vector, movable in place; hidden when it has no length."""
+    """An arrow from a point along a vector, movable in place; hidden when it has no length.
+
+    ``origin`` and ``vector`` hold what was last drawn.
+    """
 
     def __init__(self, ax, color, label=None, lw=2.2):
         from matplotlib.patches import FancyArrowPatch
@@ -97,6 +100,7 @@ class Arrow:
 
     def update(self, origin, vector, visible=True):
         origin, vector = np.asarray(origin, dtype=float), np.asarray(vector, dtype=float)
+        self.origin, self.vector = origin, vector
         visible = bool(visible and np.all(np.isfinite(vector)) and np.linalg.norm(vector) > 1e-9)
         for artist in self.dynamic:
             artist.set_visible(visible)
