@@ -5,7 +5,8 @@ entry per sample, or a float for one sample); take ``.mean()`` for a batch.
 
 Labels follow the lecture: the perceptron loss uses y in {-1, +1}, binary
 cross-entropy uses y in {0, 1} (values in between are accepted as soft labels),
-cross-entropy uses integer class ids 0..C-1.
+cross-entropy uses integer class ids 0..C-1. The squared error, for fitting a line
+in notebook 03, takes any numbers.
 """
 
 import numpy as np
@@ -85,6 +86,39 @@ def perceptron_loss_grad(s, y):
     y = _labels_pm1(y, s.shape)
     predicted = np.where(s >= 0, 1.0, -1.0)
     return _out(np.where(predicted != y, -y, 0.0))
+
+
+def squared_error(z, y):
+    """Squared error L = (z - y)^2 per sample, for fitting numbers (regression).
+
+    Parameters
+    ----------
+    z : float or (n,) ndarray
+        Predictions.
+    y : float or (n,) ndarray
+        Targets, any finite numbers.
+
+    >>> squared_error([1.0, 2.5], [1.0, 2.0])
+    array([0.  , 0.25])
+    """
+    z = as_array(z, "z")
+    y = as_array(y, "y")
+    if y.shape != z.shape and y.ndim != 0:
+        raise ValueError(f"y must have the same shape as z {z.shape}; got {y.shape}")
+    return _out((z - y) ** 2)
+
+
+def squared_error_grad(z, y):
+    """Derivative dL/dz = 2 (z - y) of the squared error.
+
+    >>> squared_error_grad([1.0, 2.5], [1.0, 2.0])
+    array([0., 1.])
+    """
+    z = as_array(z, "z")
+    y = as_array(y, "y")
+    if y.shape != z.shape and y.ndim != 0:
+        raise ValueError(f"y must have the same shape as z {z.shape}; got {y.shape}")
+    return _out(2.0 * (z - y))
 
 
 def binary_cross_entropy(z, y):

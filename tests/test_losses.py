@@ -51,6 +51,17 @@ def test_perceptron_loss_rejects_bad_labels_and_shapes():
         losses.perceptron_loss_grad([0.1, 0.2], [1, 1, 1])
 
 
+# ---- squared error ----------------------------------------------------------------------------
+
+def test_squared_error_by_hand_and_gradient():
+    np.testing.assert_allclose(losses.squared_error([3.0, -1.0], [1.0, -1.5]), [4.0, 0.25])
+    z = rng.uniform(-5, 5, 50)
+    y = rng.uniform(-5, 5, 50)
+    np.testing.assert_allclose(losses.squared_error_grad(z, y), numerical_derivative(lambda t: losses.squared_error(t, y), z), atol=1e-7)
+    with pytest.raises(ValueError, match="y must have the same shape as z"):
+        losses.squared_error([1.0, 2.0], [1.0, 2.0, 3.0])
+
+
 # ---- binary cross-entropy ---------------------------------------------------------------------
 
 def test_bce_by_hand():

@@ -33,12 +33,12 @@ class ActivationExplorer(Explorer):
             "s2": widgets.FloatSlider(value=logits[1], description="logit s2", layout=small, **slider),
             "s3": widgets.FloatSlider(value=logits[2], description="logit s3", layout=small, **slider),
         }
-        self._shown = None
         super().__init__(controls, figsize=(8.6, 4.4), canvas=canvas)
 
     def _build(self, fig):
         from .. import plots
 
+        self._shown = None  # which function the curves show; set by the first update
         self.grid = np.linspace(*S_RANGE, 401)
         self.ax_f = fig.add_axes([0.08, 0.56, 0.5, 0.36])
         self.ax_grad = fig.add_axes([0.08, 0.11, 0.5, 0.36], sharex=self.ax_f)

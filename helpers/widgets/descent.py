@@ -59,13 +59,13 @@ class GradientDescentExplorer(Explorer):
             "w1_start": widgets.FloatSlider(value=w1_start, description="start w1", **start),
             "w2_start": widgets.FloatSlider(value=w2_start, description="start w2", **start),
         }
-        self._shown_curve = None
         super().__init__(controls, figsize=(9.4, 4.8), canvas=canvas)
 
     def _build(self, fig):
         from .. import plots
         from ..plots import _style
 
+        self._shown_curve = None  # which 1-D loss the curve shows; set by the first update
         self.grid = np.linspace(*W_RANGE, 400)
         self.ax1 = fig.add_axes([0.07, 0.19, 0.40, 0.56])
         self.ax2 = fig.add_axes([0.57, 0.19, 0.40, 0.56])
