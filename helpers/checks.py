@@ -177,6 +177,80 @@ def _fmt(values):
     return "[" + ", ".join(f"{v:.4g}" for v in np.ravel(values)) + "]"
 
 
+
+
+# --- Notebook 00 (and 08): what deep learning is ------------------------------------------
+
+_DEEP_LEARNING_CHOICES = {
+    "a": "deep learning needs no training data",
+    "b": "a deep network learns the features from raw input as well as the classifier",
+    "c": "deep learning uses a step activation instead of a sigmoid",
+    "d": "traditional machine learning cannot use gradient descent",
+}
+
+
+@checker
+def check_deep_learning_difference(choice):
+    """Multiple choice: what sets deep learning apart from traditional machine learning?"""
+    if not isinstance(choice, str) or choice.strip().lower() not in _DEEP_LEARNING_CHOICES:
+        return not_yet(f"choice = {choice!r}", because="choose one of 'a', 'b', 'c', 'd'")
+    choice = choice.strip().lower()
+    if choice == "b":
+        return correct("feature learning + classification in one network, trained end to end.")
+    reasons = {
+        "a": "deep networks need *more* data than traditional methods, not none",
+        "c": "deep networks use smooth activations (ReLU, sigmoid) so that gradients exist",
+        "d": "many traditional models (logistic regression, the perceptron) are trained by gradient descent",
+    }
+    return not_yet(f"({choice}) {_DEEP_LEARNING_CHOICES[choice]}", because=reasons[choice])
+
+
+# --- Notebook 01: the perceptron -----------------------------------------------------------
+
+
+@checker
+def check_gate_weights(w, gate="AND"):
+    """Do weights ``w = (w0, w1, w2)`` make a sign perceptron compute ``gate`` exactly?
+
+    >>> check_gate_weights([-1.5, 1, 1])
+    Correct! s = -1.5 + 1 x1 + 1 x2 is >= 0 only where AND is 1.
+    >>> check_gate_weights([-0.5, 1, 1])
+    Not yet: (0, 1) gives s = 0.5 >= 0, so the perceptron says class A (+1), but AND says class B (-1)
+    """
+    from . import data, perceptron
+
+    w = _numbers(w, "w")
+    if w.shape != (3,):
+        raise AnswerProblem(f"w must hold three numbers (w0, w1, w2), bias first; got shape {w.shape}")
+    X, y = data.logic_gate(gate, labels="pm1")
+    s = perceptron.weighted_sum(w, X)
+    for x, s_i, y_i, f in zip(X, s, y, perceptron.predict(w, X)):
+        if f != y_i:
+            side = ">= 0" if s_i >= 0 else "< 0"
+            said = "class A (+1)" if f > 0 else "class B (-1)"
+            want = "class A (+1)" if y_i > 0 else "class B (-1)"
+            return not_yet(f"({x[0]:g}, {x[1]:g}) gives s = {s_i:.4g} {side}, so the perceptron says "
+                           f"{said}, but {gate.upper()} says {want}")
+    return correct(f"s = {w[0]:.4g} + {w[1]:.4g} x1 + {w[2]:.4g} x2 is >= 0 only where "
+                   f"{gate.upper()} is 1.")
+
+
+@checker
+def check_xor_impossible(answer):
+    """Which statement explains why no single perceptron computes XOR? Answer "a", "b" or "c"."""
+    choice = str(answer).strip().lower()
+    if choice not in ("a", "b", "c"):
+        raise AnswerProblem(f'answer with "a", "b" or "c"; got {answer!r}')
+    if choice == "b":
+        return correct("a perceptron's positive region is a half-plane, and no half-plane holds "
+                       "(0, 1) and (1, 0) while leaving out (0, 0) and (1, 1).")
+    reasons = {
+        "a": "more training time does not help: no weights exist, so there is nothing to converge to",
+        "c": "the step and sign functions give the same boundary s = 0; changing f does not move it",
+    }
+    return not_yet(f'"{choice}" is not it', because=reasons[choice])
+
+
 # --- Notebooks 02 and 03: activations and gradient descent (issue 3) ----------------------
 
 
