@@ -225,8 +225,8 @@ ACTIVATIONS = {
     a.name: a
     for a in (
         Activation("relu", relu, relu_grad, r"$f(s) = \max(0, s)$", (0.0, np.inf)),
-        Activation("sigmoid", sigmoid, sigmoid_grad, r"$f(s) = \frac{1}{1 + e^{-s}}$", (0.0, 1.0)),
-        Activation("tanh", tanh, tanh_grad, r"$f(s) = \frac{2}{1 + e^{-2s}} - 1$", (-1.0, 1.0)),
+        Activation("sigmoid", sigmoid, sigmoid_grad, r"$f(s) = \dfrac{1}{1 + e^{-s}}$", (0.0, 1.0)),
+        Activation("tanh", tanh, tanh_grad, r"$f(s) = \dfrac{2}{1 + e^{-2s}} - 1$", (-1.0, 1.0)),
         Activation("linear", linear, linear_grad, r"$f(s) = s$", (-np.inf, np.inf)),
         Activation("step", step, step_grad, r"$f(s) = 1$ if $s \geq 0$ else $0$", (0.0, 1.0)),
         Activation("sign", sign, step_grad, r"$f(s) = 1$ if $s \geq 0$ else $-1$", (-1.0, 1.0)),

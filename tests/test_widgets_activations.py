@@ -50,7 +50,7 @@ def test_moving_s_moves_point_and_changes_pixels(explorer):
     f = 1 / (1 + math.exp(2.0))
     assert explorer.tangent.point.get_data()[1][0] == pytest.approx(f)
     assert explorer.state["s"] == -2.0
-    assert "s = -2.00" in explorer.slope_text.get_text()
+    assert explorer.slope_text.get_text() == f"slope f'(-2.0) = {f * (1 - f):.3f}"
     assert not np.array_equal(before, explorer.pixels())
     assert explorer.redraws["blit"] == blits + 1  # only the moving parts were redrawn
     explorer.controls["s"].value = 0.0
@@ -101,7 +101,7 @@ def test_softmax_bars_follow_logits(explorer):
     np.testing.assert_allclose([bar.get_height() for bar in explorer.bars.bars], e / e.sum())
     assert explorer.bars.bars[1].get_height() == explorer.bars.bars[2].get_height()
     assert explorer.state["probabilities"].sum() == pytest.approx(1.0)
-    assert "sum of p = 1.000" in explorer.soft_text.get_text()
+    assert "sum = 1.0000" in explorer.readout.value
 
 
 def test_equal_logits_give_equal_bars_and_shift_changes_nothing(explorer):

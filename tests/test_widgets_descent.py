@@ -135,7 +135,8 @@ def test_gradient_numbers_match_formula(explorer):
     assert explorer.state["grad_1d"] == pytest.approx(2 * (w - 1))
     w1, w2 = explorer.state["w_2d"]
     np.testing.assert_allclose(explorer.state["grad_2d"], [0.4 * w1, 2 * w2])
-    assert f"{2 * (w - 1):.4f}" in explorer.notes[0].get_text()
+    assert f"{2 * (w - 1):.4f}" in explorer.readout.value
+    assert f"L = {(w - 1) ** 2:.4f}" in explorer.notes[0].get_text()
 
 
 def test_readout(explorer):

@@ -52,14 +52,13 @@ class ActivationExplorer(Explorer):
         self.grad_point = self.ax_grad.plot([], [], "o", color=plots._style.VERMILLION, ms=7,
                                             mec=plots._style.BLACK, zorder=4)[0]
         self.grad_guide = self.ax_grad.plot([], [], ":", color=plots._style.VERMILLION, lw=1.2, zorder=3)[0]
-        self.slope_text = self.ax_f.text(0.02, 0.95, "", transform=self.ax_f.transAxes, va="top", fontsize=10,
-                                         bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85})
+        # Few glyphs on purpose: text is the costliest thing to redraw; the readout has the rest.
+        self.slope_text = self.ax_f.text(0.02, 0.95, "", transform=self.ax_f.transAxes, va="top", fontsize=10.5,
+                                         color=plots._style.VERMILLION, fontweight="bold")
         self.bars = plots.ProbabilityBars(self.ax_soft, 3, labels=["class 1", "class 2", "class 3"])
-        self.ax_soft.set_title("softmax(s1, s2, s3)", fontsize=10)
-        self.soft_text = self.ax_soft.text(0.5, 1.0, "", transform=self.ax_soft.transAxes, ha="center",
-                                           va="top", fontsize=9)
+        self.ax_soft.set_title("softmax of the logits s1, s2, s3", fontsize=10)
         self.dynamic += [*self.tangent.dynamic, self.grad_point, self.grad_guide, self.slope_text,
-                         *self.bars.dynamic, self.soft_text]
+                         *self.bars.dynamic]
 
     def _show_function(self, a):
         """Swap the curves to activation ``a``; limits and title are static, so redraw all."""
@@ -82,18 +81,17 @@ class ActivationExplorer(Explorer):
         self.tangent.update(s, f, slope)
         self.grad_point.set_data([s], [slope])
         self.grad_guide.set_data([s, s], [self.ax_grad.get_ylim()[0], slope])
-        self.slope_text.set_text(f"s = {s:.2f}   f(s) = {f:.3f}\nslope f'(s) = {slope:.3f}")
+        self.slope_text.set_text(f"slope f'({s:.1f}) = {slope:.3f}")
         logits = np.array([s1, s2, s3])
         p = activations.softmax(logits)
         self.bars.update(p)
-        self.soft_text.set_text(f"logits ({s1:.1f}, {s2:.1f}, {s3:.1f}),  sum of p = {p.sum():.3f}")
         self.state = {"activation": activation, "s": s, "f": f, "slope": slope,
                       "tangent": self.tangent.line.get_data(), "logits": logits, "probabilities": p}
         self.set_readout(
             f"<div style='font-size:13px'><b>{activation}</b><br>s = {s:.2f}<br>f(s) = {f:.4f}<br>"
             f"f'(s) = {slope:.4f}<br><br><b>softmax</b><br>"
-            + "<br>".join(f"p{k + 1} = {v:.4f}" for k, v in enumerate(p))
-            + "</div>"
+            + "<br>".join(f"s{k + 1} = {v:.1f} &rarr; p{k + 1} = {q:.4f}" for k, (v, q) in enumerate(zip(logits, p)))
+            + f"<br>sum = {p.sum():.4f}</div>"
         )
 
 

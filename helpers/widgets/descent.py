@@ -11,12 +11,14 @@ W_RANGE = (-3.0, 3.0)
 LIMIT = 1e3  # a path that leaves |w| <= LIMIT counts as diverged (it is far off the plot by then)
 ARROW_MAX = 1.2  # longest gradient arrow drawn, in weight units; longer gradients are shortened
 
+# Text is the costliest thing to redraw (each glyph is rasterised again), so the figure
+# says what happened in a few words and the readout beside it holds the numbers.
 VERDICTS = {
-    "not started": "{n} steps: only the start point",
-    "crawling": "{n} steps: still on its way down",
-    "converged": "{n} steps: converged, the gradient is near 0",
-    "oscillating": "{n} steps: oscillating across the valley",
-    "diverged": "{n} steps: diverged, the loss grew",
+    "not started": "no steps yet",
+    "crawling": "still on its way down",
+    "converged": "converged",
+    "oscillating": "oscillating",
+    "diverged": "diverged",
 }
 
 
@@ -59,7 +61,7 @@ class GradientDescentExplorer(Explorer):
             "w1_start": widgets.FloatSlider(value=w1_start, description="start w1", **start),
             "w2_start": widgets.FloatSlider(value=w2_start, description="start w2", **start),
         }
-        super().__init__(controls, figsize=(9.4, 4.8), canvas=canvas)
+        super().__init__(controls, figsize=(9.4, 4.1), canvas=canvas)
 
     def _build(self, fig):
         from .. import plots
@@ -67,8 +69,8 @@ class GradientDescentExplorer(Explorer):
 
         self._shown_curve = None  # which 1-D loss the curve shows; set by the first update
         self.grid = np.linspace(*W_RANGE, 400)
-        self.ax1 = fig.add_axes([0.07, 0.19, 0.40, 0.56])
-        self.ax2 = fig.add_axes([0.57, 0.19, 0.40, 0.56])
+        self.ax1 = fig.add_axes([0.07, 0.21, 0.40, 0.62])
+        self.ax2 = fig.add_axes([0.57, 0.21, 0.40, 0.62])
         first = optim.EXAMPLE_LOSSES[self.controls["curve"].value]
         self.curve_line = plots.plot_loss_curve(first.fn, self.grid, ax=self.ax1)
         self.ax1.set_xlim(W_RANGE)
@@ -83,7 +85,7 @@ class GradientDescentExplorer(Explorer):
             self.grads.append(plots.Arrow(ax, _style.PINK))
             self.steps_.append(plots.Arrow(ax, _style.GREEN))
             left = ax.get_position().x0
-            self.notes.append(fig.text(left, 0.985, "", va="top", ha="left", fontsize=9.5, linespacing=1.4))
+            self.notes.append(fig.text(left, 0.925, "", va="bottom", ha="left", fontsize=10.5, fontweight="bold"))
         from matplotlib.lines import Line2D
 
         handles = [self.paths[0].start, self.paths[0].line, self.paths[0].current,
@@ -109,17 +111,16 @@ class GradientDescentExplorer(Explorer):
         current = info.path[-1]
         return info, regime, current, np.atleast_1d(loss.grad(current)).astype(float), float(loss.fn(current))
 
-    def _draw(self, k, ax, xy_path, origin, g, lr, regime, info, text):
+    def _draw(self, k, ax, xy_path, origin, g, lr, regime, info, loss):
         self.paths[k].update(*xy_path)
         (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
         inside = x0 <= origin[0] <= x1 and y0 <= origin[1] <= y1
         self.grads[k].update(origin, _arrow_vector(g), visible=inside)
         self.steps_[k].update(origin, -lr * g, visible=inside and regime != "diverged")
         if info.diverged:
-            verdict = f"diverged: stopped after {info.steps_taken} of {info.steps} steps"
+            self.notes[k].set_text(f"diverged: stopped after {info.steps_taken} of {info.steps} steps")
         else:
-            verdict = VERDICTS[regime].format(n=info.steps)
-        self.notes[k].set_text(f"{verdict}\n{text}")
+            self.notes[k].set_text(f"{info.steps} steps: {VERDICTS[regime]}, L = {_num(loss)}")
 
     def _update(self, curve, lr, steps, w_start, w1_start, w2_start):
         loss1 = optim.EXAMPLE_LOSSES[curve]
@@ -128,12 +129,11 @@ class GradientDescentExplorer(Explorer):
         info1, regime1, w, g1, L1 = self._run(loss1, w_start, lr, steps)
         path1 = info1.path[:, 0]
         self._draw(0, self.ax1, (path1, loss1.fn(info1.path)), np.array([w[0], L1]), np.array([g1[0], 0.0]), lr,
-                   regime1, info1, f"w = {_num(w[0])}, L = {_num(L1)}\ngradient dL/dw = {_num(g1[0])}")
+                   regime1, info1, L1)
 
         loss2 = optim.EXAMPLE_LOSSES[SURFACE]
         info2, regime2, w2, g2, L2 = self._run(loss2, [w1_start, w2_start], lr, steps)
-        self._draw(1, self.ax2, info2.path.T, w2, g2, lr, regime2, info2,
-                   f"w = ({_num(w2[0])}, {_num(w2[1])}), L = {_num(L2)}\ngradient = ({_num(g2[0])}, {_num(g2[1])})")
+        self._draw(1, self.ax2, info2.path.T, w2, g2, lr, regime2, info2, L2)
 
         self.state = {
             "curve": curve, "lr": lr, "steps": steps,
@@ -153,14 +153,17 @@ class GradientDescentExplorer(Explorer):
 
     def _readout_html(self):
         st = self.state
+        w2, g2 = st["w_2d"], st["grad_2d"]
         rows = (
-            f"<tr><td>1-D</td><td>{st['regime_1d']}</td><td>{_num(st['w_1d'])}</td><td>{_num(st['loss_1d'])}</td></tr>"
-            f"<tr><td>2-D</td><td>{st['regime_2d']}</td><td>({_num(st['w_2d'][0])}, {_num(st['w_2d'][1])})</td>"
-            f"<td>{_num(st['loss_2d'])}</td></tr>"
+            f"<tr><td>1-D</td><td>{st['regime_1d']}</td><td>{_num(st['w_1d'])}</td><td>{_num(st['loss_1d'])}</td>"
+            f"<td>{_num(st['grad_1d'])}</td></tr>"
+            f"<tr><td>2-D</td><td>{st['regime_2d']}</td><td>({_num(w2[0])}, {_num(w2[1])})</td>"
+            f"<td>{_num(st['loss_2d'])}</td><td>({_num(g2[0])}, {_num(g2[1])})</td></tr>"
         )
         return ("<div style='font-size:13px'><b>w<sub>new</sub> = w<sub>old</sub> &minus; η &middot; dL/dw</b>"
                 f"<br>η = {st['lr']:.3g}, {st['steps']} steps<table style='font-family:monospace'>"
-                f"<tr><th></th><th>what happens</th><th>w</th><th>L(w)</th></tr>{rows}</table></div>")
+                f"<tr><th></th><th>what happens</th><th>w now</th><th>L(w)</th><th>gradient</th></tr>{rows}"
+                "</table></div>")
 
 
 def gradient_descent_explorer(lr=0.1, steps=20, curve="parabola", w_start=-2.5, w1_start=-2.5, w2_start=2.0,

@@ -59,7 +59,8 @@ plots.plot_function(f, np.linspace(-2.5, 2.5, 200), ax=ax)
 plots.plot_tangent(1.5, f(1.5), 3.0, ax=ax, half_width=0.8)
 plots.Arrow(ax, "#CC79A7").update([1.5, f(1.5)], [0.5 * 3.0, 0.0])
 plots.Arrow(ax, "#009E73").update([1.5, f(1.5)], [-0.5 * 3.0, 0.0])
-ax.set(xlabel="$w$", ylabel="$f(w) = w^2$", title="Derivative +3: uphill is to the right, so step left")
+ax.set(xlim=(-2.6, 3.3), ylim=(-0.4, 6.6), xlabel="$w$", ylabel="$f(w) = w^2$",
+       title="Derivative +3: uphill is to the right, so step left")
 plt.show()
 
 # %% [markdown]
@@ -105,10 +106,10 @@ print("numerical:", optim.numerical_gradient(ravine.fn, w).round(6))
 # %%
 fig, ax = plt.subplots(figsize=(4.6, 4.2), layout="constrained")
 plots.plot_loss_surface(ravine.fn, ax=ax)
-for point in [(2.0, 1.0), (-2.0, 2.0), (-1.5, -1.5), (2.5, -0.5)]:
+for point in [(2.0, 1.0), (-2.0, 1.5), (-1.5, -1.5), (2.2, -0.5)]:
     g = ravine.grad(np.array(point))
-    plots.Arrow(ax, "#CC79A7").update(point, 0.3 * g)
-    plots.Arrow(ax, "#009E73").update(point, -0.3 * g)
+    plots.Arrow(ax, "#CC79A7").update(point, 0.25 * g)
+    plots.Arrow(ax, "#009E73").update(point, -0.25 * g)
 ax.set_title("Pink: gradient (uphill). Green: against it (downhill)")
 plt.show()
 
