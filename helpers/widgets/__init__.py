@@ -7,5 +7,6 @@ itself when it is the last expression of a notebook cell.
 
 from ._base import Explorer
 from .perceptron import PerceptronExplorer, perceptron_explorer
+from .sgd import SGDStepper, sgd_stepper
 
 __all__ = ["Explorer", "PerceptronExplorer", "perceptron_explorer"]
