@@ -47,10 +47,11 @@ def test_defaults_show_the_lectures_first_step(stepper):
     # After: x1 = 2 lies outside the view (-0.5..1.5), and the figure says so.
     assert len(stepper.boundary.line.get_xdata()) == 0
     assert "boundary after the step: outside this view" == stepper.offview.get_text()
-    panel = stepper.panel.get_text()
-    assert "s = w\u00b7x = 0.100" in panel and "y = -1" in panel
-    assert "s\u00b7y < 0: misclassified, so update" in panel
-    assert "(\u22120.20, 0.10, 0.00)" in panel
+    heading = stepper.heading.get_text()
+    assert heading == "step 1/12, epoch 1: s\u00b7y < 0: update"
+    readout = stepper.readout.value
+    assert "s&middot;y &lt; 0" in readout and "misclassified" in readout
+    assert "<td>w0</td><td>\u22120.100</td><td>1.000</td><td>\u22120.200</td>" in readout
     assert stepper.controls["back"].disabled and not stepper.controls["next"].disabled
 
 
@@ -64,7 +65,8 @@ def test_step_button_shows_the_lectures_second_step(stepper):
     np.testing.assert_allclose(st["w_after"], [-0.1, 0.2, 0.1], atol=TOL)
     assert on_line(stepper.boundary.line, [-0.1, 0.2, 0.1])
     assert len(stepper.before.line.get_xdata()) == 0  # x1 = 2 again, outside the view
-    assert "(\u22120.10, 0.20, 0.10)" in stepper.panel.get_text()
+    assert stepper.heading.get_text() == "step 2/12, epoch 1: s\u00b7y < 0: update"
+    assert "<td>w2</td><td>0.000</td><td>\u22121.000</td><td>0.100</td>" in stepper.readout.value
     assert not np.array_equal(before, stepper.pixels())
     assert not stepper.controls["back"].disabled
 
@@ -88,7 +90,7 @@ def test_play_moves_the_step(stepper):
     assert shown_sample(stepper) == (0.0, 0.0)
     assert stepper.state["s"] == pytest.approx(-0.1, abs=TOL) and not stepper.state["misclassified"]
     np.testing.assert_allclose(stepper.state["gradient"], 0, atol=TOL)
-    assert "correct, gradient 0, no change" in stepper.panel.get_text()
+    assert stepper.heading.get_text() == "step 3/12, epoch 1: s\u00b7y > 0: no change"
     slider.value = 2
     assert play.value == 2
 

@@ -64,7 +64,7 @@ class SGDStepper(Explorer):
         widgets.link((controls["play"], "max"), (controls["step"], "max"))
         controls["back"].on_click(lambda _: self._move(-1))
         controls["next"].on_click(lambda _: self._move(+1))
-        super().__init__(controls, figsize=(9.4, 4.3), canvas=canvas)
+        super().__init__(controls, figsize=(8.8, 4.0), canvas=canvas)
 
     # ----- training -------------------------------------------------------------------
     def _data(self, dataset):
@@ -112,19 +112,17 @@ class SGDStepper(Explorer):
         self.ax = ax
         fig.legend(handles=[*self.boundary.points, self.current, self.boundary.errors,
                             self.before.line, self.boundary.line],
-                   loc="upper left", bbox_to_anchor=(0.45, 0.83), fontsize=8, frameon=False,
+                   loc="upper left", bbox_to_anchor=(0.445, 0.86), fontsize=8, frameon=False,
                    markerscale=0.6)
 
-        chart_ax = fig.add_axes([0.72, 0.60, 0.26, 0.30])
+        chart_ax = fig.add_axes([0.725, 0.16, 0.255, 0.66])
         self.chart = plots.plot_mistakes_per_epoch(self.mistakes, ax=chart_ax, max_epochs=self.epochs,
                                                    converged=self.steps.converged)
         chart_ax.set_title("Mistakes per epoch", fontsize=10)
         chart_ax.tick_params(labelsize=8)
 
-        self.panel = fig.text(0.45, 0.05, "", family="monospace", fontsize=8.6, va="bottom",
-                              linespacing=1.5)
         self.dynamic += [*self.boundary.dynamic, *self.before.dynamic, self.current, self.heading,
-                         self.offview, *self.chart.dynamic, self.panel]
+                         self.offview, *self.chart.dynamic]
 
     def _retrain(self, dataset, lr):
         new_data = dataset != self.trained_on[0]
@@ -170,23 +168,9 @@ class SGDStepper(Explorer):
             "mistakes_after": wrong_after, "mistakes_per_epoch": self.mistakes,
             "converged": self.steps.converged, "epochs_run": self.steps.epochs_run,
         }
-        if sy < 0:
-            verdict = "s\u00b7y < 0: misclassified, so update"
-        elif sy == 0:
-            verdict = "s\u00b7y = 0: on the boundary, counts as a mistake"
-        else:
-            verdict = "s\u00b7y > 0: correct, gradient 0, no change"
-        self.heading.set_text(f"Step {k} of {len(self.steps)} (epoch {rec.epoch}): "
-                              f"sample x = {_point(rec.x)}, y = {rec.y:+.0f}")
-        self.panel.set_text(
-            f"s = w\u00b7x = {_num(rec.s, 3)}    y = {rec.y:+.0f}\n"
-            f"{verdict}\n"
-            f"loss = max(0, \u2212y\u00b7s) = {_num(rec.loss, 3)}\n"
-            f"\u2207L = {_vec(rec.gradient)}\n"
-            f"w before = {_vec(rec.w_before)}\n"
-            f"w after  = w \u2212 \u03b7\u2207L = {_vec(rec.w_after)}\n"
-            f"misclassified after: {wrong_after} of {len(self.y)}"
-        )
+        # Kept short: in an update, drawing text costs far more than moving lines.
+        verdict = "s\u00b7y < 0: update" if sy < 0 else "s\u00b7y = 0: update" if sy == 0 else "s\u00b7y > 0: no change"
+        self.heading.set_text(f"step {k}/{len(self.steps)}, epoch {rec.epoch}: {verdict}")
         self.set_readout(self._readout_html())
 
     def _readout_html(self):
@@ -200,9 +184,13 @@ class SGDStepper(Explorer):
                   else "<b style='color:#009E73'>correct</b>")
         run = (f"converged after {st['epochs_run']} epochs" if st["converged"]
                else f"not converged in {st['epochs_run']} epochs")
-        return (f"<div style='font-size:13px'><div>step <b>{st['step']}</b> of {st['n_steps']}, "
-                f"epoch {st['epoch']}</div><div>x = {_point(st['x'])}, y = {st['y']:+.0f}, "
-                f"s = {_num(st['s'], 3)}: {status}</div>"
+        sy = st["sy"]
+        sign = "&lt; 0" if sy < 0 else "= 0" if sy == 0 else "&gt; 0"
+        return (f"<div style='font-size:13px; line-height:1.5'><div>step <b>{st['step']}</b> of {st['n_steps']}, "
+                f"epoch {st['epoch']}</div><div>x = {_point(st['x'])}, y = {st['y']:+.0f}</div>"
+                f"<div>s = w&middot;x = {_num(st['s'], 3)}, s&middot;y {sign}: {status}</div>"
+                f"<div>loss = max(0, &minus;y&middot;s) = {_num(st['loss'], 3)}</div>"
+                f"<div>update w &larr; w &minus; &eta;&nabla;L with &eta; = {st['lr']:.3g}</div>"
                 f"<table style='font-family:monospace'><tr><th></th><th>before</th><th>&part;L/&part;w</th>"
                 f"<th>after</th></tr>{rows}</table><div>run: {run}</div></div>")
 
