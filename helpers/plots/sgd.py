@@ -52,6 +52,7 @@ class MistakesChart:
                             fontsize=9, color=_style.BLACK)
         ax.set_xlabel("epoch")
         ax.set_ylabel("mistakes (updates)")
+        self.zero_labels = []
         self.dynamic = [self.current]
         self.update(counts)
 
@@ -61,6 +62,12 @@ class MistakesChart:
         for k, bar in enumerate(self.bars):
             bar.set_height(counts[k] if k < len(counts) else 0.0)
         self.ax.set_ylim(0, max(4.0, counts.max(initial=0)) * 1.4)  # headroom for the note
+        # A zero bar is invisible, yet it is the point of the chart: label it.
+        for label in self.zero_labels:
+            label.remove()
+        self.zero_labels = [self.ax.text(k + 1, 0.05, "0", ha="center", va="bottom", fontsize=9, fontweight="bold",
+                                         color=_style.BLUE)
+                            for k in np.flatnonzero(counts[:self.max_epochs] == 0)]
         # Show at least 5 epochs so that a short run's bars are not slivers.
         self.ax.set_xlim(0.4, min(self.max_epochs, max(len(counts), 5)) + 0.6)
         if converged is None:
@@ -102,3 +109,25 @@ def plot_mistakes_per_epoch(counts, ax=None, max_epochs=None, converged=None):
     chart.update(counts, converged)
     chart.mark(None)
     return chart
+
+
+def plot_perceptron_loss(ax=None, s_range=(-2.0, 2.0)):
+    """Draw L(s, y) = max(0, -y s) against s for y = +1 and y = -1, the kink at s = 0 marked.
+
+    Returns the Axes.
+    """
+    ax = _style.get_ax(ax, figsize=(5.0, 3.0))
+    s = np.linspace(*s_range, 201)
+    for k, y in ((1, +1), (0, -1)):
+        style = _style.class_style(k)
+        ax.plot(s, np.maximum(0.0, -y * s), color=style["color"], lw=2.2,
+                ls="-" if y > 0 else "--", label=f"y = {y:+d}: L = max(0, {'-' if y > 0 else ''}s)")
+    ax.axvline(0, color=_style.GREY, lw=0.8, zorder=0)
+    ax.plot([0], [0], "o", color=_style.BLACK, ms=6, zorder=3)
+    ax.annotate("kink at s = 0", (0, 0), xytext=(-1.9, 0.45), fontsize=9,
+                arrowprops={"arrowstyle": "->", "color": _style.BLACK})
+    ax.set_xlabel("weighted sum $s$")
+    ax.set_ylabel("loss $L(s, y)$")
+    ax.set_title("Zero on the correct side, growing on the wrong side", fontsize=10)
+    ax.legend(fontsize=8, loc="upper center")
+    return ax
