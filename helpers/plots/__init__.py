@@ -5,6 +5,6 @@ Nothing here trains or computes a model; it draws what the math modules return.
 
 from ._style import CLASS_STYLES, class_style
 from .boundary import DecisionBoundary, boundary_segment, plot_decision_boundary
-from .sgd import BoundaryLine, MistakesChart, plot_boundary_line, plot_mistakes_per_epoch, plot_perceptron_loss
+from .sgd import BoundaryLine, MistakesChart, plot_boundaries, plot_boundary_line, plot_mistakes_per_epoch, plot_perceptron_loss
 
 __all__ = ["CLASS_STYLES", "class_style", "DecisionBoundary", "boundary_segment", "plot_decision_boundary"]

@@ -131,3 +131,42 @@ def plot_perceptron_loss(ax=None, s_range=(-2.0, 2.0)):
     ax.set_title("Zero on the correct side, growing on the wrong side", fontsize=10)
     ax.legend(fontsize=8, loc="upper center")
     return ax
+
+
+def plot_boundaries(ws, X, y, labels=None, ax=None, xlim=None, ylim=None):
+    """Draw the points and several boundaries w0 + w1 x1 + w2 x2 = 0, one line style each.
+
+    Parameters
+    ----------
+    ws : sequence of (3,) arrays
+        Weights of each boundary (bias w0 first).
+    X : (n, 2) array
+    y : (n,) array
+        Labels; values > 0 are the positive class.
+    labels : sequence of str, optional
+        Legend entry of each boundary.
+    ax : matplotlib Axes, optional
+    xlim, ylim : (float, float), optional
+        View box; defaults to the data's range with a margin.
+
+    Returns the Axes.
+    """
+    X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+    ax = _style.get_ax(ax)
+    lo, hi = X.min(axis=0) - 0.5, X.max(axis=0) + 0.5
+    ax.set_xlim(xlim if xlim is not None else (lo[0], hi[0]))
+    ax.set_ylim(ylim if ylim is not None else (lo[1], hi[1]))
+    ax.set_aspect("equal", adjustable="box")
+    colours = (_style.BLACK, _style.VERMILLION, _style.GREEN, _style.PINK, _style.SKY, _style.GREY)
+    dashes = ("-", "--", "-.", ":", (0, (5, 1, 1, 1)), (0, (1, 1)))
+    labels = list(labels) if labels is not None else [None] * len(ws)
+    for k, (w, label) in enumerate(zip(ws, labels)):
+        plot_boundary_line(w, ax=ax, color=colours[k % len(colours)], ls=dashes[k % len(dashes)],
+                           lw=2, alpha=1.0, label=label)
+    for k, positive in ((0, False), (1, True)):
+        ax.scatter(*X[(y > 0) == positive].T, s=70, edgecolors=_style.BLACK, linewidths=0.8, zorder=4,
+                   label=f"y = {'+1' if positive else '-1'}", **_style.class_style(k))
+    ax.set_xlabel("$x_1$")
+    ax.set_ylabel("$x_2$")
+    ax.legend(fontsize=7.5, loc="upper left", bbox_to_anchor=(1.02, 1.0), frameon=False)
+    return ax
