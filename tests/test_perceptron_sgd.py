@@ -258,3 +258,15 @@ def test_sgd_rejects_bad_input_naming_the_argument(kwargs, error, words):
 def test_loss_gradient_rejects_bad_input(args, error, words):
     with pytest.raises(error, match=words):
         loss_gradient(*args)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_from_zero_the_learning_rate_only_scales_the_weights(seed):
+    # From w = 0 every weight vector is lr times the lr = 1 one, so the same samples are
+    # mistakes. Powers of two keep the arithmetic exact, so the runs match bit for bit.
+    X, y = separable_blobs(30, seed=seed)
+    w1, steps1 = sgd(X, y, np.zeros(3), lr=1.0, epochs=200, rng=seed)
+    for lr in (0.25, 8.0):
+        w, steps = sgd(X, y, np.zeros(3), lr=lr, epochs=200, rng=seed)
+        assert [s.updated for s in steps] == [s.updated for s in steps1]
+        np.testing.assert_array_equal(w, lr * w1)

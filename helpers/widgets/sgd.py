@@ -168,9 +168,8 @@ class SGDStepper(Explorer):
             "mistakes_after": wrong_after, "mistakes_per_epoch": self.mistakes,
             "converged": self.steps.converged, "epochs_run": self.steps.epochs_run,
         }
-        # Kept short: in an update, drawing text costs far more than moving lines.
-        verdict = "s\u00b7y < 0: update" if sy < 0 else "s\u00b7y = 0: update" if sy == 0 else "s\u00b7y > 0: no change"
-        self.heading.set_text(f"step {k}/{len(self.steps)}, epoch {rec.epoch}: {verdict}")
+        # Kept short: drawing text costs more than moving every line and point of the figure.
+        self.heading.set_text(f"step {k}, epoch {rec.epoch}: {'update' if sy <= 0 else 'no change'}")
         self.set_readout(self._readout_html())
 
     def _readout_html(self):

@@ -359,19 +359,27 @@ checks.check_which_converge(stops)
 # %% [markdown]
 # ## The learning rate and the starting weights: one of infinitely many
 #
-# **Predict, then reveal.** Start from $\mathbf w = 0$ and train AND twice, with $\eta = 0.1$
-# and with $\eta = 5$. Which run ends with the better boundary?
+# **Predict, then reveal.** Start from $\mathbf w = 0$ and train AND twice, with $\eta = 0.25$
+# and with $\eta = 4$. Which run ends with the better boundary?
 #
 # Look at the update: $\mathbf w \leftarrow \mathbf w + \eta\, y_j \mathbf x_j$. From zero,
-# every weight vector along the way is $\eta$ times the one for $\eta = 1$, and scaling
-# $\mathbf w$ does not move the line $\mathbf w \cdot \mathbf x = 0$ at all. So from zero the
-# learning rate changes nothing but the size of the weights:
+# every weight vector along the way is $\eta$ times the one for $\eta = 1$, so every $s$ keeps
+# its sign, the same mistakes happen, and scaling $\mathbf w$ does not move the line
+# $\mathbf w \cdot \mathbf x = 0$ at all. From zero, the learning rate changes nothing but the
+# size of the weights:
 
 # %%
-for lr in (0.1, 1.0, 5.0):
+for lr in (0.25, 1.0, 4.0):
     w_lr, steps_lr = perceptron.sgd(X, y, np.zeros(3), lr=lr, epochs=100)
     print(f"lr = {lr}: epochs = {steps_lr.epochs_run}, w = {np.round(w_lr, 4) + 0.0}, "
           f"w / lr = {np.round(w_lr / lr, 4) + 0.0}")
+
+# %% [markdown]
+# We picked powers of two on purpose. Computers round: `0.1 + 0.2 - 0.3` is not exactly `0`
+# in floating point. With $\eta = 0.1$ a point that should land exactly on the boundary
+# ($s = 0$, a mistake) can land a hair beside it ($s = 5 \cdot 10^{-17}$, "correct"), and the
+# run takes a different path. Multiplying by a power of two is exact, so the runs above are
+# exact copies of each other. Try `lr = 0.1` in the cell above to see the difference.
 
 # %% [markdown]
 # From the lecture's non-zero start the learning rate *does* matter: a small $\eta$ barely
@@ -406,13 +414,14 @@ plt.show()
 #
 # ### Check your understanding: the learning rate from zero
 #
-# You train the perceptron from $\mathbf w = 0$ on some separable data, once with $\eta = 0.1$
-# and once with $\eta = 5$, visiting the points in the same order. Which is true?
+# You train the perceptron from $\mathbf w = 0$ on some separable data, once with $\eta = 0.5$
+# and once with $\eta = 8$, visiting the points in the same order (and the computer rounds
+# nothing). Which is true?
 #
-# - `"a"`: the final boundaries are the same line; the weights of the second run are 50 times
+# - `"a"`: the final boundaries are the same line; the weights of the second run are 16 times
 #   larger.
 # - `"b"`: the second run ends with a different, better-placed boundary.
-# - `"c"`: with $\eta = 5$ the weights blow up and training diverges.
+# - `"c"`: with $\eta = 8$ the weights blow up and training diverges.
 #
 # <details><summary>Solution</summary>
 #
