@@ -95,6 +95,13 @@ def loss_gradient(w, x, y):
     * -y x is a legitimate choice at the kink: the slopes on the two sides are
       -y x and 0, and any mix of them is a valid subgradient.
 
+    "Exactly 0" is judged up to rounding: an s smaller than ``BOUNDARY_RTOL`` times
+    the size of the terms that add up to it (sum of |x_i w_i|) counts as 0. In
+    floating point -0.2 + 0.2 can come out as 3e-17, and without this a sample
+    that lies exactly on the boundary would count as "right" or "wrong" by the luck
+    of the rounding; with it, runs with decimal learning rates such as 0.1 follow
+    exact arithmetic.
+
     Parameters
     ----------
     w : (m + 1,) ndarray
@@ -120,13 +127,50 @@ def loss_gradient(w, x, y):
     """
     x = as_array(x, "x", ndim=1)
     y = _check_label(y)
-    return _gradient(weighted_sum(w, x), x, y)
+    w = _check_weights(w, x.shape[0])
+    return _gradient(w, x, y)
 
 
-def _gradient(s, x, y):
-    # 0.0 - ... rather than -(...) so that zero inputs give 0.0, not -0.0.
-    if s * y > 0:
+# Relative size below which a weighted sum counts as exactly 0 (see loss_gradient).
+BOUNDARY_RTOL = 1e-9
+
+
+def _near_zero(s, w, X):
+    """True where |s| is within rounding error of 0, given the terms x_i w_i that sum to it."""
+    scale = np.abs(w[0]) + np.abs(X) @ np.abs(w[1:])
+    return np.abs(s) <= BOUNDARY_RTOL * scale
+
+
+def misclassified(w, X, y):
+    """Where SGD would update: s y < 0, or s on the boundary (0 up to rounding).
+
+    Parameters
+    ----------
+    w : (m + 1,) ndarray
+    X : (n, m) ndarray
+    y : (n,) ndarray of -1/+1 labels
+
+    Returns
+    -------
+    (n,) bool ndarray
+
+    >>> misclassified([-0.2, 0.2, 0.1], [[0, 0], [0, 1], [1, 0], [1, 1]], [-1, -1, -1, 1])
+    array([False, False,  True, False])
+    """
+    X = as_inputs(X)
+    w = _check_weights(w, X.shape[1])
+    y = as_array(y, "y", ndim=1)
+    if y.shape[0] != X.shape[0]:
+        raise ValueError(f"y must have one label per row of X ({X.shape[0]}); got {y.shape[0]}")
+    s = w[0] + X @ w[1:]
+    return (s * y < 0) | _near_zero(s, w, X)
+
+
+def _gradient(w, x, y):
+    s = w[0] + x @ w[1:]
+    if s * y > 0 and not _near_zero(s, w, x):
         return np.zeros(x.shape[0] + 1)
+    # 0.0 - ... rather than -(...) so that zero inputs give 0.0, not -0.0.
     return 0.0 - y * np.concatenate(([1.0], x))
 
 
@@ -160,8 +204,13 @@ class Step:
 
     @property
     def updated(self):
-        """True when this visit changed the weights (s y <= 0)."""
+        """True when this visit changed the weights (s y < 0, or on the boundary)."""
         return bool(np.any(self.gradient != 0))
+
+    @property
+    def on_boundary(self):
+        """True when the sample lay on the boundary before the step (s = 0 up to rounding)."""
+        return bool(_near_zero(self.s, self.w_before, self.x))
 
 
 class Steps(list):
@@ -208,9 +257,10 @@ def sgd(X, y, w, lr, epochs, order=None, rng=None):
     The lecture's algorithm: for each epoch, for each sample (x_j, y_j) in turn,
     compute s = sum_i x_i w_i and update ``w <- w - lr * dL/dw`` with the gradient
     of :func:`loss_gradient` (-y x on a mistake, 0 otherwise). A sample with
-    s y == 0 (on the boundary) counts as a mistake, so training can start from
-    all-zero weights. Training stops early when one whole epoch makes no update:
-    then every visited sample has s y > 0 and nothing would ever change again.
+    s y == 0 (on the boundary, judged up to rounding) counts as a mistake, so
+    training can start from all-zero weights. Training stops early when one whole
+    epoch makes no update: then every visited sample has s y > 0 and nothing would
+    ever change again.
 
     Parameters
     ----------
@@ -269,7 +319,7 @@ def sgd(X, y, w, lr, epochs, order=None, rng=None):
         mistakes = 0
         for j in visit:
             s = float(w[0] + X[j] @ w[1:])
-            gradient = _gradient(s, X[j], y[j])
+            gradient = _gradient(w, X[j], y[j])
             w_after = w - lr * gradient
             steps.append(Step(epoch, int(j), X[j].copy(), float(y[j]), s,
                               max(0.0, -y[j] * s), gradient, w, w_after))

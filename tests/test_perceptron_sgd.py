@@ -10,7 +10,7 @@ import pytest
 
 from helpers.data import logic_gate
 from helpers.losses import perceptron_loss
-from helpers.perceptron import Step, loss_gradient, sgd, weighted_sum
+from helpers.perceptron import Step, loss_gradient, misclassified, sgd, weighted_sum
 
 TOL = 1e-12
 
@@ -270,3 +270,61 @@ def test_from_zero_the_learning_rate_only_scales_the_weights(seed):
         w, steps = sgd(X, y, np.zeros(3), lr=lr, epochs=200, rng=seed)
         assert [s.updated for s in steps] == [s.updated for s in steps1]
         np.testing.assert_array_equal(w, lr * w1)
+
+
+def exact_run(X, y, w, lr, order, epochs):
+    """The same algorithm in exact rational arithmetic, written independently of helpers."""
+    from fractions import Fraction
+
+    w = [Fraction(v).limit_denominator(10**6) for v in w]
+    lr = Fraction(lr).limit_denominator(10**6)
+    counts = []
+    for _ in range(epochs):
+        mistakes = 0
+        for j in order:
+            x = [1] + [Fraction(v) for v in X[j]]
+            label = int(y[j])
+            if label * sum(a * b for a, b in zip(x, w)) <= 0:
+                w = [wi + lr * label * xi for wi, xi in zip(w, x)]
+                mistakes += 1
+        counts.append(mistakes)
+        if mistakes == 0:
+            break
+    return [float(v) for v in w], counts
+
+
+@pytest.mark.parametrize("gate", ["AND", "OR", "NAND"])
+@pytest.mark.parametrize("lr", [0.1, 0.3, 0.7])
+def test_decimal_learning_rates_follow_exact_arithmetic(gate, lr):
+    # The lecture's run continued: in floating point -0.2 + 0.2 may be 3e-17, not 0. A point
+    # exactly on the boundary must still count as a mistake, as it does with exact numbers.
+    X, y = logic_gate(gate, labels="pm1")
+    w_exact, counts = exact_run(X, y, [-0.1, 0.2, 0.0], lr, [2, 3, 0, 1], 200)
+    w, steps = sgd(X, y, [-0.1, 0.2, 0.0], lr=lr, epochs=200, order=[2, 3, 0, 1])
+    np.testing.assert_array_equal(steps.mistakes_per_epoch(), counts)
+    np.testing.assert_allclose(w, w_exact, atol=1e-9)
+
+
+def test_lecture_run_to_convergence():
+    # Worked out with exact fractions (exact_run): 7 epochs, ending at (-0.4, 0.3, 0.2).
+    X, y = logic_gate("AND", labels="pm1")
+    w, steps = sgd(X, y, [-0.1, 0.2, 0.0], lr=0.1, epochs=100, order=[2, 3, 0, 1])
+    np.testing.assert_array_equal(steps.mistakes_per_epoch(), [3, 2, 3, 2, 2, 3, 0])
+    np.testing.assert_allclose(w, [-0.4, 0.3, 0.2], atol=1e-12)
+    # Step 4 visits (0, 1) with w = (-0.1, 0.2, 0.1): s = 0 exactly, a boundary update.
+    assert steps[3].on_boundary and steps[3].updated
+    assert not steps[0].on_boundary
+
+
+def test_misclassified_matches_the_update_rule():
+    X, y = logic_gate("AND", labels="pm1")
+    np.testing.assert_array_equal(misclassified([-0.1, 0.2, 0.0], X, y), [False, False, True, False])
+    np.testing.assert_array_equal(misclassified([0.0, 0.0, 0.0], X, y), [True] * 4)
+    # (1, 1) with w = (-0.3, 0.1, 0.2) has s = -0.3 + (0.1 + 0.2) = 5.6e-17 in floating point,
+    # 0 in exact arithmetic: on the boundary, so a mistake, although s y > 0 as computed.
+    w = [-0.3, 0.1, 0.2]
+    assert weighted_sum(w, X)[3] * y[3] > 0
+    assert misclassified(w, X, y)[3]
+    np.testing.assert_array_equal(loss_gradient(w, X[3], y[3]), [-1, -1, -1])
+    with pytest.raises(ValueError, match="one label per row"):
+        misclassified([0, 0, 0], X, y[:2])

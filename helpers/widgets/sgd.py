@@ -159,17 +159,17 @@ class SGDStepper(Explorer):
         self.controls["back"].disabled = k == 1
         self.controls["next"].disabled = k == len(self.steps)
 
-        wrong_after = int(np.sum(self.y * perceptron.weighted_sum(rec.w_after, self.X) <= 0))
+        wrong_after = int(np.sum(perceptron.misclassified(rec.w_after, self.X, self.y)))
         self.state = {
             "dataset": dataset, "lr": lr, "step": k, "n_steps": len(self.steps),
             "epoch": rec.epoch, "index": rec.index, "x": rec.x, "y": rec.y, "s": rec.s, "sy": sy,
-            "misclassified": bool(sy <= 0), "on_boundary": bool(sy == 0), "loss": rec.loss,
+            "misclassified": rec.updated, "on_boundary": rec.on_boundary, "loss": rec.loss,
             "gradient": rec.gradient, "w_before": rec.w_before, "w_after": rec.w_after,
             "mistakes_after": wrong_after, "mistakes_per_epoch": self.mistakes,
             "converged": self.steps.converged, "epochs_run": self.steps.epochs_run,
         }
         # Kept short: drawing text costs more than moving every line and point of the figure.
-        self.heading.set_text(f"step {k}, epoch {rec.epoch}: {'update' if sy <= 0 else 'no change'}")
+        self.heading.set_text(f"step {k}, epoch {rec.epoch}: {'update' if rec.updated else 'no change'}")
         self.set_readout(self._readout_html())
 
     def _readout_html(self):
@@ -184,7 +184,7 @@ class SGDStepper(Explorer):
         run = (f"converged after {st['epochs_run']} epochs" if st["converged"]
                else f"not converged in {st['epochs_run']} epochs")
         sy = st["sy"]
-        sign = "&lt; 0" if sy < 0 else "= 0" if sy == 0 else "&gt; 0"
+        sign = "= 0" if st["on_boundary"] else "&lt; 0" if sy < 0 else "&gt; 0"
         return (f"<div style='font-size:13px; line-height:1.5'><div>step <b>{st['step']}</b> of {st['n_steps']}, "
                 f"epoch {st['epoch']}</div><div>x = {_point(st['x'])}, y = {st['y']:+.0f}</div>"
                 f"<div>s = w&middot;x = {_num(st['s'], 3)}, s&middot;y {sign}: {status}</div>"

@@ -41,12 +41,11 @@ X, y = data.logic_gate("AND", labels="pm1")
 w = np.array([-0.1, 0.2, 0.0])  # the lecture's starting weights (w0, w1, w2)
 s = perceptron.weighted_sum(w, X)
 for x_j, y_j, s_j in zip(X, y, s):
-    print(f"x = {x_j}, y = {y_j:+.0f}:  s = {s_j:+.1f},  s*y = {s_j * y_j:+.1f}")
+    print(f"x = ({x_j[0]:g}, {x_j[1]:g}), y = {y_j:+.0f}:  s = {s_j:+.1f},  s*y = {s_j * y_j:+.1f}")
 
 # %% [markdown]
-# Two points have $s \cdot y < 0$: $(1, 0)$ gets $s = 0.1$ although it belongs to B, and
-# $(1, 1)$ gets $s = -0.1$ although it belongs to A. Those are the mistakes that training has
-# to fix.
+# One point has $s \cdot y < 0$: $(1, 0)$ gets $s = 0.1$, so the perceptron says A although
+# the point belongs to B. That is the mistake training has to fix first.
 #
 # ## The loss: max(0, −ys)
 #
@@ -69,7 +68,7 @@ fig.tight_layout()
 plt.show()
 
 # %% [markdown]
-# For the lecture's starting weights, only the two mistakes cost anything, $0.1$ each:
+# For the lecture's starting weights only the one mistake costs anything: $|s| = 0.1$.
 
 # %%
 print("loss per point:", losses.perceptron_loss(s, y))
@@ -91,6 +90,11 @@ print(f"total loss: {losses.perceptron_loss(s, y).sum():.1f}")
 # forever. (Mathematically the choice is fine too: at a kink, any mix of the two slopes, here
 # $-yx$ and $0$, is a valid *subgradient*.)
 #
+# One practical detail: computers round, and `0.1 + 0.2 - 0.3` gives `5.6e-17`, not `0`. A
+# point that lies exactly on the boundary could then count as right or wrong by luck.
+# `perceptron.sgd` therefore treats an $s$ that is zero up to rounding as zero, so that a run
+# with $\eta = 0.1$ makes the same decisions as a calculation with exact fractions.
+#
 # `perceptron.loss_gradient(w, x, y)` implements exactly this. Notice the third line: all-zero
 # weights, yet a non-zero gradient.
 
@@ -108,7 +112,7 @@ print(perceptron.loss_gradient([0.0, 0.0, 0.0], [1, 1], +1))   # on the boundary
 def loss_of_weights(w, x, y):
     return losses.perceptron_loss(perceptron.weighted_sum(w, x), y)
 
-w_test, x_test, y_test, h = np.array([0.3, -0.5, 0.8]), np.array([2.0, 0.5]), -1, 1e-6
+w_test, x_test, y_test, h = np.array([0.3, -0.5, 0.8]), np.array([2.0, 0.5]), +1, 1e-6  # s = -0.3
 numeric = [(loss_of_weights(w_test + h * e, x_test, y_test)
             - loss_of_weights(w_test - h * e, x_test, y_test)) / (2 * h) for e in np.eye(3)]
 print("finite differences:", np.round(numeric, 6))
@@ -151,8 +155,13 @@ checks.check_loss_gradient(my_gradient)
 
 # %% [markdown]
 # The version above treats the boundary as "correct", so the checker says *not yet*. Change
-# `<` to `<=` and run the cell again.
-#
+# `<` to `<=` and run the cell again. The checker accepts the library's `loss_gradient`, which
+# makes the same choice:
+
+# %%
+print(checks.check_loss_gradient(perceptron.loss_gradient))
+
+# %% [markdown]
 # ## Stochastic gradient descent for the perceptron
 #
 # The lecture's algorithm, in words:
@@ -273,10 +282,17 @@ print(f"{st['n_steps']} steps, converged: {st['converged']}, mistakes per epoch:
 # </details>
 
 # %%
-w_after_step_3 = [-0.1, 0.2, 0.1]
-w_after_step_4 = [-0.1, 0.2, 0.1]  # replace with your answer
-
+w_after_step_3 = ...   # (w0, w1, w2)
+w_after_step_4 = ...
 checks.check_next_two_steps(w_after_step_3, w_after_step_4)
+
+# %% [markdown]
+# The checker on the solution, and on the tempting answer "no change at step 4":
+
+# %%
+print(checks.check_next_two_steps([-0.1, 0.2, 0.1], [-0.2, 0.2, 0.0]))
+print(checks.check_next_two_steps([-0.1, 0.2, 0.1], [-0.1, 0.2, 0.1]))
+assert np.allclose(stepper.steps[3].w_after, [-0.2, 0.2, 0.0], atol=1e-12)  # the stepper agrees
 
 # %% [markdown]
 # ## Training to convergence on AND
@@ -352,15 +368,20 @@ plt.show()
 # </details>
 
 # %%
-stops = {"AND": True, "OR": True, "NAND": True, "XOR": True}
-
+stops = ...   # a dict: {"AND": True or False, "OR": ..., "NAND": ..., "XOR": ...}
 checks.check_which_converge(stops)
+
+# %% [markdown]
+# The checker on the solution:
+
+# %%
+print(checks.check_which_converge({"AND": True, "OR": True, "NAND": True, "XOR": False}))
 
 # %% [markdown]
 # ## The learning rate and the starting weights: one of infinitely many
 #
-# **Predict, then reveal.** Start from $\mathbf w = 0$ and train AND twice, with $\eta = 0.25$
-# and with $\eta = 4$. Which run ends with the better boundary?
+# **Predict, then reveal.** Start from $\mathbf w = 0$ and train AND twice, with $\eta = 0.1$
+# and with $\eta = 5$. Which run ends with the better boundary?
 #
 # Look at the update: $\mathbf w \leftarrow \mathbf w + \eta\, y_j \mathbf x_j$. From zero,
 # every weight vector along the way is $\eta$ times the one for $\eta = 1$, so every $s$ keeps
@@ -369,17 +390,10 @@ checks.check_which_converge(stops)
 # size of the weights:
 
 # %%
-for lr in (0.25, 1.0, 4.0):
+for lr in (0.1, 1.0, 5.0):
     w_lr, steps_lr = perceptron.sgd(X, y, np.zeros(3), lr=lr, epochs=100)
     print(f"lr = {lr}: epochs = {steps_lr.epochs_run}, w = {np.round(w_lr, 4) + 0.0}, "
           f"w / lr = {np.round(w_lr / lr, 4) + 0.0}")
-
-# %% [markdown]
-# We picked powers of two on purpose. Computers round: `0.1 + 0.2 - 0.3` is not exactly `0`
-# in floating point. With $\eta = 0.1$ a point that should land exactly on the boundary
-# ($s = 0$, a mistake) can land a hair beside it ($s = 5 \cdot 10^{-17}$, "correct"), and the
-# run takes a different path. Multiplying by a power of two is exact, so the runs above are
-# exact copies of each other. Try `lr = 0.1` in the cell above to see the difference.
 
 # %% [markdown]
 # From the lecture's non-zero start the learning rate *does* matter: a small $\eta$ barely
@@ -414,14 +428,13 @@ plt.show()
 #
 # ### Check your understanding: the learning rate from zero
 #
-# You train the perceptron from $\mathbf w = 0$ on some separable data, once with $\eta = 0.5$
-# and once with $\eta = 8$, visiting the points in the same order (and the computer rounds
-# nothing). Which is true?
+# You train the perceptron from $\mathbf w = 0$ on some separable data, once with $\eta = 0.1$
+# and once with $\eta = 5$, visiting the points in the same order. Which is true?
 #
-# - `"a"`: the final boundaries are the same line; the weights of the second run are 16 times
+# - `"a"`: the final boundaries are the same line; the weights of the second run are 50 times
 #   larger.
 # - `"b"`: the second run ends with a different, better-placed boundary.
-# - `"c"`: with $\eta = 8$ the weights blow up and training diverges.
+# - `"c"`: with $\eta = 5$ the weights blow up and training diverges.
 #
 # <details><summary>Solution</summary>
 #
@@ -431,9 +444,13 @@ plt.show()
 # </details>
 
 # %%
-answer = "b"
+checks.check_lr_from_zero(...)   # "a", "b" or "c"
 
-checks.check_lr_from_zero(answer)
+# %% [markdown]
+# The checker on the solution:
+
+# %%
+print(checks.check_lr_from_zero("a"))
 
 # %% [markdown]
 # ## Summary
