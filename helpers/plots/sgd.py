@@ -50,6 +50,10 @@ class MistakesChart:
         self.current = ax.axvspan(0.5, 1.5, ymax=0.72, fill=False, edgecolor=_style.VERMILLION, lw=2, zorder=3)
         self.done = ax.text(0.98, 0.95, "", transform=ax.transAxes, ha="right", va="top",
                             fontsize=9, color=_style.BLACK)
+        from matplotlib.ticker import MaxNLocator
+
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_xlabel("epoch")
         ax.set_ylabel("mistakes (updates)")
         self.zero_labels = []

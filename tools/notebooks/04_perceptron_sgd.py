@@ -16,8 +16,9 @@
 # - Explain why training stops on AND but never on XOR, and why the boundary it finds is only
 #   "one of infinitely many".
 #
-# **Before you start:** notebook 01 (the perceptron, $s = \sum_i x_i w_i$ with $x_0 = 1$) and
-# notebook 03 (gradient descent: $w \leftarrow w - \eta \, \partial L / \partial w$).
+# **Before you start:** [01 · The perceptron](01_perceptron.ipynb) ($s = \sum_i x_i w_i$ with
+# $x_0 = 1$) and [03 · Gradient descent](03_gradient_descent.ipynb)
+# ($w \leftarrow w - \eta \, \partial L / \partial w$).
 
 # %%
 import numpy as np
