@@ -36,6 +36,8 @@ def _point(x):
 class SGDStepper(Explorer):
     """Step through a recorded perceptron SGD run. Use :func:`sgd_stepper` to make one."""
 
+    control_rows = [["dataset", "lr"], ["back", "next", "play", "step"]]
+
     def __init__(self, dataset="AND", lr=0.1, w=LECTURE_W, epochs=30, canvas="auto"):
         import ipywidgets as widgets
 
