@@ -388,6 +388,7 @@ def check_update_count(n_updates):
         return not_yet("n_updates = 3 is one epoch", because="there are 3 epochs")
     return not_yet(f"n_updates = {value:g}", because="count the batches per epoch (the last may be short), times the epochs")
 
+
 # --- Notebook 04: training the perceptron with SGD -----------------------------------------
 
 # (w, x, y) cases for check_loss_gradient: mistakes, correct points, and s*y == 0 exactly.
