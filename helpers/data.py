@@ -3,6 +3,7 @@
 import csv
 import hashlib
 import io
+import numbers
 from pathlib import Path
 
 import numpy as np
@@ -276,3 +277,36 @@ def train_test_split(X, y, test_size=0.25, seed=None, stratify=True):
     train_idx = rng.permutation(np.flatnonzero(~is_test))
     test_idx = rng.permutation(np.flatnonzero(is_test))
     return X[train_idx], X[test_idx], y_arr[train_idx], y_arr[test_idx]
+def make_blobs(n=40, noise=0.5, seed=0, labels="01"):
+    """Two round clouds of 2-D points, one per class, around (-1, -1) and (+1, +1).
+
+    With small ``noise`` the classes are linearly separable (the line x1 + x2 = 0
+    lies between the centres); as ``noise`` grows the clouds overlap.
+
+    Parameters
+    ----------
+    n : int >= 2
+        Number of points; the classes get n // 2 and n - n // 2, in shuffled order.
+    noise : float >= 0
+        Standard deviation of each cloud around its centre.
+    seed : int or numpy Generator
+    labels : {"01", "pm1"}
+        Class of the (+1, +1) cloud is 1 (or +1); the other is 0 (or -1).
+
+    Returns
+    -------
+    X : (n, 2) ndarray
+    y : (n,) ndarray
+
+    >>> X, y = make_blobs(6, noise=0.0, seed=0, labels="pm1")
+    >>> bool(np.all(X == y[:, None]))
+    True
+    """
+    n = check_int(n, "n", minimum=2)
+    if isinstance(noise, bool) or not isinstance(noise, numbers.Real) or not np.isfinite(noise) or noise < 0:
+        raise ValueError(f"noise must be a finite number >= 0; got {noise!r}")
+    check_choice(labels, "labels", ("01", "pm1"))
+    rng = as_rng(seed)
+    y01 = rng.permutation(np.arange(n) >= n // 2).astype(float)
+    X = (2.0 * y01 - 1.0)[:, None] + rng.normal(scale=float(noise), size=(n, 2))
+    return X, (2.0 * y01 - 1.0 if labels == "pm1" else y01)

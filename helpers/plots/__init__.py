@@ -9,5 +9,6 @@ from .descent import Arrow, DescentPathArtists, plot_batches, plot_descent_path,
 from .functions import ProbabilityBars, Tangent, plot_activation, plot_function, plot_probability_bars, plot_tangent
 from .penguins import (feature_label, plot_class_regions, plot_confusion_matrix, plot_hidden_activations,
                        plot_penguin_pairs, plot_penguins, plot_weight_matrix)
+from .sgd import BoundaryLine, MistakesChart, plot_boundaries, plot_boundary_line, plot_mistakes_per_epoch, plot_perceptron_loss
 
 __all__ = ["CLASS_STYLES", "class_style", "DecisionBoundary", "boundary_segment", "plot_decision_boundary"]
