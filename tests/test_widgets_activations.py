@@ -24,6 +24,8 @@ def test_controls_and_figure(explorer):
     assert isinstance(explorer.controls["activation"], ipywidgets.Dropdown)
     assert set(explorer.controls["activation"].options) >= {"sigmoid", "tanh", "relu"}
     assert len(explorer.figure.axes) == 3
+    rows = [[c.description for c in row.children] for row in explorer.widget.children[:-1]]
+    assert rows == [["f", "s"], ["logit s1", "logit s2", "logit s3"]]  # the softmax sliders together
     assert "error" not in explorer.state
 
 

@@ -21,6 +21,8 @@ def test_controls(explorer):
     assert list(explorer.controls) == ["curve", "lr", "steps", "w_start", "w1_start", "w2_start"]
     assert isinstance(explorer.controls["lr"], ipywidgets.FloatLogSlider)
     assert explorer.controls["lr"].min == -3 and explorer.controls["lr"].base == 10
+    rows = [[c.description for c in row.children] for row in explorer.widget.children[:-1]]
+    assert rows == [["1-D loss", "lr (η)", "steps"], ["start w", "start w1", "start w2"]]
     assert "error" not in explorer.state and explorer.message.get_text() == ""
 
 

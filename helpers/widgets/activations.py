@@ -15,6 +15,8 @@ class ActivationExplorer(Explorer):
     Use :func:`activation_explorer` to make one.
     """
 
+    control_rows = [["activation", "s"], ["s1", "s2", "s3"]]
+
     def __init__(self, activation="sigmoid", s=1.0, logits=(2.0, 1.0, 0.1), canvas="auto"):
         import ipywidgets as widgets
 

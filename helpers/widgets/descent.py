@@ -39,6 +39,8 @@ class GradientDescentExplorer(Explorer):
     Use :func:`gradient_descent_explorer` to make one.
     """
 
+    control_rows = [["curve", "lr", "steps"], ["w_start", "w1_start", "w2_start"]]
+
     def __init__(self, lr=0.1, steps=20, curve="parabola", w_start=-2.5, w1_start=-2.5, w2_start=2.0,
                  canvas="auto"):
         import ipywidgets as widgets
