@@ -35,15 +35,15 @@ class ActivationExplorer(Explorer):
             "s2": widgets.FloatSlider(value=logits[1], description="logit s2", layout=small, **slider),
             "s3": widgets.FloatSlider(value=logits[2], description="logit s3", layout=small, **slider),
         }
-        super().__init__(controls, figsize=(8.6, 4.4), canvas=canvas)
+        super().__init__(controls, figsize=(7.6, 4.1), canvas=canvas)
 
     def _build(self, fig):
         from .. import plots
 
         self._shown = None  # which function the curves show; set by the first update
         self.grid = np.linspace(*S_RANGE, 401)
-        self.ax_f = fig.add_axes([0.08, 0.56, 0.5, 0.36])
-        self.ax_grad = fig.add_axes([0.08, 0.11, 0.5, 0.36], sharex=self.ax_f)
+        self.ax_f = fig.add_axes([0.095, 0.56, 0.49, 0.36])
+        self.ax_grad = fig.add_axes([0.095, 0.11, 0.49, 0.36], sharex=self.ax_f)
         self.ax_soft = fig.add_axes([0.69, 0.11, 0.29, 0.81])
         first = activations.ACTIVATIONS[self.controls["activation"].value]
         self.f_line, self.grad_line = plots.plot_activation(first, self.grid, axes=(self.ax_f, self.ax_grad))
@@ -58,7 +58,7 @@ class ActivationExplorer(Explorer):
         self.slope_text = self.ax_f.text(0.02, 0.95, "", transform=self.ax_f.transAxes, va="top", fontsize=10.5,
                                          color=plots._style.VERMILLION, fontweight="bold")
         self.bars = plots.ProbabilityBars(self.ax_soft, 3, labels=["class 1", "class 2", "class 3"])
-        self.ax_soft.set_title("softmax of the logits s1, s2, s3", fontsize=10)
+        self.ax_soft.set_title("softmax(s1, s2, s3)", fontsize=10)
         self.dynamic += [*self.tangent.dynamic, self.grad_point, self.grad_guide, self.slope_text,
                          *self.bars.dynamic]
 

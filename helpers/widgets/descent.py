@@ -63,7 +63,7 @@ class GradientDescentExplorer(Explorer):
             "w1_start": widgets.FloatSlider(value=w1_start, description="start w1", **start),
             "w2_start": widgets.FloatSlider(value=w2_start, description="start w2", **start),
         }
-        super().__init__(controls, figsize=(9.4, 4.1), canvas=canvas)
+        super().__init__(controls, figsize=(8.4, 3.8), canvas=canvas)
 
     def _build(self, fig):
         from .. import plots
@@ -71,8 +71,8 @@ class GradientDescentExplorer(Explorer):
 
         self._shown_curve = None  # which 1-D loss the curve shows; set by the first update
         self.grid = np.linspace(*W_RANGE, 400)
-        self.ax1 = fig.add_axes([0.07, 0.21, 0.40, 0.62])
-        self.ax2 = fig.add_axes([0.57, 0.21, 0.40, 0.62])
+        self.ax1 = fig.add_axes([0.09, 0.21, 0.385, 0.62])
+        self.ax2 = fig.add_axes([0.585, 0.21, 0.385, 0.62])
         first = optim.EXAMPLE_LOSSES[self.controls["curve"].value]
         self.curve_line = plots.plot_loss_curve(first.fn, self.grid, ax=self.ax1)
         self.ax1.set_xlim(W_RANGE)
