@@ -109,8 +109,12 @@ def test_two_valleys_start_decides_the_valley(explorer):
     left = explorer.state["w_1d"]
     assert left ** 3 - 2 * left + 0.5 == pytest.approx(0.0, abs=1e-3) and left < -1
     assert explorer.state["loss_1d"] < 0.25 * right**4 - right**2 + 0.5 * right + 1.75  # the left valley is deeper
+    full = explorer.redraws["full"]
     explorer.controls["curve"].value = "parabola"
+    assert explorer.redraws["full"] == full  # both curves were shown before: a blit from the cache
     np.testing.assert_allclose(explorer.curve_line.get_ydata(), parabola(explorer.curve_line.get_xdata()))
+    fresh = widgets.gradient_descent_explorer(curve="parabola", lr=0.05, steps=60, w_start=-2.5, canvas="agg")
+    np.testing.assert_array_equal(explorer.pixels(), fresh.pixels())
 
 
 def test_gradient_arrow_points_uphill_and_the_step_goes_down(explorer):

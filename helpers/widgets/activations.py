@@ -4,12 +4,13 @@ import numpy as np
 
 from .. import activations
 from ._base import Explorer
+from ._views import ViewBackgrounds
 
 CHOICES = ("sigmoid", "tanh", "relu", "linear", "step", "sign")
 S_RANGE = (-5.0, 5.0)
 
 
-class ActivationExplorer(Explorer):
+class ActivationExplorer(ViewBackgrounds, Explorer):
     """f(s) and f'(s) with a movable point and tangent, and a softmax panel.
 
     Use :func:`activation_explorer` to make one.
@@ -41,8 +42,9 @@ class ActivationExplorer(Explorer):
         from .. import plots
 
         self._shown = None  # which function the curves show; set by the first update
+        self._reset_views()
         self.grid = np.linspace(*S_RANGE, 401)
-        self.ax_f = fig.add_axes([0.095, 0.56, 0.49, 0.36])
+        self.ax_f = fig.add_axes([0.095, 0.55, 0.49, 0.345])
         self.ax_grad = fig.add_axes([0.095, 0.11, 0.49, 0.36], sharex=self.ax_f)
         self.ax_soft = fig.add_axes([0.69, 0.11, 0.29, 0.81])
         first = activations.ACTIVATIONS[self.controls["activation"].value]
@@ -63,7 +65,7 @@ class ActivationExplorer(Explorer):
                          *self.bars.dynamic]
 
     def _show_function(self, a):
-        """Swap the curves to activation ``a``; limits and title are static, so redraw all."""
+        """Swap the curves to activation ``a``; limits and title are static (see ViewBackgrounds)."""
         f, g = a.fn(self.grid), a.grad(self.grid)
         self.f_line.set_ydata(f)
         self.grad_line.set_ydata(g)
@@ -72,8 +74,8 @@ class ActivationExplorer(Explorer):
         pad_g = 0.15 * max(g.max() - g.min(), 0.5)
         self.ax_grad.set_ylim(g.min() - pad_g, g.max() + pad_g)
         self.ax_f.set_title(f"{a.name}: {a.formula}", fontsize=10)
+        self._switch_view(self._shown, a.name)
         self._shown = a.name
-        self.request_full_redraw()
 
     def _update(self, activation, s, s1, s2, s3):
         a = activations.ACTIVATIONS[activation]
