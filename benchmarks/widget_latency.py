@@ -63,6 +63,20 @@ CASES = {
             "curve": ["parabola", "two valleys"],
         },
     ),
+    # Step and play replay recorded steps (the per-step target); lr and dataset re-train.
+    "sgd_stepper": (
+        lambda: widgets.sgd_stepper(canvas="agg"),
+        {
+            "step": list(range(1, 13)),
+            "play": list(range(1, 13)),
+            "lr": [0.01, 0.03, 0.1, 0.3, 1.0, 3.0],
+            "dataset": ["AND", "OR", "XOR", "blobs"],
+        },
+    ),
+    "sgd_stepper blobs": (
+        lambda: widgets.sgd_stepper("blobs", canvas="agg"),
+        {"step": list(range(1, 361, 7))},
+    ),
 }
 
 

@@ -387,3 +387,121 @@ def check_update_count(n_updates):
     if value == 3:
         return not_yet("n_updates = 3 is one epoch", because="there are 3 epochs")
     return not_yet(f"n_updates = {value:g}", because="count the batches per epoch (the last may be short), times the epochs")
+
+
+# --- Notebook 04: training the perceptron with SGD -----------------------------------------
+
+# (w, x, y) cases for check_loss_gradient: mistakes, correct points, and s*y == 0 exactly.
+_GRADIENT_CASES = (
+    ((-0.1, 0.2, 0.0), (1.0, 0.0), -1.0),   # the lecture's step 1: s = 0.1, mistake
+    ((-0.2, 0.1, 0.0), (1.0, 1.0), 1.0),    # the lecture's step 2: s = -0.1, mistake
+    ((-0.1, 0.2, 0.1), (0.0, 0.0), -1.0),   # correct: s = -0.1, y = -1
+    ((0.5, 1.0, -1.0), (2.0, 1.0), 1.0),    # correct: s = 1.5
+    ((0.0, 0.0, 0.0), (1.0, 1.0), 1.0),     # all-zero weights: s = 0, on the boundary
+    ((-1.0, 1.0, 0.0), (1.0, 3.0), -1.0),   # s = 0 with non-zero weights
+)
+
+
+@checker
+def check_loss_gradient(gradient):
+    """Does ``gradient(w, x, y)`` return dL/dw of L = max(0, -y s), counting s*y == 0 as a mistake?
+
+    >>> import numpy as np
+    >>> check_loss_gradient(lambda w, x, y: np.zeros(3))
+    Not yet: for w = [-0.1, 0.2, 0], x = [1, 0], y = -1 (s = 0.1, s*y < 0: a mistake) it returned [0, 0, 0] because the gradient of a mistake is -y [1, x1, x2] = [1, 1, 0]
+    """
+    import numpy as np
+
+    from . import perceptron
+
+    if not callable(gradient):
+        raise AnswerProblem(f"pass your function itself, e.g. check_loss_gradient(my_gradient); "
+                            f"got {type(gradient).__name__}")
+    for w, x, y in _GRADIENT_CASES:
+        want = perceptron.loss_gradient(w, x, y)
+        got = _numbers(gradient(np.array(w), np.array(x), y), "the returned gradient")
+        if got.shape != want.shape:
+            raise AnswerProblem(f"the gradient must have 3 entries (dL/dw0, dL/dw1, dL/dw2); got shape {got.shape}")
+        if not _close(got, want, tol=1e-9):
+            s = perceptron.weighted_sum(w, x)
+            sy = s * y
+            kind = ("s*y < 0: a mistake" if sy < 0 else "s*y = 0: on the boundary" if sy == 0
+                    else "s*y > 0: correct")
+            why = {"s*y < 0: a mistake": f"the gradient of a mistake is -y [1, x1, x2] = {_fmt(want)}",
+                   "s*y = 0: on the boundary": f"a point on the boundary counts as a mistake, so the gradient "
+                                               f"is -y [1, x1, x2] = {_fmt(want)} (otherwise w = 0 never learns)",
+                   "s*y > 0: correct": "a correctly classified point has zero loss around it, so its gradient is 0"}
+            return not_yet(f"for w = {_fmt(w)}, x = {_fmt(x)}, y = {y:+.0f} (s = {s:.4g}, {kind}) it returned "
+                           f"{_fmt(got)}", because=why[kind])
+    return correct("-y x for mistakes and points on the boundary, 0 for correct points.")
+
+
+@checker
+def check_next_two_steps(w_after_step_3, w_after_step_4):
+    """Weights after steps 3 and 4 of the lecture's example, visiting (0, 0) then (0, 1) with lr = 0.1.
+
+    >>> check_next_two_steps([-0.1, 0.2, 0.1], [-0.2, 0.2, 0.0])
+    Correct! (0, 0) is already right (s = -0.1), and (0, 1) sits exactly on the boundary (s = 0), which counts as a mistake.
+    """
+    w3 = _numbers(w_after_step_3, "w_after_step_3", shape=(3,))
+    w4 = _numbers(w_after_step_4, "w_after_step_4", shape=(3,))
+    start = [-0.1, 0.2, 0.1]
+    if not _close(w3, start, tol=1e-6):
+        return not_yet(f"w_after_step_3 = {_fmt(w3)}",
+                       because="at (0, 0) s = w0 = -0.1 and y = -1, so s*y > 0: the point is right "
+                               "and the weights do not change")
+    if _close(w4, start, tol=1e-6):
+        return not_yet(f"w_after_step_4 = {_fmt(w4)} (no change)",
+                       because="at (0, 1) s = w0 + w2 = -0.1 + 0.1 = 0: the point is on the boundary, "
+                               "which counts as a mistake, so the weights do change")
+    if not _close(w4, [-0.2, 0.2, 0.0], tol=1e-6):
+        return not_yet(f"w_after_step_4 = {_fmt(w4)}",
+                       because="the gradient at (0, 1) with y = -1 is -y [1, 0, 1] = [1, 0, 1], "
+                               "so w <- w - 0.1 * [1, 0, 1]")
+    return correct("(0, 0) is already right (s = -0.1), and (0, 1) sits exactly on the boundary "
+                   "(s = 0), which counts as a mistake.")
+
+
+@checker
+def check_which_converge(stops):
+    """``stops`` maps each gate (AND, OR, NAND, XOR) to True if perceptron SGD stops on it.
+
+    >>> check_which_converge({"AND": True, "OR": True, "NAND": True, "XOR": False})
+    Correct! AND, OR and NAND are linearly separable, so training stops; no line separates XOR.
+    """
+    want = {"AND": True, "OR": True, "NAND": True, "XOR": False}
+    if not isinstance(stops, dict):
+        raise AnswerProblem(f"answer with a dict like {{'AND': True, ...}}; got {type(stops).__name__}")
+    given = {str(k).upper(): v for k, v in stops.items()}
+    missing = [g for g in want if g not in given]
+    if missing:
+        raise AnswerProblem(f"give True or False for {', '.join(missing)} too")
+    for gate, value in given.items():
+        if not isinstance(value, bool):
+            raise AnswerProblem(f"{gate} must be True or False; got {value!r}")
+    for gate, value in want.items():
+        if given[gate] != value:
+            because = ("no straight line puts (0, 1) and (1, 0) on one side and (0, 0) and (1, 1) on the "
+                       "other, so every epoch keeps at least one mistake" if gate == "XOR" else
+                       f"one straight line separates {gate}'s classes, and on separable data the "
+                       f"perceptron always reaches a clean epoch")
+            return not_yet(f"{gate}: {given[gate]}", because=because)
+    return correct("AND, OR and NAND are linearly separable, so training stops; no line separates XOR.")
+
+
+@checker
+def check_lr_from_zero(answer):
+    """Multiple choice: what does the learning rate change when training starts from w = 0?"""
+    choice = str(answer).strip().lower()
+    if choice not in ("a", "b", "c"):
+        raise AnswerProblem(f'answer with "a", "b" or "c"; got {answer!r}')
+    if choice == "a":
+        return correct("from w = 0 every update adds lr * y x, so all weights scale with lr, every s "
+                       "keeps its sign, and the boundary w . x = 0 is the same line.")
+    reasons = {
+        "b": "from w = 0 all weights are lr times those of an lr = 1 run, and scaling w does not move "
+             "the line w . x = 0",
+        "c": "the perceptron's weights grow only by lr * y x per mistake, and training stops after a "
+             "clean epoch: nothing blows up",
+    }
+    return not_yet(f'"{choice}" is not it', because=reasons[choice])

@@ -71,21 +71,22 @@ def perceptron_loss(s, y):
 
 
 def perceptron_loss_grad(s, y):
-    """Derivative dL/ds of the perceptron loss: -y for a misclassified sample, else 0.
+    """Derivative dL/ds of the perceptron loss: -y where s y <= 0, else 0.
 
-    "Misclassified" follows the lecture's prediction sign(s) with sign(0) = +1,
-    which settles the kink at s = 0: a sample with y = -1 and s = 0 is predicted
-    +1, so it is wrong and gets -y = 1; a sample with y = +1 and s = 0 is right
-    and gets 0. Both are valid subgradients of max(0, -y s) there. By the chain
-    rule dL/dw_i = dL/ds * x_i, the lecture's -y x_i.
+    Away from the kink this is the plain derivative of max(0, -y s): -y on the
+    wrong side (s y < 0), 0 on the right side (s y > 0). At s = 0 there is no single
+    derivative; this returns -y there, the same rule as perceptron training
+    (:func:`helpers.perceptron.loss_gradient`): a sample on the boundary counts as a
+    mistake, which lets training start from all-zero weights. Any value between -y
+    and 0 is a valid subgradient there. By the chain rule dL/dw_i = dL/ds * x_i,
+    the lecture's -y x_i.
 
-    >>> perceptron_loss_grad([0.1, -0.1, 2.0], [-1, 1, 1])
-    array([ 1., -1.,  0.])
+    >>> perceptron_loss_grad([0.1, -0.1, 2.0, 0.0], [-1, 1, 1, 1])
+    array([ 1., -1.,  0., -1.])
     """
     s = as_array(s, "s")
     y = _labels_pm1(y, s.shape)
-    predicted = np.where(s >= 0, 1.0, -1.0)
-    return _out(np.where(predicted != y, -y, 0.0))
+    return _out(np.where(s * y <= 0, -y, 0.0))
 
 
 def squared_error(z, y):

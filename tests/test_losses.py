@@ -30,10 +30,17 @@ def test_perceptron_loss_lecture_example():
     np.testing.assert_allclose(w, [-0.2, 0.1, 0.0])
 
 
-def test_perceptron_grad_at_the_kink_follows_sign_convention():
-    # sign(0) = +1: with y = -1 the sample is misclassified, with y = +1 it is not
+def test_perceptron_grad_at_the_kink_counts_the_boundary_as_a_mistake():
+    # s = 0 is on the boundary for either label: the training rule updates there (-y),
+    # the same as helpers.perceptron.loss_gradient, so training can start from w = 0.
     assert losses.perceptron_loss_grad(0.0, -1) == 1.0
-    assert losses.perceptron_loss_grad(0.0, 1) == 0.0
+    assert losses.perceptron_loss_grad(0.0, 1) == -1.0
+    from helpers import perceptron
+
+    for y in (-1, 1):
+        x = np.array([0.5, -2.0])
+        np.testing.assert_array_equal(perceptron.loss_gradient([0.0, 0.0, 0.0], x, y),
+                                      losses.perceptron_loss_grad(0.0, y) * np.r_[1.0, x])
 
 
 def test_perceptron_grad_matches_finite_differences():
