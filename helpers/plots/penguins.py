@@ -66,7 +66,7 @@ def plot_penguins(X, y, feature_names, class_names, columns=(0, 1), ax=None, leg
     return artists
 
 
-def plot_penguin_pairs(X, y, feature_names, class_names, fig=None):
+def plot_penguin_pairs(X, y, feature_names, class_names, fig=None, title=None):
     """Every pair of measurements in a grid of scatter plots (6 panels for 4 features).
 
     Returns
@@ -90,8 +90,10 @@ def plot_penguin_pairs(X, y, feature_names, class_names, fig=None):
     for ax in axes[len(pairs):]:
         ax.set_visible(False)
     handles = axes[0].collections[: len(class_names)]
-    fig.legend(handles=handles, labels=list(class_names), loc="outside upper center",
+    fig.legend(handles=handles, labels=list(class_names), loc="outside lower center",
                ncols=len(class_names), fontsize=9, frameon=False)
+    if title:
+        fig.suptitle(title, fontsize=11)
     return list(axes[: len(pairs)])
 
 

@@ -60,7 +60,8 @@ for row, label in zip(X[:4], y[:4]):
 # Every pair of measurements, one panel each; species differ by colour *and* marker:
 
 # %%
-plots.plot_penguin_pairs(X, y, feature_names, class_names)
+plots.plot_penguin_pairs(X, y, feature_names, class_names,
+                         title="Gentoo stand apart on bill depth; only bill length splits Adelie from Chinstrap")
 plt.show()
 
 # %% [markdown]
