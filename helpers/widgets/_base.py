@@ -310,19 +310,12 @@ class Explorer:
         """Send the new pixels to the browser through ipympl's canvas.
 
         After a full redraw a whole frame is sent rather than a diff, so a browser
-        that missed a diff cannot keep a stale picture. Until the browser's view has
-        started, ipympl keeps the frame in ``_data_url`` for the view to start from,
-        but without the ``data:image/png;base64,`` prefix that its view needs (its own
-        display code adds it; a canvas shown inside a VBox never runs that code), so
-        the view would show a broken image and never draw: the prefix is added here.
+        that missed a diff cannot keep a stale picture.
         """
         canvas = self.figure.canvas
         if full_frame:
             canvas._force_full = True
         canvas.blit(self.figure.bbox)
-        url = canvas._data_url
-        if canvas.syncing_data_url and isinstance(url, str) and url and not url.startswith("data:"):
-            canvas._data_url = "data:image/png;base64," + url
 
     def pixels(self):
         """The figure's current pixels, an (h, w, 4) uint8 array (a copy)."""
