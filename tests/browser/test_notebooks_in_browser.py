@@ -1,0 +1,146 @@
+"""Every notebook, opened and run in JupyterLab in Chromium, and every explorer played with.
+
+Unit tests and nbval prove the kernel side; these prove what a learner sees: the
+notebook runs with Run All without an error on the page, every figure is drawn, and
+every explorer answers its controls (keyboard, mouse drag, dropdown, button) with a
+redrawn figure and the right numbers in its readout.
+"""
+
+import re
+
+import pytest
+
+import labdriver
+from explorer_specs import SPECS
+
+NOTEBOOKS = labdriver.notebook_names()
+MIN_INK = 0.005  # at least 0.5 % of a figure's pixels differ from its background
+
+
+def explorer_cases():
+    """(notebook, index) for every explorer listed in explorer_specs.py."""
+    return [
+        pytest.param(name, index, id=f"{name[:-6]}#{index}")
+        for name in NOTEBOOKS
+        for index in range(len(SPECS.get(name[:-6], [])))
+    ]
+
+
+def require_run(page):
+    assert page.run_error is None, f"{page.name} did not finish Run All:\n{page.run_error}"
+
+
+def test_collection_has_notebooks():
+    assert NOTEBOOKS, f"no notebooks found in {labdriver.NOTEBOOKS}"
+
+
+@pytest.mark.parametrize("notebook_page", NOTEBOOKS, indirect=True)
+def test_runs_without_errors(notebook_page):
+    """Run All finishes and no cell shows an error, a traceback or stderr output."""
+    require_run(notebook_page)
+    problems = notebook_page.problems()
+    assert not problems, f"{notebook_page.name} in JupyterLab:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("notebook_page", NOTEBOOKS, indirect=True)
+def test_every_figure_is_drawn(notebook_page):
+    """Each figure (image or ipympl canvas) has ink, and every explorer has its spec."""
+    require_run(notebook_page)
+    blank = []
+    for i, figure in enumerate(notebook_page.figures()):
+        png = notebook_page.wait_for_ink(figure, MIN_INK)
+        notebook_page.screenshot(f"figure{i:02d}", png=png)
+        if labdriver.ink_fraction(png) < MIN_INK:
+            blank.append(i)
+    assert not blank, f"{notebook_page.name}: figures {blank} are blank (see screenshots/)"
+    explorers = notebook_page.explorers()
+    listed = len(SPECS.get(notebook_page.stem, []))
+    assert len(explorers) == listed, (
+        f"{notebook_page.name} shows {len(explorers)} explorer(s) but tests/browser/explorer_specs.py "
+        f"lists {listed}: give every explorer an entry saying which controls to move"
+    )
+    for explorer in explorers:
+        png = notebook_page.wait_for_ink(explorer.figure, MIN_INK)
+        assert labdriver.ink_fraction(png) >= MIN_INK, f"explorer {explorer.index}'s figure is blank"
+        notebook_page.screenshot(f"explorer{explorer.index}", locator=explorer.box)
+
+
+def _control_values(explorer):
+    values = {label: explorer.slider_value(slider) for label, slider in explorer.sliders()}
+    values.update({label: explorer.dropdown_value(dropdown) for label, dropdown in explorer.dropdowns()})
+    return values
+
+
+def _find(controls, pattern, kind):
+    matches = [control for label, control in controls if re.fullmatch(pattern, label)]
+    labels = [label for label, _ in controls]
+    assert len(matches) == 1, f"{kind} {pattern!r}: {len(matches)} controls match among {labels}"
+    return matches[0]
+
+
+def _check_spec_covers_controls(explorer, spec):
+    """Every control a learner can touch is moved; sliders by keyboard and by mouse."""
+    moved = {(move.control, move.how) for move in spec.moves}
+    missing = []
+    for label, _ in explorer.sliders():
+        for how in ("keys", "drag"):
+            if not any(re.fullmatch(c, label) and h == how for c, h in moved):
+                missing.append(f"slider {label!r} by {how}")
+    for label, _ in explorer.dropdowns():
+        if not any(re.fullmatch(c, label) and h == "choose" for c, h in moved):
+            missing.append(f"dropdown {label!r}")
+    for label, _ in explorer.buttons():
+        if not any(re.fullmatch(c, label) and h == "click" for c, h in moved):
+            missing.append(f"button {label!r}")
+    assert not missing, "explorer_specs.py leaves controls untested: " + ", ".join(missing)
+
+
+def _perform(explorer, move):
+    if move.how in ("keys", "drag"):
+        slider = _find(explorer.sliders(), move.control, "slider")
+        before = explorer.slider_value(slider)
+        if move.how == "keys":
+            explorer.press_slider(slider, "ArrowRight" if move.amount > 0 else "ArrowLeft", abs(move.amount))
+        else:
+            explorer.drag_slider(slider, move.amount)
+        after = explorer.slider_value(slider)
+        assert (after - before) * move.amount > 0, (
+            f"slider {move.control!r} did not move {'right' if move.amount > 0 else 'left'} "
+            f"by {move.how} ({before} -> {after})"
+        )
+    elif move.how == "choose":
+        explorer.choose(_find(explorer.dropdowns(), move.control, "dropdown"), move.amount)
+    else:
+        _find(explorer.buttons(), move.control, "button").click()
+
+
+@pytest.mark.parametrize("notebook_page, index", explorer_cases(), indirect=["notebook_page"])
+def test_explorer_answers_its_controls(notebook_page, index):
+    """Move each control as a learner would: the figure redraws, the readout is right."""
+    require_run(notebook_page)
+    explorers = notebook_page.explorers()
+    assert index < len(explorers), f"{notebook_page.name} shows only {len(explorers)} explorer(s)"
+    explorer = explorers[index]
+    spec = SPECS[notebook_page.stem][index]
+    _check_spec_covers_controls(explorer, spec)
+    notebook_page.wait_for_ink(explorer.figure, MIN_INK)
+    figure, readout = explorer.wait_until_settled()
+    for step, move in enumerate(spec.moves, start=1):
+        what = f"{notebook_page.stem} explorer {index} move {step} ({move.how} {move.control!r} {move.amount!r})"
+        _perform(explorer, move)
+        if move.redraw:
+            explorer.wait_for_redraw(figure)
+        new_figure, new_readout = explorer.wait_until_settled()
+        tag = re.sub(r"\W+", "", move.control)[:20]
+        notebook_page.screenshot(f"explorer{index}-move{step:02d}-{move.how}-{tag}", locator=explorer.box)
+        changed = labdriver.pixels_differ(figure, new_figure)
+        if move.redraw:
+            assert changed, f"{what}: the figure did not change"
+        else:
+            assert not changed, f"{what}: the figure changed ({changed} pixels) but should not"
+        if move.expect is not None:
+            values = _control_values(explorer)
+            for text in move.expect(values):
+                assert text in new_readout, f"{what}: readout should contain {text!r}, shows {new_readout!r}"
+        figure, readout = new_figure, new_readout
+    assert not notebook_page.page_errors, f"errors in the page: {notebook_page.page_errors}"
