@@ -101,6 +101,11 @@ def _make_canvas(figure, kind):
         canvas.footer_visible = False
         canvas.toolbar_visible = False
         canvas.resizable = False
+        # ipympl stores frames drawn before the browser is ready as `_data_url` without the
+        # "data:image/png;base64," prefix; the browser then holds a broken image, fails to
+        # resize and shows a 0x0 canvas. Not syncing it makes the browser ask for a fresh
+        # frame once it is ready (the notebook's PNG fallback comes from _repr_mimebundle_).
+        canvas.syncing_data_url = False
     else:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
 
