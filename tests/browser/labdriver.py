@@ -317,11 +317,13 @@ _JS_MARK_EXPLORERS = """(path) => {
   return outputs.length;
 }"""
 
-# Every figure in the notebook (static images and ipympl canvases), marked for screenshots.
+# Every figure shown in the notebook (static images and ipympl canvases; not icons or
+# hidden fallbacks), marked for screenshots.
 _JS_MARK_FIGURES = """(path) => {
   const panel = (""" + _JS_PANEL + """)(path).node;
   const figures = [...panel.querySelectorAll(
-      '.jp-OutputArea-output img, .jupyter-matplotlib-canvas-div, .jp-OutputArea-output svg.jp-RenderedSVG')];
+      '.jp-OutputArea-output img, .jupyter-matplotlib-canvas-div, .jp-OutputArea-output svg.jp-RenderedSVG')]
+      .filter(f => f.getBoundingClientRect().width > 20 && f.getBoundingClientRect().height > 20);
   figures.forEach((f, i) => f.setAttribute('data-figure', String(i)));
   return figures.length;
 }"""
@@ -458,6 +460,19 @@ class NotebookPage:
         return path
 
 
+# A fingerprint of a figure element's pixels: a hash over the visible canvas (ipympl)
+# or the image's source (PNG frames in an <img>).
+_JS_SIGNATURE = """(element) => {
+  const canvas = element.tagName === 'CANVAS' ? element : element.querySelector('canvas');
+  if (!canvas) return element.currentSrc || element.src || '';
+  if (!canvas.width || !canvas.height) return 'empty';
+  const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  let hash = 0;
+  for (let i = 0; i < data.length; i += 4) hash = (Math.imul(hash, 31) + data[i] + 3 * data[i + 1] + 7 * data[i + 2]) | 0;
+  return canvas.width + 'x' + canvas.height + ':' + hash;
+}"""
+
+
 class Explorer:
     """An explorer's widget box in the page: its controls, figure and readouts."""
 
@@ -495,35 +510,38 @@ class Explorer:
     def figure_png(self):
         return self.figure.screenshot()
 
-    def wait_for_redraw(self, before_png, timeout=15):
-        """Screenshot the figure until it differs from ``before_png``; return the new PNG."""
-        deadline = time.monotonic() + timeout
-        while True:
-            png = self.figure_png()
-            if pixels_differ(before_png, png) > 0 or time.monotonic() > deadline:
-                return png
-            self.page.wait_for_timeout(100)
+    def figure_signature(self):
+        """A cheap fingerprint of the figure's current pixels, read inside the page."""
+        return self.figure.evaluate(_JS_SIGNATURE)
 
-    def wait_until_settled(self, quiet=0.6, timeout=15):
-        """Wait until figure and readouts stop changing for ``quiet`` seconds."""
+    def wait_for_redraw(self, before, timeout=15):
+        """Wait until the figure's fingerprint differs from ``before``; True if it did."""
         deadline = time.monotonic() + timeout
-        last = (self.figure_png(), self.readout_text())
-        stable_since = time.monotonic()
         while time.monotonic() < deadline:
-            self.page.wait_for_timeout(150)
-            now = (self.figure_png(), self.readout_text())
-            if pixels_differ(last[0], now[0]) or last[1] != now[1]:
+            if self.figure_signature() != before:
+                return True
+            self.page.wait_for_timeout(30)
+        return False
+
+    def wait_until_settled(self, quiet=0.4, timeout=15):
+        """Wait until figure and readouts have not changed for ``quiet`` seconds."""
+        deadline = time.monotonic() + timeout
+        last = (self.figure_signature(), self.readout_text())
+        stable_since = time.monotonic()
+        while time.monotonic() < deadline and time.monotonic() - stable_since < quiet:
+            self.page.wait_for_timeout(50)
+            now = (self.figure_signature(), self.readout_text())
+            if now != last:
                 last, stable_since = now, time.monotonic()
-            elif time.monotonic() - stable_since >= quiet:
-                break
         return last
 
     # --- moving controls like a learner ---------------------------------------------
 
     @staticmethod
     def slider_value(slider):
+        # aria-valuenow is rounded to one decimal; aria-valuetext has the full value.
         handle = slider.locator(".noUi-handle").first
-        return float(handle.get_attribute("aria-valuenow"))
+        return float(handle.get_attribute("aria-valuetext") or handle.get_attribute("aria-valuenow"))
 
     @staticmethod
     def slider_readout(slider):
