@@ -187,15 +187,25 @@ class Explorer:
     def _update(self, **values):
         raise NotImplementedError
 
+    #: Rows of control names, top to bottom; None puts every control in one wrapping row.
+    control_rows = None
+
     def _layout(self):
         """The widget tree shown in a notebook: controls above, figure and readout side by side."""
         import ipywidgets as widgets
 
         shown = self._image if self._image is not None else self.figure.canvas
         boxes = [shown] if self.canvas_kind != "agg" else []
-        controls = widgets.HBox(list(self.controls.values()),
-                                layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
-        return widgets.VBox([controls, widgets.HBox([*boxes, self.readout])])
+        rows = self.control_rows or [list(self.controls)]
+        listed = {name for row in rows for name in row}
+        if listed != set(self.controls):
+            raise ValueError(f"control_rows must list every control once; got {rows} for {list(self.controls)}")
+        row_boxes = [
+            widgets.HBox([self.controls[name] for name in row],
+                         layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
+            for row in rows
+        ]
+        return widgets.VBox([*row_boxes, widgets.HBox([*boxes, self.readout])])
 
     def set_readout(self, html):
         self.readout.value = html

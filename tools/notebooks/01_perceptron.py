@@ -74,7 +74,8 @@ s = np.linspace(-2, 2, 401)
 fig, axes = plt.subplots(1, 2, figsize=(7, 2.4), sharex=True)
 for ax, f, name in zip(axes, (activations.step, activations.sign), ("step", "sign")):
     ax.plot(s, f(s), color="#0072B2", lw=2, drawstyle="steps-post")
-    ax.plot([0], [1], "o", color="#0072B2")
+    ax.plot([0], [1], "o", color="#0072B2")                         # f(0) = 1 ...
+    ax.plot([0], [f(-1.0)], "o", mfc="white", color="#0072B2")      # ... not the lower value
     ax.set(title=f"{name}(s): the value at s = 0 is 1", xlabel="$s$", ylabel=f"{name}$(s)$")
 fig.tight_layout()
 plt.show()
@@ -97,7 +98,7 @@ plt.show()
 # wrong?*
 
 # %%
-fig, ax = plt.subplots(figsize=(4.6, 4))
+fig, ax = plt.subplots(figsize=(5.6, 4))
 plots.plot_decision_boundary([-0.1, 0.2, 0.0], X, y, ax=ax, xlim=(-0.5, 1.5), ylim=(-0.5, 1.5))
 ax.set_title("w = (-0.1, 0.2, 0.0): a vertical boundary at $x_1 = 0.5$")
 plt.show()
@@ -240,7 +241,7 @@ checks.check_xor_impossible(...)
 # training algorithm stops at whichever it reaches first; nothing makes that one the best.
 
 # %%
-fig, ax = plt.subplots(figsize=(4.6, 4))
+fig, ax = plt.subplots(figsize=(5.6, 4))
 art = plots.plot_decision_boundary([-1.5, 1, 1], X, y, ax=ax, xlim=(-0.5, 1.5), ylim=(-0.5, 1.5), show_normal=False)
 for w_other, style in (([-1.2, 1.0, 0.4], "--"), ([-1.9, 0.6, 1.5], ":")):
     ax.plot(*plots.boundary_segment(w_other, (-0.5, 1.5), (-0.5, 1.5)).T, "k", ls=style, lw=1.5)
