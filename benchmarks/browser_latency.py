@@ -6,11 +6,17 @@ Chromium, runs it, and for every explorer presses the arrow keys on its first sl
 
 - t0 is the ``keydown`` event's timestamp on the slider's handle;
 - the figure is "redrawn" when ipympl next paints the explorer's visible canvas
-  (a wrapped ``drawImage`` on it; for PNG-frame explorers, the <img>'s next ``load``),
+  (a wrapped ``drawImage`` on it; for an inline figure, when its new <img> has loaded),
   and t1 is the first animation frame after that paint, when the pixels reach the screen.
 
 Between moves the page is left alone until no frame has arrived for 150 ms, so each
 move is timed on its own. Prints median and p95 per explorer.
+
+Baselines, measured in the same run and page on the perceptron explorer's figure (unless
+--no-baseline): the explorer made to redraw its whole figure on every move (ipympl
+in-place, no blitting), the figure rebuilt from scratch on every move, and the naive
+``ipywidgets.interact`` with an inline figure. They run from a scratch notebook in the
+server's temporary copy, never in notebooks/.
 
     python benchmarks/browser_latency.py                 # every notebook
     python benchmarks/browser_latency.py 01 --moves 60   # notebooks starting with 01
@@ -33,16 +39,30 @@ import labdriver  # noqa: E402
 TARGET_MS = 60.0
 TARGET_NOTEBOOK = "01_perceptron"
 
-# Installed once per explorer: records when its figure element is painted.
-_JS_INSTALL = """(figure) => {
-  const canvas = figure.tagName === 'CANVAS' ? figure : figure.querySelector('canvas');
+# Installed once per explorer box: records when its figure is painted. An ipympl canvas
+# is painted by drawImage; an inline figure (interact's Output) arrives as a new <img>,
+# painted once it has loaded.
+_JS_INSTALL = """(box) => {
   const probe = {paints: [], keys: []};
+  const canvas = box.querySelector('.jupyter-matplotlib-canvas-div canvas');
   if (canvas) {
     const context = canvas.getContext('2d');
     const draw = context.drawImage.bind(context);
     context.drawImage = (...args) => { probe.paints.push(performance.now()); return draw(...args); };
   } else {
-    figure.addEventListener('load', () => probe.paints.push(performance.now()), true);
+    const seen = (img) => {
+      if (img.complete && img.naturalWidth) probe.paints.push(performance.now());
+      else img.addEventListener('load', () => probe.paints.push(performance.now()), {once: true});
+    };
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (node.nodeType !== 1) continue;
+          if (node.tagName === 'IMG') seen(node);
+          node.querySelectorAll('img').forEach(seen);
+        }
+      }
+    }).observe(box, {childList: true, subtree: true});
   }
   window.__latencyProbe = probe;
 }"""
@@ -81,6 +101,48 @@ _JS_WAIT_QUIET = """(quiet) => new Promise((resolve) => {
 })"""
 
 
+BASELINE_NOTEBOOK = "zz_latency_baselines.ipynb"
+_SLIDERS = """dict(min=-3.0, max=3.0, step=0.05, continuous_update=True, readout_format=".2f")"""
+BASELINE_CELLS = [
+    ("setup", """import ipywidgets
+import matplotlib.pyplot as plt
+from helpers import data, plots, widgets
+%matplotlib inline"""),
+    ("ipympl, full redraw per move", """full = widgets.perceptron_explorer("AND")
+for name in ("w0", "w1", "w2"):
+    control = full.controls[name]
+    control.unobserve(full._on_control, names="value")
+    control.observe(lambda change: full.refresh(full=True), names="value")
+full"""),
+    ("ipympl, figure rebuilt per move", """rebuilt = widgets.perceptron_explorer("AND")
+for name in ("w0", "w1", "w2"):
+    control = rebuilt.controls[name]
+    control.unobserve(rebuilt._on_control, names="value")
+    control.observe(lambda change: rebuilt.rebuild(), names="value")
+rebuilt"""),
+    ("interact + inline figure", """X, y = data.logic_gate("AND", labels="pm1")
+
+def show(w0, w1, w2):
+    fig, ax = plt.subplots(figsize=(6.4, 4.2), dpi=90)
+    plots.plot_decision_boundary([w0, w1, w2], X, y, ax=ax, xlim=(-0.5, 1.5), ylim=(-0.5, 1.5))
+    plt.show()
+
+ipywidgets.interact(show, w0=ipywidgets.FloatSlider(value=-0.1, description="w0 (bias)", **""" + _SLIDERS + """),
+                    w1=ipywidgets.FloatSlider(value=0.2, description="w1", **""" + _SLIDERS + """),
+                    w2=ipywidgets.FloatSlider(value=0.0, description="w2", **""" + _SLIDERS + """));"""),
+]
+
+
+def write_baseline_notebook(folder):
+    import nbformat
+
+    cells = [nbformat.v4.new_code_cell(source) for _, source in BASELINE_CELLS]
+    nb = nbformat.v4.new_notebook(cells=cells)
+    nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+    nbformat.write(nb, folder / BASELINE_NOTEBOOK)
+    return [label for label, _ in BASELINE_CELLS[1:]]
+
+
 def percentile(values, q):
     ordered = sorted(values)
     rank = max(0, min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1))))
@@ -97,7 +159,7 @@ def time_explorer(page, explorer, slider_label, moves):
     label, slider = sliders[0]
     handle = slider.locator(".noUi-handle").first
     handle.scroll_into_view_if_needed()
-    explorer.figure.evaluate(_JS_INSTALL)
+    explorer.box.evaluate(_JS_INSTALL)
     handle.evaluate(_JS_LISTEN_KEYS)
     handle.focus()
     low, high = float(handle.get_attribute("aria-valuemin")), float(handle.get_attribute("aria-valuemax"))
@@ -126,6 +188,7 @@ def main(argv=None):
     parser.add_argument("prefixes", nargs="*", help="only notebooks whose name starts with one of these")
     parser.add_argument("--moves", type=int, default=40, help="key presses per explorer (at least 30)")
     parser.add_argument("--slider", default="", help="label of the slider to press (default: the first)")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the baseline figures")
     args = parser.parse_args(argv)
     if args.moves < 30:
         parser.error("--moves must be at least 30 for a stable p95")
@@ -152,19 +215,38 @@ def main(argv=None):
                     print(f"  measured {notebook.stem} explorer {explorer.index} ({label}): "
                           f"{len(latencies)} moves", file=sys.stderr)
             notebook.close()
+        if not args.no_baseline:
+            labels = write_baseline_notebook(server.root / "notebooks")
+            notebook = lab_page.open(BASELINE_NOTEBOOK)
+            notebook.run_all()
+            problems = notebook.problems()
+            if problems:
+                raise RuntimeError("the baseline notebook failed:\n" + "\n".join(problems))
+            for explorer, label in zip(notebook.explorers(), labels):
+                notebook.wait_for_ink(explorer.figure)
+                explorer.wait_until_settled()
+                slider, latencies = time_explorer(notebook.page, explorer, args.slider, args.moves)
+                rows.append((f"baseline: {label}", "", slider, latencies))
+                print(f"  measured baseline {label}: {len(latencies)} moves", file=sys.stderr)
+            notebook.close()
         lab_page.close()
         browser.close()
 
     print(f"Key press -> redrawn figure in JupyterLab/Chromium ({time.strftime('%Y-%m-%d %H:%M')})")
-    print(f"{'notebook':<22} {'explorer':>8}  {'slider':<12} {'moves':>5} {'median ms':>10} {'p95 ms':>8} {'max ms':>8}")
+    print(f"{'notebook':<44} {'explorer':>8}  {'slider':<10} {'moves':>5} {'median ms':>10} {'p95 ms':>8} {'max ms':>8}")
     verdicts = []
     for stem, index, label, latencies in rows:
         median, p95 = statistics.median(latencies), percentile(latencies, 95)
-        print(f"{stem:<22} {index:>8}  {label:<12} {len(latencies):>5} {median:>10.1f} {p95:>8.1f} {max(latencies):>8.1f}")
+        print(f"{stem:<44} {index:>8}  {label:<10} {len(latencies):>5} {median:>10.1f} {p95:>8.1f} {max(latencies):>8.1f}")
         if stem == TARGET_NOTEBOOK:
             verdicts.append(median < TARGET_MS)
             print(f"  target: perceptron explorer median < {TARGET_MS:.0f} ms: "
                   f"{'met' if median < TARGET_MS else 'NOT met'}")
+    target = [statistics.median(r[3]) for r in rows if r[0] == TARGET_NOTEBOOK]
+    baselines = [(r[0], statistics.median(r[3])) for r in rows if r[0].startswith("baseline")]
+    if target and baselines:
+        print("perceptron explorer median as a fraction of each baseline's (same run): "
+              + ", ".join(f"{name[10:]} {target[0] / median:.2f}" for name, median in baselines))
     if not rows:
         print("no explorers found")
     return 0 if all(verdicts) else 1
