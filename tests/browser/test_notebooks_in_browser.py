@@ -7,6 +7,7 @@ redrawn figure and the right numbers in its readout.
 """
 
 import re
+import time
 
 import pytest
 
@@ -90,15 +91,17 @@ def _perform(explorer, move):
     if move.how in ("keys", "drag"):
         slider = _find(explorer.sliders(), move.control, "slider")
         before = explorer.slider_value(slider)
-        if move.how == "keys":
-            explorer.press_slider(slider, "ArrowRight" if move.amount > 0 else "ArrowLeft", abs(move.amount))
-        else:
-            explorer.drag_slider(slider, move.amount)
-        after = explorer.slider_value(slider)
-        assert (after - before) * move.amount > 0, (
-            f"slider {move.control!r} did not move {'right' if move.amount > 0 else 'left'} "
-            f"by {move.how} ({before} -> {after})"
-        )
+        amount = move.amount
+        for attempt in range(2):  # at the end of its range a slider moves the other way
+            if move.how == "keys":
+                explorer.press_slider(slider, "ArrowRight" if amount > 0 else "ArrowLeft", abs(amount))
+            else:
+                explorer.drag_slider(slider, amount)
+            after = explorer.slider_value(slider)
+            if (after - before) * amount > 0:
+                return
+            amount = -amount
+        raise AssertionError(f"slider {move.control!r} did not move by {move.how} ({before} -> {after})")
     elif move.how == "choose":
         dropdown = _find(explorer.dropdowns(), move.control, "dropdown")
         current = explorer.dropdown_value(dropdown)
@@ -120,10 +123,16 @@ def test_explorers_answer_their_controls(notebook_page):
     assert not notebook_page.page_errors, f"errors in the page: {notebook_page.page_errors}"
 
 
-def _check_readout(explorer, expect, what):
-    readout = explorer.readout_text()
-    for text in expect(_control_values(explorer)):
-        assert text in readout, f"{what}: readout should contain {text!r}, shows {readout!r}"
+def _wait_for_readout(explorer, expect, timeout=10):
+    """Wait (for the kernel) until the readout shows what ``expect`` computes from the
+    controls; return the expected texts still missing and the readout."""
+    deadline = time.monotonic() + timeout
+    while True:
+        readout = explorer.readout_text()
+        missing = [text for text in expect(_control_values(explorer)) if text not in readout]
+        if not missing or time.monotonic() > deadline:
+            return missing, readout
+        explorer.page.wait_for_timeout(100)
 
 
 def _play_with(notebook_page, explorer, spec):
@@ -132,13 +141,15 @@ def _play_with(notebook_page, explorer, spec):
     notebook_page.wait_for_ink(explorer.figure, MIN_INK)
     signature, _ = explorer.wait_until_settled()
     if spec.readout is not None:
-        _check_readout(explorer, spec.readout, f"{notebook_page.stem} explorer {index} after Run All")
+        missing, readout = _wait_for_readout(explorer, spec.readout)
+        assert not missing, f"{notebook_page.stem} explorer {index} after Run All: readout lacks {missing!r}: {readout!r}"
     figure = explorer.figure_png()
     for step, move in enumerate(spec.moves, start=1):
         what = f"{notebook_page.stem} explorer {index} move {step} ({move.how} {move.control!r} {move.amount!r})"
         _perform(explorer, move)
         if move.redraw:
             explorer.wait_for_redraw(signature)
+        missing, readout = _wait_for_readout(explorer, move.expect) if move.expect else ([], "")
         signature, _ = explorer.wait_until_settled()
         new_figure = explorer.figure_png()
         tag = re.sub(r"\W+", "", move.control)[:20]
@@ -148,6 +159,5 @@ def _play_with(notebook_page, explorer, spec):
             assert changed, f"{what}: the figure did not change"
         else:
             assert not changed, f"{what}: the figure changed ({changed} pixels) but should not"
-        if move.expect is not None:
-            _check_readout(explorer, move.expect, what)
+        assert not missing, f"{what}: readout should contain {missing!r}, shows {readout!r}"
         figure = new_figure
