@@ -339,6 +339,48 @@ _JS_CLOSE = """async (path) => {
 }"""
 
 
+# Runs code in the notebook's kernel (outside any cell) and returns what it printed.
+_JS_KERNEL_PRINT = """async ([path, code]) => {
+  const panel = (""" + _JS_PANEL + """)(path);
+  const future = panel.sessionContext.session.kernel.requestExecute(
+      {code, silent: false, store_history: false, allow_stdin: false});
+  let text = '';
+  future.onIOPub = (msg) => {
+    if (msg.header.msg_type === 'stream') text += msg.content.text;
+    if (msg.header.msg_type === 'error') text += msg.content.ename + ': ' + msg.content.evalue;
+  };
+  await future.done;
+  return text;
+}"""
+
+# The widget models shown by the notebook's outputs, in document order.
+_JS_WIDGET_OUTPUTS = """(path) => {
+  const panel = (""" + _JS_PANEL + """)(path);
+  const ids = [];
+  for (const cell of panel.content.widgets) {
+    if (cell.model.type !== 'code') continue;
+    for (const output of cell.model.outputs.toJSON()) {
+      const view = output.data && output.data['application/vnd.jupyter.widget-view+json'];
+      if (view) ids.push(view.model_id);
+    }
+  }
+  return ids;
+}"""
+
+# Kernel side: every live explorer's widget model id -> {control description: value}.
+# Runs in a throwaway namespace so the learner's variables are untouched.
+_PY_EXPLORER_VALUES = r'''exec("""
+import gc, json
+from helpers.widgets import Explorer
+found = {}
+for e in gc.get_objects():
+    if isinstance(e, Explorer):
+        found[e.widget.model_id] = {c.description: c.value for c in e.controls.values()
+                                    if 'value' in c.traits() and isinstance(c.value, (int, float, str))}
+print(json.dumps(found))
+""", {})'''
+
+
 class LabPage:
     """JupyterLab open in one browser page, showing the notebooks folder.
 
@@ -427,6 +469,21 @@ class NotebookPage:
             lines += [f"{where} shows a failure message:\n{text[:2000]}" for text in cell["suspicious"]]
         lines += [f"uncaught error in the page: {error}" for error in self.page_errors]
         return lines
+
+    def run_in_kernel(self, code):
+        """Run ``code`` in the notebook's kernel, outside any cell; return what it printed."""
+        return self.page.evaluate(_JS_KERNEL_PRINT, [self.path, code])
+
+    def kernel_explorer_values(self):
+        """For each explorer shown, in page order: its controls' values as the kernel has them."""
+        import json
+
+        printed = self.run_in_kernel(_PY_EXPLORER_VALUES)
+        try:
+            by_model = json.loads(printed)
+        except ValueError:
+            raise RuntimeError(f"could not read the explorers from the kernel: {printed!r}") from None
+        return [by_model[i] for i in self.page.evaluate(_JS_WIDGET_OUTPUTS, self.path) if i in by_model]
 
     # --- figures and explorers -------------------------------------------------------
 

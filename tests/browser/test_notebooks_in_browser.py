@@ -118,9 +118,37 @@ def test_explorers_answer_their_controls(notebook_page):
     explorers = notebook_page.explorers()
     specs = SPECS.get(notebook_page.stem, [])
     assert len(explorers) == len(specs), f"{notebook_page.name}: {len(explorers)} explorers, {len(specs)} specs"
-    for explorer, spec in zip(explorers, specs):
+    in_kernel = notebook_page.kernel_explorer_values()
+    assert len(in_kernel) == len(explorers), f"the kernel holds {len(in_kernel)} of the {len(explorers)} explorers shown"
+    for explorer, spec, kernel_values in zip(explorers, specs, in_kernel):
+        _check_page_shows_kernel_state(notebook_page, explorer, kernel_values)
         _play_with(notebook_page, explorer, spec)
     assert not notebook_page.page_errors, f"errors in the page: {notebook_page.page_errors}"
+
+
+def _check_page_shows_kernel_state(notebook_page, explorer, kernel_values, timeout=10):
+    """After Run All the controls show the values the notebook's code left in the kernel."""
+    deadline = time.monotonic() + timeout
+    while True:
+        page_values = _control_values(explorer)
+        differ = {
+            label: (page_values[label], value)
+            for label, value in kernel_values.items()
+            if label in page_values and not _same(page_values[label], value)
+        }
+        if not differ or time.monotonic() > deadline:
+            break
+        explorer.page.wait_for_timeout(200)
+    assert not differ, (
+        f"{notebook_page.stem} explorer {explorer.index}: after Run All the page shows a different state "
+        f"than the kernel holds (control: (page, kernel)): {differ}"
+    )
+
+
+def _same(shown, held):
+    if isinstance(held, (int, float)) and not isinstance(held, bool):
+        return abs(float(shown) - held) < 1e-6
+    return str(shown) == str(held)
 
 
 def _wait_for_readout(explorer, expect, timeout=10):
