@@ -9,6 +9,9 @@ Chromium, runs it, and for every explorer presses the arrow keys on its first sl
   (a wrapped ``drawImage`` on it; for an inline figure, when its new <img> has loaded),
   and t1 is the first animation frame after that paint, when the pixels reach the screen.
 
+The last column is the time from the key press to the readout's change (the kernel's
+answer reaching the page), for explorers with a readout: the rest is the figure's image.
+
 Between moves the page is left alone until no frame has arrived for 150 ms, so each
 move is timed on its own. Prints median and p95 per explorer.
 
@@ -43,7 +46,12 @@ TARGET_NOTEBOOK = "01_perceptron"
 # is painted by drawImage; an inline figure (interact's Output) arrives as a new <img>,
 # painted once it has loaded.
 _JS_INSTALL = """(box) => {
-  const probe = {paints: [], keys: []};
+  const probe = {paints: [], keys: [], readouts: []};
+  // The readout (an HTML widget) changes as soon as the kernel's update reaches the page:
+  // the part of the latency that is not the figure's image.
+  const stamp = () => probe.readouts.push(performance.now());
+  box.querySelectorAll('.widget-html-content').forEach((node) =>
+      new MutationObserver(stamp).observe(node, {childList: true, subtree: true, characterData: true}));
   const canvas = box.querySelector('.jupyter-matplotlib-canvas-div canvas');
   if (canvas) {
     const context = canvas.getContext('2d');
@@ -80,7 +88,8 @@ _JS_WAIT_PAINT = """(timeout) => new Promise((resolve) => {
   const poll = () => {
     const paint = probe.paints.find((t) => t >= t0);
     if (paint !== undefined) {
-      requestAnimationFrame((frame) => resolve([t0, paint, Math.max(frame, paint)]));
+      const readout = probe.readouts.find((t) => t >= t0);
+      requestAnimationFrame((frame) => resolve([t0, paint, Math.max(frame, paint), readout === undefined ? null : readout]));
     } else if (performance.now() - start > timeout) {
       resolve(null);
     } else {
@@ -155,7 +164,7 @@ def time_explorer(page, explorer, slider_label, moves):
     if slider_label:
         sliders = [(label, s) for label, s in sliders if label == slider_label]
     if not sliders:
-        return None, []
+        return None, [], []
     label, slider = sliders[0]
     handle = slider.locator(".noUi-handle").first
     handle.scroll_into_view_if_needed()
@@ -163,7 +172,7 @@ def time_explorer(page, explorer, slider_label, moves):
     handle.evaluate(_JS_LISTEN_KEYS)
     handle.focus()
     low, high = float(handle.get_attribute("aria-valuemin")), float(handle.get_attribute("aria-valuemax"))
-    latencies, misses = [], 0
+    latencies, readouts, misses = [], [], 0
     direction = "ArrowRight"
     page.evaluate(_JS_WAIT_QUIET, 300)
     for _ in range(moves):
@@ -177,10 +186,12 @@ def time_explorer(page, explorer, slider_label, moves):
         if result is None:
             misses += 1
         else:
-            t0, _, t1 = result
+            t0, _, t1, readout = result
             latencies.append(t1 - t0)
+            if readout is not None:
+                readouts.append(readout - t0)
         page.evaluate(_JS_WAIT_QUIET, 150)
-    return label, latencies if not misses else latencies + [float("inf")] * misses
+    return label, (latencies + [float("inf")] * misses), readouts
 
 
 def main(argv=None):
@@ -209,9 +220,9 @@ def main(argv=None):
             for explorer in notebook.explorers():
                 notebook.wait_for_ink(explorer.figure)
                 explorer.wait_until_settled()
-                label, latencies = time_explorer(notebook.page, explorer, args.slider, args.moves)
+                label, latencies, readouts = time_explorer(notebook.page, explorer, args.slider, args.moves)
                 if label is not None:
-                    rows.append((notebook.stem, explorer.index, label, latencies))
+                    rows.append((notebook.stem, explorer.index, label, latencies, readouts))
                     print(f"  measured {notebook.stem} explorer {explorer.index} ({label}): "
                           f"{len(latencies)} moves", file=sys.stderr)
             notebook.close()
@@ -225,19 +236,22 @@ def main(argv=None):
             for explorer, label in zip(notebook.explorers(), labels):
                 notebook.wait_for_ink(explorer.figure)
                 explorer.wait_until_settled()
-                slider, latencies = time_explorer(notebook.page, explorer, args.slider, args.moves)
-                rows.append((f"baseline: {label}", "", slider, latencies))
+                slider, latencies, readouts = time_explorer(notebook.page, explorer, args.slider, args.moves)
+                rows.append((f"baseline: {label}", "", slider, latencies, readouts))
                 print(f"  measured baseline {label}: {len(latencies)} moves", file=sys.stderr)
             notebook.close()
         lab_page.close()
         browser.close()
 
     print(f"Key press -> redrawn figure in JupyterLab/Chromium ({time.strftime('%Y-%m-%d %H:%M')})")
-    print(f"{'notebook':<44} {'explorer':>8}  {'slider':<10} {'moves':>5} {'median ms':>10} {'p95 ms':>8} {'max ms':>8}")
+    print(f"{'notebook':<44} {'explorer':>8}  {'slider':<10} {'moves':>5} {'median ms':>10} {'p95 ms':>8} "
+          f"{'max ms':>8} {'readout median ms':>18}")
     verdicts = []
-    for stem, index, label, latencies in rows:
+    for stem, index, label, latencies, readouts in rows:
         median, p95 = statistics.median(latencies), percentile(latencies, 95)
-        print(f"{stem:<44} {index:>8}  {label:<10} {len(latencies):>5} {median:>10.1f} {p95:>8.1f} {max(latencies):>8.1f}")
+        readout = f"{statistics.median(readouts):>18.1f}" if readouts else f"{'-':>18}"
+        print(f"{stem:<44} {index:>8}  {label:<10} {len(latencies):>5} {median:>10.1f} {p95:>8.1f} "
+              f"{max(latencies):>8.1f} {readout}")
         if stem == TARGET_NOTEBOOK:
             verdicts.append(median < TARGET_MS)
             print(f"  target: perceptron explorer median < {TARGET_MS:.0f} ms: "
