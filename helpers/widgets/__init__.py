@@ -6,6 +6,9 @@ itself when it is the last expression of a notebook cell.
 """
 
 from ._base import Explorer
+from .activations import ActivationExplorer, activation_explorer
+from .descent import GradientDescentExplorer, gradient_descent_explorer
 from .perceptron import PerceptronExplorer, perceptron_explorer
+from .sgd import SGDStepper, sgd_stepper
 
 __all__ = ["Explorer", "PerceptronExplorer", "perceptron_explorer"]
