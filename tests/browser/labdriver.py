@@ -549,8 +549,14 @@ class Explorer:
         return self._labelled(".widget-dropdown")
 
     def buttons(self):
+        """Buttons by their text; a Play widget's visible buttons as "play" and "stop"."""
         found = self.box.locator("button.widget-button, button.widget-toggle-button")
-        return [(found.nth(i).inner_text().strip(), found.nth(i)) for i in range(found.count())]
+        buttons = [(found.nth(i).inner_text().strip(), found.nth(i)) for i in range(found.count())]
+        for icon in ("play", "stop"):
+            play = self.box.locator(f".widget-play button:visible:has(i.fa-{icon})")
+            if play.count():
+                buttons.append((icon, play.first))
+        return buttons
 
     def _labelled(self, selector):
         found = self.box.locator(selector)

@@ -120,16 +120,17 @@ def test_explorers_answer_their_controls(notebook_page):
     assert len(explorers) == len(specs), f"{notebook_page.name}: {len(explorers)} explorers, {len(specs)} specs"
     in_kernel = notebook_page.kernel_explorer_values()
     assert len(in_kernel) == len(explorers), f"the kernel holds {len(in_kernel)} of the {len(explorers)} explorers shown"
-    for explorer, spec, kernel_values in zip(explorers, specs, in_kernel):
-        _check_page_shows_kernel_state(notebook_page, explorer, kernel_values)
+    for explorer, spec in zip(explorers, specs):
+        _check_page_shows_kernel_state(notebook_page, explorer)
         _play_with(notebook_page, explorer, spec)
     assert not notebook_page.page_errors, f"errors in the page: {notebook_page.page_errors}"
 
 
-def _check_page_shows_kernel_state(notebook_page, explorer, kernel_values, timeout=10):
+def _check_page_shows_kernel_state(notebook_page, explorer, timeout=10):
     """After Run All the controls show the values the notebook's code left in the kernel."""
     deadline = time.monotonic() + timeout
     while True:
+        kernel_values = notebook_page.kernel_explorer_values()[explorer.index]
         page_values = _control_values(explorer)
         differ = {
             label: (page_values[label], value)
@@ -146,18 +147,21 @@ def _check_page_shows_kernel_state(notebook_page, explorer, kernel_values, timeo
 
 
 def _same(shown, held):
+    """A control's value as the page shows it equals the kernel's (log sliders show exponents)."""
     if isinstance(held, (int, float)) and not isinstance(held, bool):
-        return abs(float(shown) - held) < 1e-6
+        shown = float(shown)
+        return abs(shown - held) < 1e-6 or abs(10**shown - held) < 1e-6 * max(1.0, abs(held))
     return str(shown) == str(held)
 
 
-def _wait_for_readout(explorer, expect, timeout=10):
+def _wait_for_readout(notebook_page, explorer, expect, timeout=10):
     """Wait (for the kernel) until the readout shows what ``expect`` computes from the
-    controls; return the expected texts still missing and the readout."""
+    controls' values in the kernel; return the expected texts still missing and the readout."""
     deadline = time.monotonic() + timeout
     while True:
         readout = explorer.readout_text()
-        missing = [text for text in expect(_control_values(explorer)) if text not in readout]
+        values = notebook_page.kernel_explorer_values()[explorer.index]
+        missing = [text for text in expect(values) if text not in readout]
         if not missing or time.monotonic() > deadline:
             return missing, readout
         explorer.page.wait_for_timeout(100)
@@ -169,7 +173,7 @@ def _play_with(notebook_page, explorer, spec):
     notebook_page.wait_for_ink(explorer.figure, MIN_INK)
     signature, _ = explorer.wait_until_settled()
     if spec.readout is not None:
-        missing, readout = _wait_for_readout(explorer, spec.readout)
+        missing, readout = _wait_for_readout(notebook_page, explorer, spec.readout)
         assert not missing, f"{notebook_page.stem} explorer {index} after Run All: readout lacks {missing!r}: {readout!r}"
     figure = explorer.figure_png()
     for step, move in enumerate(spec.moves, start=1):
@@ -177,7 +181,7 @@ def _play_with(notebook_page, explorer, spec):
         _perform(explorer, move)
         if move.redraw:
             explorer.wait_for_redraw(signature)
-        missing, readout = _wait_for_readout(explorer, move.expect) if move.expect else ([], "")
+        missing, readout = _wait_for_readout(notebook_page, explorer, move.expect) if move.expect else ([], "")
         signature, _ = explorer.wait_until_settled()
         new_figure = explorer.figure_png()
         tag = re.sub(r"\W+", "", move.control)[:20]
