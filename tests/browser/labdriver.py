@@ -43,7 +43,9 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-VIEWPORT = {"width": 1280, "height": 900}
+# A common laptop screen. At 1280 px wide, with the file browser open, the explorers'
+# readouts overflow the notebook's width (the tests still read them, the screenshots cut them).
+VIEWPORT = {"width": 1600, "height": 1000}
 
 # JupyterLab user settings that keep the page quiet and predictable: no news or update
 # pop-ups over the notebook, no autosave, and every cell kept in the DOM (the default
@@ -586,7 +588,7 @@ class Explorer:
             self.page.wait_for_timeout(30)
         return False
 
-    def wait_until_settled(self, quiet=0.4, timeout=15):
+    def wait_until_settled(self, quiet=0.3, timeout=15):
         """Wait until figure and readouts have not changed for ``quiet`` seconds."""
         deadline = time.monotonic() + timeout
         last = (self.figure_signature(), self.readout_text())

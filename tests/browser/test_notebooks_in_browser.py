@@ -184,7 +184,7 @@ def _play_with(notebook_page, explorer, spec):
         missing, readout = _wait_for_readout(notebook_page, explorer, move.expect) if move.expect else ([], "")
         signature, _ = explorer.wait_until_settled()
         new_figure = explorer.figure_png()
-        tag = re.sub(r"\W+", "", move.control)[:20]
+        tag = re.sub(r"[^A-Za-z0-9]+", "", move.control)[:20]
         notebook_page.screenshot(f"explorer{index}-move{step:02d}-{move.how}-{tag}", locator=explorer.box)
         changed = labdriver.pixels_differ(figure, new_figure)
         if move.redraw:
