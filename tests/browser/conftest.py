@@ -58,10 +58,9 @@ def notebook_page(request, lab_page, lab):
     """
     notebook = labdriver.NotebookPage(lab_page, request.param)
     notebook.run_error = None
-    notebook.run_seconds = None
     try:
         notebook.open()
-        notebook.run_seconds = notebook.run_all()
+        notebook.run_all()
     except Exception as error:  # reported by the tests, with the server log
         notebook.run_error = f"{type(error).__name__}: {error}\n--- JupyterLab log ---\n{lab.log_tail()}"
     notebook.screenshot("notebook")

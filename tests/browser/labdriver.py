@@ -8,9 +8,11 @@ The browser tests and ``benchmarks/browser_latency.py`` share this module:
   notebooks in the browser never touches the stored ones.
 - :func:`launch_browser` starts Debian's Chromium through Playwright (never a
   downloaded browser).
-- :class:`NotebookPage` opens a notebook, runs it with the menu (Run > Run All Cells),
-  waits for the kernel, reports error outputs, finds the explorers and moves their
-  controls by keyboard and mouse.
+- :class:`LabPage` is JupyterLab open in one page; :class:`NotebookPage` opens a notebook
+  from its file browser, runs it with the menu (Run > Run All Cells), waits for the
+  kernel, reports error outputs, finds the figures and explorers, and reads the
+  explorers' control values from the kernel; :class:`Explorer` moves an explorer's
+  controls by keyboard and mouse and watches its figure and readout.
 
 Playwright is imported lazily so that this module imports on a machine without it
 (pytest imports it to look for doctests).
@@ -608,11 +610,6 @@ class Explorer:
         handle = slider.locator(".noUi-handle").first
         return float(handle.get_attribute("aria-valuetext") or handle.get_attribute("aria-valuenow"))
 
-    @staticmethod
-    def slider_readout(slider):
-        """The number the slider shows beside itself (what the learner reads)."""
-        return slider.locator(".widget-readout").first.inner_text().strip()
-
     def press_slider(self, slider, key="ArrowRight", times=1):
         handle = slider.locator(".noUi-handle").first
         handle.focus()
@@ -632,10 +629,6 @@ class Explorer:
         for step in range(1, 6):
             self.page.mouse.move(x + (target - x) * step / 5, y)
         self.page.mouse.up()
-
-    @staticmethod
-    def dropdown_options(dropdown):
-        return dropdown.locator("select option").all_inner_texts()
 
     @staticmethod
     def dropdown_value(dropdown):
