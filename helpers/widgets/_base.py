@@ -101,10 +101,10 @@ def _make_canvas(figure, kind):
         canvas.footer_visible = False
         canvas.toolbar_visible = False
         canvas.resizable = False
-        # ipympl stores frames drawn before the browser is ready as `_data_url` without the
-        # "data:image/png;base64," prefix; the browser then holds a broken image, fails to
-        # resize and shows a 0x0 canvas. Not syncing it makes the browser ask for a fresh
-        # frame once it is ready (the notebook's PNG fallback comes from _repr_mimebundle_).
+        # Explorers draw before the browser shows them. ipympl 0.10 then stores that frame
+        # as a data URL without its "data:image/png;base64," prefix, the browser cannot
+        # load it, the canvas view fails to start and stays 0 x 0 (a blank figure).
+        # Not syncing it is safe: once shown, the browser asks for a full frame.
         canvas.syncing_data_url = False
     else:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -310,19 +310,12 @@ class Explorer:
         """Send the new pixels to the browser through ipympl's canvas.
 
         After a full redraw a whole frame is sent rather than a diff, so a browser
-        that missed a diff cannot keep a stale picture. Until the browser's view has
-        started, ipympl keeps the frame in ``_data_url`` for the view to start from,
-        but without the ``data:image/png;base64,`` prefix that its view needs (its own
-        display code adds it; a canvas shown inside a VBox never runs that code), so
-        the view would show a broken image and never draw: the prefix is added here.
+        that missed a diff cannot keep a stale picture.
         """
         canvas = self.figure.canvas
         if full_frame:
             canvas._force_full = True
         canvas.blit(self.figure.bbox)
-        url = canvas._data_url
-        if canvas.syncing_data_url and isinstance(url, str) and url and not url.startswith("data:"):
-            canvas._data_url = "data:image/png;base64," + url
 
     def pixels(self):
         """The figure's current pixels, an (h, w, 4) uint8 array (a copy)."""
