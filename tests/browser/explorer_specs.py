@@ -269,12 +269,79 @@ def sgd_moves():
     ]
 
 
+# --- perceptron_explorer on real penguins (notebook 07) -------------------------------
+# The two-species data sets of notebook 07, read from data/penguins.csv with the csv
+# module and standardised here (population std), independently of helpers.data.
+PENGUIN_SETS = {
+    "Adelie/Gentoo": (("bill_depth_mm", "flipper_length_mm"), ("Adelie", "Gentoo")),
+    "Adelie/Chinstrap": (("flipper_length_mm", "body_mass_g"), ("Adelie", "Chinstrap")),
+}
+
+
+def _penguin_set(name):
+    import csv
+    import pathlib
+
+    columns, (negative, positive) = PENGUIN_SETS[name]
+    path = pathlib.Path(__file__).resolve().parents[2] / "data" / "penguins.csv"
+    with open(path, newline="", encoding="utf-8") as handle:
+        rows = [r for r in csv.DictReader(handle)
+                if r["species"] in (negative, positive) and "NA" not in (r[columns[0]], r[columns[1]])]
+    cols = [[float(r[c]) for r in rows] for c in columns]
+    scaled = []
+    for col in cols:
+        mean = sum(col) / len(col)
+        std = math.sqrt(sum((v - mean) ** 2 for v in col) / len(col))
+        scaled.append([(v - mean) / std for v in col])
+    labels = [1 if r["species"] == positive else -1 for r in rows]
+    return list(zip(*scaled)), labels
+
+
+def penguin_perceptron_readout(values):
+    """perceptron_readout for the penguin data sets (too many birds for the point table)."""
+    if values["data"] in GATES:
+        return perceptron_readout(values)
+    w0, w1, w2 = values["w0 (bias)"], values["w1"], values["w2"]
+    points, labels = _penguin_set(values["data"])
+    sums = [w0 + w1 * x1 + w2 * x2 for x1, x2 in points]
+    head = f"s = {w0:.2f}·1 {'+' if w1 >= 0 else '−'} {abs(w1):.2f}·x1 {'+' if w2 >= 0 else '−'} {abs(w2):.2f}·x2"
+    if any(abs(s) < 1e-9 for s in sums):
+        return [head]
+    wrong = sum((1 if s >= 0 else -1) != y for s, y in zip(sums, labels))
+    loss = sum(max(0.0, -y * s) for s, y in zip(sums, labels))
+    n = len(labels)
+    return [head, f"accuracy: {(n - wrong) / n:.0%} ({wrong} misclassified)", f"total perceptron loss: {loss:.2f}"]
+
+
+def penguin_perceptron_moves(name):
+    """Every control at least once, each slider by keyboard and by mouse, back to the birds last."""
+    return [
+        Move("w1", "keys", 4, expect=penguin_perceptron_readout),
+        Move("w2", "keys", 6, expect=penguin_perceptron_readout),
+        Move(r"w0 \(bias\)", "keys", -5, expect=penguin_perceptron_readout),
+        Move("w1", "drag", -0.2, expect=penguin_perceptron_readout),
+        Move("w2", "drag", 0.1, expect=penguin_perceptron_readout),
+        Move(r"w0 \(bias\)", "drag", 0.15, expect=penguin_perceptron_readout),
+        Move("step", "click", expect=penguin_perceptron_readout, redraw=False),
+        Move("sign", "click", expect=penguin_perceptron_readout, redraw=False),
+        Move("data", "choose", ["AND", "OR"], expect=penguin_perceptron_readout),
+        Move("data", "choose", [name], expect=penguin_perceptron_readout),
+    ]
+
+
 SPECS = {
     "00_introduction": [ExplorerSpec(perceptron_moves(), "perceptron_explorer", perceptron_readout)],
     "01_perceptron": [ExplorerSpec(perceptron_moves(), "perceptron_explorer", perceptron_readout)],
     "02_activations": [ExplorerSpec(activation_moves(), "activation_explorer", activation_readout)],
     "03_gradient_descent": [ExplorerSpec(descent_moves(), "gradient_descent_explorer", descent_readout)],
     "04_perceptron_sgd": [ExplorerSpec(sgd_moves(), "sgd_stepper", sgd_readout)],
+    "07_real_birds": [
+        ExplorerSpec(penguin_perceptron_moves("Adelie/Gentoo"), "perceptron_explorer on Adelie/Gentoo",
+                     penguin_perceptron_readout),
+        ExplorerSpec(penguin_perceptron_moves("Adelie/Chinstrap"), "perceptron_explorer on Adelie/Chinstrap",
+                     penguin_perceptron_readout),
+    ],
+    "08_review": [ExplorerSpec(perceptron_moves(), "perceptron_explorer", perceptron_readout)],
 }
 
 if os.environ.get("BROWSER_TEST_SPECS"):
