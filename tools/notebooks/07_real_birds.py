@@ -97,8 +97,8 @@ print(X_ag.shape, "labels:", np.unique(t_ag))
 # on the other?
 #
 # Move $w_0, w_1, w_2$ until the figure says all 274 birds are correct. In the
-# explorer Adelie are the blue circles ($y=-1$) and Gentoo the orange triangles
-# ($y=+1$); the vector $w$ (arrow) points to the side the perceptron calls $+1$.
+# explorer Gentoo are class A ($y=+1$, orange triangles) and Adelie class B ($y=-1$,
+# blue circles); the vector $w$ (arrow) points to the side the perceptron calls $+1$.
 
 # %%
 explorer_ag = widgets.perceptron_explorer(
@@ -155,7 +155,8 @@ checks.check_separating_weights(w_ag, X_ag, t_ag)
 # %% [markdown]
 # ### Not every pair can be split
 #
-# Now Adelie ($-1$, blue circles) against Chinstrap ($+1$, orange triangles) on
+# Now Chinstrap (class A, $+1$, orange triangles) against Adelie (class B, $-1$, blue
+# circles) on
 # flipper length and body mass, where the scatter plot showed the two species
 # overlapping. Try the sliders: how few
 # mistakes can you get?
