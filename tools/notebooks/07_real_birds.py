@@ -156,10 +156,8 @@ checks.check_separating_weights(w_ag, X_ag, t_ag)
 # ### Not every pair can be split
 #
 # Now Chinstrap (class A, $+1$, orange triangles) against Adelie (class B, $-1$, blue
-# circles) on
-# flipper length and body mass, where the scatter plot showed the two species
-# overlapping. Try the sliders: how few
-# mistakes can you get?
+# circles) on flipper length and body mass, where the scatter plot showed the two
+# species overlapping. Try the sliders: how few mistakes can you get?
 
 # %%
 pair_ac = ["flipper_length_mm", "body_mass_g"]
