@@ -156,12 +156,3 @@ def test_bad_arguments():
     with pytest.raises(ValueError, match="lr must be a number between 0.001 and 3.16"):
         widgets.gradient_descent_explorer(lr=0.0, canvas="agg")
 
-
-def test_ipympl_canvas_sends_no_broken_data_url():
-    # A data URL synced before the browser shows the figure leaves the canvas blank in
-    # JupyterLab (ipympl 0.10 omits its prefix); the explorer must not sync one.
-    explorer = widgets.gradient_descent_explorer(canvas="ipympl")
-    assert explorer.canvas_kind == "ipympl"
-    assert explorer.figure.canvas._data_url is None
-    explorer.controls["lr"].value = 0.5
-    assert explorer.figure.canvas._data_url is None

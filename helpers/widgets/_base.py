@@ -101,11 +101,6 @@ def _make_canvas(figure, kind):
         canvas.footer_visible = False
         canvas.toolbar_visible = False
         canvas.resizable = False
-        # Explorers draw before the browser shows them. ipympl 0.10 then stores that frame
-        # as a data URL without its "data:image/png;base64," prefix, the browser cannot
-        # load it, the canvas view fails to start and stays 0 x 0 (a blank figure).
-        # Not syncing it is safe: once shown, the browser asks for a full frame.
-        canvas.syncing_data_url = False
     else:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
 
