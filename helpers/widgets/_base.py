@@ -306,18 +306,22 @@ class Explorer:
 
         After a full redraw a whole frame is sent rather than a diff, so a browser
         that missed a diff cannot keep a stale picture. Until the browser's view has
-        started, ipympl keeps the frame in ``_data_url`` for the view to start from,
-        but without the ``data:image/png;base64,`` prefix that its view needs (its own
-        display code adds it; a canvas shown inside a VBox never runs that code), so
-        the view would show a broken image and never draw: the prefix is added here.
+        started (``syncing_data_url``), ipympl 0.10 mishandles frames: ``blit`` would
+        send the raw RGBA buffer in a message the view decodes as PNG, and store the
+        frame in ``_data_url`` without the ``data:image/png;base64,`` prefix. Either one
+        leaves the view with a broken image: it never sizes its canvas and the figure
+        stays blank. So until then the frame is only kept, as a complete data URL, for
+        the view to start from; once started, the view asks for a full frame itself.
         """
+        import base64
+
         canvas = self.figure.canvas
+        if canvas.syncing_data_url:
+            canvas._data_url = "data:image/png;base64," + base64.b64encode(png_bytes(self.figure)).decode("ascii")
+            return
         if full_frame:
             canvas._force_full = True
         canvas.blit(self.figure.bbox)
-        url = canvas._data_url
-        if canvas.syncing_data_url and isinstance(url, str) and url and not url.startswith("data:"):
-            canvas._data_url = "data:image/png;base64," + url
 
     def pixels(self):
         """The figure's current pixels, an (h, w, 4) uint8 array (a copy)."""
