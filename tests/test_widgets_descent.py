@@ -72,7 +72,7 @@ def test_divergence_message_in_figure_and_recovery(explorer):
     assert "lr = 2 is too large" in text and "(1-D and 2-D diverged)" in text
     assert "Move the lr slider to the left" in text
     assert explorer.message.get_visible() and "error" not in explorer.state
-    assert "diverged: stopped after" in explorer.notes[0].get_text()
+    assert "diverged after" in explorer.notes[0].get_text()
     assert not np.array_equal(before, explorer.pixels())
     explorer.controls["lr"].value = 0.3
     assert explorer.message.get_text() == ""
@@ -147,7 +147,7 @@ def test_gradient_numbers_match_formula(explorer):
 
 def test_readout(explorer):
     explorer.set(lr=0.3, steps=30)
-    assert "converged" in explorer.readout.value and "η = 0.3" in explorer.readout.value
+    assert "1-D: converged" in explorer.readout.value and "η = 0.3, 30 steps" in explorer.readout.value
 
 
 def test_bad_arguments():

@@ -122,7 +122,7 @@ class GradientDescentExplorer(ViewBackgrounds, Explorer):
         self.grads[k].update(origin, _arrow_vector(g), visible=inside)
         self.steps_[k].update(origin, -lr * g, visible=inside and regime != "diverged")
         if info.diverged:
-            self.notes[k].set_text(f"diverged: stopped after {info.steps_taken} of {info.steps} steps")
+            self.notes[k].set_text(f"diverged after {info.steps_taken} of {info.steps} steps")
         else:
             self.notes[k].set_text(f"{info.steps} steps: {VERDICTS[regime]}, L = {_num(loss)}")
 
@@ -158,16 +158,21 @@ class GradientDescentExplorer(ViewBackgrounds, Explorer):
     def _readout_html(self):
         st = self.state
         w2, g2 = st["w_2d"], st["grad_2d"]
-        rows = (
-            f"<tr><td>1-D</td><td>{st['regime_1d']}</td><td>{_num(st['w_1d'])}</td><td>{_num(st['loss_1d'])}</td>"
-            f"<td>{_num(st['grad_1d'])}</td></tr>"
-            f"<tr><td>2-D</td><td>{st['regime_2d']}</td><td>({_num(w2[0])}, {_num(w2[1])})</td>"
-            f"<td>{_num(st['loss_2d'])}</td><td>({_num(g2[0])}, {_num(g2[1])})</td></tr>"
-        )
-        return ("<div style='font-size:13px'><b>w<sub>new</sub> = w<sub>old</sub> &minus; η &middot; dL/dw</b>"
-                f"<br>η = {st['lr']:.3g}, {st['steps']} steps<table style='font-family:monospace'>"
-                f"<tr><th></th><th>what happens</th><th>w now</th><th>L(w)</th><th>gradient</th></tr>{rows}"
-                "</table></div>")
+        parts = [
+            "<b>w<sub>new</sub> = w<sub>old</sub> &minus; η &middot; dL/dw</b>",
+            f"η = {st['lr']:.3g}, {st['steps']} steps",
+            "",
+            f"<b>1-D: {st['regime_1d']}</b>",
+            f"w = {_num(st['w_1d'])}",
+            f"L(w) = {_num(st['loss_1d'])}",
+            f"dL/dw = {_num(st['grad_1d'])}",
+            "",
+            f"<b>2-D: {st['regime_2d']}</b>",
+            f"w = ({_num(w2[0])}, {_num(w2[1])})",
+            f"L(w) = {_num(st['loss_2d'])}",
+            f"gradient = ({_num(g2[0])}, {_num(g2[1])})",
+        ]
+        return "<div style='font-size:13px; line-height:1.4'>" + "<br>".join(parts) + "</div>"
 
 
 def gradient_descent_explorer(lr=0.1, steps=20, curve="parabola", w_start=-2.5, w1_start=-2.5, w2_start=2.0,
