@@ -101,6 +101,11 @@ def _make_canvas(figure, kind):
         canvas.footer_visible = False
         canvas.toolbar_visible = False
         canvas.resizable = False
+        # Explorers draw before the browser shows them. ipympl 0.10 then stores that frame
+        # as a data URL without its "data:image/png;base64," prefix, the browser cannot
+        # load it, the canvas view fails to start and stays 0 x 0 (a blank figure).
+        # Not syncing it is safe: once shown, the browser asks for a full frame.
+        canvas.syncing_data_url = False
     else:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
 
@@ -305,20 +310,9 @@ class Explorer:
         """Send the new pixels to the browser through ipympl's canvas.
 
         After a full redraw a whole frame is sent rather than a diff, so a browser
-        that missed a diff cannot keep a stale picture. Until the browser's view has
-        started (``syncing_data_url``), ipympl 0.10 mishandles frames: ``blit`` would
-        send the raw RGBA buffer in a message the view decodes as PNG, and store the
-        frame in ``_data_url`` without the ``data:image/png;base64,`` prefix. Either one
-        leaves the view with a broken image: it never sizes its canvas and the figure
-        stays blank. So until then the frame is only kept, as a complete data URL, for
-        the view to start from; once started, the view asks for a full frame itself.
+        that missed a diff cannot keep a stale picture.
         """
-        import base64
-
         canvas = self.figure.canvas
-        if canvas.syncing_data_url:
-            canvas._data_url = "data:image/png;base64," + base64.b64encode(png_bytes(self.figure)).decode("ascii")
-            return
         if full_frame:
             canvas._force_full = True
         canvas.blit(self.figure.bbox)
