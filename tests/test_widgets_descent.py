@@ -142,7 +142,9 @@ def test_gradient_numbers_match_formula(explorer):
     w1, w2 = explorer.state["w_2d"]
     np.testing.assert_allclose(explorer.state["grad_2d"], [0.4 * w1, 2 * w2])
     assert f"{2 * (w - 1):.4f}" in explorer.readout.value
-    assert f"L = {(w - 1) ** 2:.4f}" in explorer.notes[0].get_text()
+    assert f"L(w) = {(w - 1) ** 2:.4f}" in explorer.readout.value
+    assert explorer.state["regime_1d"] == "crawling"  # 0.8^4 = 0.41 of the start's gradient is left
+    assert explorer.notes[0].get_text() == "4 steps: still on its way down"
 
 
 def test_readout(explorer):

@@ -89,7 +89,7 @@ class GradientDescentExplorer(ViewBackgrounds, Explorer):
             self.grads.append(plots.Arrow(ax, _style.PINK))
             self.steps_.append(plots.Arrow(ax, _style.GREEN))
             left = ax.get_position().x0
-            self.notes.append(fig.text(left, 0.925, "", va="bottom", ha="left", fontsize=10.5, fontweight="bold"))
+            self.notes.append(fig.text(left, 0.925, "", va="bottom", ha="left", fontsize=10.5))
         from matplotlib.lines import Line2D
 
         handles = [self.paths[0].start, self.paths[0].line, self.paths[0].current,
@@ -115,7 +115,7 @@ class GradientDescentExplorer(ViewBackgrounds, Explorer):
         current = info.path[-1]
         return info, regime, current, np.atleast_1d(loss.grad(current)).astype(float), float(loss.fn(current))
 
-    def _draw(self, k, ax, xy_path, origin, g, lr, regime, info, loss):
+    def _draw(self, k, ax, xy_path, origin, g, lr, regime, info):
         self.paths[k].update(*xy_path)
         (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
         inside = x0 <= origin[0] <= x1 and y0 <= origin[1] <= y1
@@ -124,7 +124,7 @@ class GradientDescentExplorer(ViewBackgrounds, Explorer):
         if info.diverged:
             self.notes[k].set_text(f"diverged after {info.steps_taken} of {info.steps} steps")
         else:
-            self.notes[k].set_text(f"{info.steps} steps: {VERDICTS[regime]}, L = {_num(loss)}")
+            self.notes[k].set_text(f"{info.steps} steps: {VERDICTS[regime]}")
 
     def _update(self, curve, lr, steps, w_start, w1_start, w2_start):
         loss1 = optim.EXAMPLE_LOSSES[curve]
@@ -133,11 +133,11 @@ class GradientDescentExplorer(ViewBackgrounds, Explorer):
         info1, regime1, w, g1, L1 = self._run(loss1, w_start, lr, steps)
         path1 = info1.path[:, 0]
         self._draw(0, self.ax1, (path1, loss1.fn(info1.path)), np.array([w[0], L1]), np.array([g1[0], 0.0]), lr,
-                   regime1, info1, L1)
+                   regime1, info1)
 
         loss2 = optim.EXAMPLE_LOSSES[SURFACE]
         info2, regime2, w2, g2, L2 = self._run(loss2, [w1_start, w2_start], lr, steps)
-        self._draw(1, self.ax2, info2.path.T, w2, g2, lr, regime2, info2, L2)
+        self._draw(1, self.ax2, info2.path.T, w2, g2, lr, regime2, info2)
 
         self.state = {
             "curve": curve, "lr": lr, "steps": steps,
