@@ -48,6 +48,8 @@ import warnings
 
 import numpy as np
 
+from ._sync import guard_slider
+
 CANVAS_KINDS = ("auto", "ipympl", "image", "agg")
 
 
@@ -161,6 +163,8 @@ class Explorer:
         self._build_all()
         self.figure.canvas.mpl_connect("draw_event", self._on_draw_event)
         for name, control in self.controls.items():
+            if isinstance(control, (widgets.FloatSlider, widgets.FloatLogSlider)):
+                guard_slider(control)
             if "value" in control.traits() and not isinstance(control, widgets.Play):
                 control.observe(self._on_control, names="value")
         self.widget = self._layout()
