@@ -291,13 +291,15 @@ class Explorer:
             for artist in self.dynamic:
                 artist.set_visible(False)
             self._draw_agg()
-            self._background = canvas.copy_from_bbox(self.figure.bbox)
+            # The whole buffer, not copy_from_bbox: a fractional figure size cannot
+            # leave an edge row or column out of what gets restored.
+            self._background = np.array(canvas.buffer_rgba())
             self._background_size = size
             for artist, visible in zip(self.dynamic, shown):
                 artist.set_visible(visible)
             self.redraws["full"] += 1
         else:
-            canvas.restore_region(self._background)
+            np.copyto(np.asarray(canvas.buffer_rgba()), self._background)
             self.redraws["blit"] += 1
         renderer = canvas.get_renderer()
         for artist in sorted(self.dynamic, key=lambda a: a.get_zorder()):
