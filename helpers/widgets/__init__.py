@@ -1,0 +1,11 @@
+"""Explorers: controls wired to the math modules and a figure that updates in place.
+
+Each explorer returns an object with ``.controls`` (name -> ipywidget), ``.figure``
+(matplotlib Figure), ``.state`` (the numbers behind the current picture) and shows
+itself when it is the last expression of a notebook cell.
+"""
+
+from ._base import Explorer
+from .perceptron import PerceptronExplorer, perceptron_explorer
+
+__all__ = ["Explorer", "PerceptronExplorer", "perceptron_explorer"]

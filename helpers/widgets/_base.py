@@ -1,0 +1,269 @@
+"""The one base class of every explorer: controls + a figure updated in place.
+
+How an explorer works
+---------------------
+An explorer owns ``controls`` (a dict name -> ipywidget), a matplotlib ``figure`` built
+once, a ``readout`` (an HTML widget beside the figure) and ``state``, a dict with the
+numbers its last update computed (tests and the notebooks' assert cells read it).
+
+A subclass implements two methods:
+
+``_build(fig)``
+    Create axes and artists once. Append every artist that changes on an update to
+    ``self.dynamic`` (in drawing order; sorted by zorder when drawn). A static artist that
+    must stay above a dynamic one (a legend over a shaded region) belongs in
+    ``self.dynamic`` too.
+``_update(**values)``
+    Called with every control's current value (buttons have none). Move the artists
+    in place (``set_data``, ``set_offsets``, ``set_xy``, ...), fill ``self.state`` and
+    call ``self.set_readout(html)``. Expected trouble (a diverging run) is shown with
+    ``self.show_message(text)``; an unexpected exception is caught by the base and shown
+    in the figure the same way, never as a traceback. Call ``self.request_full_redraw()``
+    when something static changed (axis limits, tick labels).
+
+Buttons and ``ipywidgets.Play`` are wired by the subclass (``on_click`` / ``observe``);
+their handlers end with ``self.refresh()``.
+
+Why blitting
+------------
+A full ``draw()`` of an axes with ticks and labels costs about 30 ms on these machines.
+The base draws the static part once with the dynamic artists hidden, caches it
+(``copy_from_bbox``), and on each update restores it and draws only the dynamic
+artists (``restore_region`` / ``draw_artist`` / ``blit``): about a third of the cost.
+Any full draw made by someone else (first display, a resize in the browser, savefig)
+marks the cache stale, and the next update takes it again.
+
+Where the figure lives
+----------------------
+``canvas="auto"`` picks ipympl's canvas inside a Jupyter kernel (smooth in JupyterLab;
+``blit`` sends only a diff image to the browser) and a plain Agg canvas elsewhere (tests,
+benchmarks). ``canvas="image"`` shows PNG frames in an ``ipywidgets.Image``, for a
+JupyterLab without the ipympl extension. The figure is never registered with pyplot,
+so ``plt.show()`` in a later cell does not show or close it.
+"""
+
+import io
+
+import numpy as np
+
+CANVAS_KINDS = ("auto", "ipympl", "image", "agg")
+
+
+def _in_kernel():
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    shell = get_ipython()
+    return shell is not None and getattr(shell, "kernel", None) is not None
+
+
+def _make_canvas(figure, kind):
+    """Attach a canvas of ``kind`` to ``figure`` and return the kind chosen."""
+    if kind not in CANVAS_KINDS:
+        raise ValueError(f"unknown canvas {kind!r}; expected one of {', '.join(map(repr, CANVAS_KINDS))}")
+    if kind == "auto":
+        kind = "agg"
+        if _in_kernel():
+            try:
+                import ipympl  # noqa: F401
+
+                kind = "ipympl"
+            except ImportError:
+                kind = "image"
+    if kind == "ipympl":
+        from ipympl.backend_nbagg import Canvas, FigureManager
+
+        canvas = Canvas(figure)
+        FigureManager(canvas, 0)
+        canvas.header_visible = False
+        canvas.footer_visible = False
+        canvas.toolbar_visible = False
+        canvas.resizable = False
+    else:
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        FigureCanvasAgg(figure)
+    return kind
+
+
+def png_bytes(figure):
+    """The figure's current pixels as PNG bytes (no re-draw)."""
+    from PIL import Image
+
+    pixels = np.asarray(figure.canvas.buffer_rgba())
+    with io.BytesIO() as buf:
+        Image.fromarray(pixels).save(buf, format="png", compress_level=1)
+        return buf.getvalue()
+
+
+class Explorer:
+    """Controls wired to a figure that is updated in place (see the module docstring).
+
+    Parameters
+    ----------
+    controls : dict
+        Name -> ipywidget, in display order.
+    figsize : (float, float)
+        Figure size in inches.
+    canvas : {"auto", "ipympl", "image", "agg"}
+        Where the figure is drawn.
+    dpi : int
+        Modest by default: the stored PNG fallback keeps notebooks light.
+    """
+
+    def __init__(self, controls, figsize=(6.0, 4.0), canvas="auto", dpi=90):
+        import ipywidgets as widgets
+        from matplotlib.figure import Figure
+
+        self.controls = dict(controls)
+        self.state = {}
+        self.dynamic = []
+        self.figure = Figure(figsize=figsize, dpi=dpi, layout=None)
+        self.canvas_kind = _make_canvas(self.figure, canvas)
+        self.readout = widgets.HTML(layout=widgets.Layout(min_width="200px", margin="0 0 0 12px"))
+        self._image = None
+        if self.canvas_kind == "image":
+            self._image = widgets.Image(format="png")
+        self._background = None
+        self._background_size = None
+        self._drawing_self = False
+        self._holding = False
+        self._displayed = False
+        self.redraws = {"full": 0, "blit": 0}
+
+        self._build(self.figure)
+        self.message = self.figure.text(
+            0.5, 0.5, "", ha="center", va="center", fontsize=11, wrap=True, zorder=100,
+            bbox={"boxstyle": "round,pad=0.6", "facecolor": "#FFF4D6", "edgecolor": "#D55E00"},
+        )
+        self.dynamic.append(self.message)
+        self.figure.canvas.mpl_connect("draw_event", self._on_draw_event)
+        for name, control in self.controls.items():
+            if "value" in control.traits() and not isinstance(control, widgets.Play):
+                control.observe(self._on_control, names="value")
+        self.widget = self._layout()
+        self.refresh(full=True)
+
+    # ----- for subclasses -------------------------------------------------------------
+    def _build(self, fig):
+        raise NotImplementedError
+
+    def _update(self, **values):
+        raise NotImplementedError
+
+    def _layout(self):
+        """The widget tree shown in a notebook: controls above, figure and readout side by side."""
+        import ipywidgets as widgets
+
+        shown = self._image if self._image is not None else self.figure.canvas
+        boxes = [shown] if self.canvas_kind != "agg" else []
+        controls = widgets.HBox(list(self.controls.values()),
+                                layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
+        return widgets.VBox([controls, widgets.HBox([*boxes, self.readout])])
+
+    def set_readout(self, html):
+        self.readout.value = html
+
+    def show_message(self, text):
+        """Show ``text`` in a box over the figure ("" hides it)."""
+        self.message.set_text(text)
+
+    def request_full_redraw(self):
+        self._background = None
+
+    # ----- driving it -----------------------------------------------------------------
+    @property
+    def values(self):
+        """Current value of every control that has one."""
+        return {name: c.value for name, c in self.controls.items() if "value" in c.traits()}
+
+    def set(self, **values):
+        """Set several controls at once, with a single update at the end."""
+        unknown = sorted(set(values) - set(self.controls))
+        if unknown:
+            raise ValueError(f"unknown control(s) {unknown}; this explorer has {list(self.controls)}")
+        self._holding = True
+        try:
+            for name, value in values.items():
+                self.controls[name].value = value
+        finally:
+            self._holding = False
+        self.refresh()
+        return self
+
+    def _on_control(self, change):
+        if not self._holding:
+            self.refresh()
+
+    def refresh(self, full=False):
+        """Recompute from the controls and redraw; errors become a message in the figure."""
+        self.show_message("")
+        self.state.pop("error", None)
+        try:
+            self._update(**self.values)
+        except Exception as exc:  # a widget must never show a traceback
+            self.state["error"] = f"{type(exc).__name__}: {exc}"
+            self.show_message(f"Cannot show this setting:\n{exc}")
+        self.redraw(full=full)
+
+    # ----- drawing --------------------------------------------------------------------
+    def _on_draw_event(self, event):
+        if not self._drawing_self:
+            self._background = None
+
+    def _draw_agg(self):
+        """Render into the canvas buffer without pushing a frame to the browser."""
+        from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+        self._drawing_self = True
+        try:
+            FigureCanvasAgg.draw(self.figure.canvas)
+        finally:
+            self._drawing_self = False
+
+    def redraw(self, full=False):
+        """Draw the changed artists over the cached static background (or everything)."""
+        canvas = self.figure.canvas
+        size = tuple(self.figure.bbox.size)
+        if full or self._background is None or size != self._background_size:
+            shown = [a.get_visible() for a in self.dynamic]
+            for artist in self.dynamic:
+                artist.set_visible(False)
+            self._draw_agg()
+            self._background = canvas.copy_from_bbox(self.figure.bbox)
+            self._background_size = size
+            for artist, visible in zip(self.dynamic, shown):
+                artist.set_visible(visible)
+            self.redraws["full"] += 1
+        else:
+            canvas.restore_region(self._background)
+            self.redraws["blit"] += 1
+        renderer = canvas.get_renderer()
+        for artist in sorted(self.dynamic, key=lambda a: a.get_zorder()):
+            if artist.get_visible():
+                artist.draw(renderer)
+        canvas.blit(self.figure.bbox)
+        if self._image is not None and self._displayed:
+            self._image.value = png_bytes(self.figure)
+
+    def pixels(self):
+        """The figure's current pixels, an (h, w, 4) uint8 array (a copy)."""
+        return np.array(self.figure.canvas.buffer_rgba())
+
+    # ----- showing it in a notebook -----------------------------------------------------
+    def __repr__(self):
+        shown = ", ".join(f"{k}={v!r}" for k, v in self.values.items())
+        return f"{type(self).__name__}({shown})"
+
+    def _repr_mimebundle_(self, include=None, exclude=None, **kwargs):
+        import base64
+
+        self._displayed = True
+        if self._image is not None:
+            self._image.value = png_bytes(self.figure)
+        bundle = self.widget._repr_mimebundle_(**kwargs) or {}
+        bundle["text/plain"] = repr(self)
+        # Viewers without a kernel (GitHub, nbviewer) show the current frame instead.
+        bundle["image/png"] = base64.b64encode(png_bytes(self.figure)).decode("ascii")
+        return bundle

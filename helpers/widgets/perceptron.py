@@ -1,0 +1,177 @@
+"""perceptron_explorer: drag w0, w1, w2 and watch the decision boundary move."""
+
+import numpy as np
+
+from .. import data, losses, perceptron
+from ._base import Explorer
+
+GATES = ("AND", "OR", "NAND", "XOR")
+
+
+def _fmt(x):
+    return f"{x:+.2f}".replace("+", "&nbsp;") if x >= 0 else f"{x:.2f}"
+
+
+class PerceptronExplorer(Explorer):
+    """Sliders for the weights of a two-input perceptron, a data set and an activation.
+
+    Use :func:`perceptron_explorer` to make one.
+    """
+
+    def __init__(self, dataset="AND", w=(-0.1, 0.2, 0.0), activation="sign", X=None, y=None,
+                 name="custom", feature_names=("x_1", "x_2"), w_range=(-3.0, 3.0), canvas="auto"):
+        import ipywidgets as widgets
+
+        w = np.asarray(w, dtype=float)
+        if w.shape != (3,):
+            raise ValueError(f"w must hold 3 numbers (w0, w1, w2); got shape {w.shape}")
+        self.custom = None
+        options = list(GATES)
+        if X is not None or y is not None:
+            X = np.asarray(X, dtype=float)
+            y = np.asarray(y, dtype=float)
+            if X.ndim != 2 or X.shape[1] != 2:
+                raise ValueError(f"X must have shape (n, 2) for a two-input perceptron; got {X.shape}")
+            if y.shape != (X.shape[0],):
+                raise ValueError(f"y must have shape ({X.shape[0]},) to match X; got {y.shape}")
+            if not (np.all(np.isfinite(X)) and np.all(np.isfinite(y))):
+                raise ValueError("X and y must contain only finite numbers")
+            self.custom = (X, y)
+            options = [name, *GATES]
+            dataset = name
+        elif not isinstance(dataset, str) or dataset.upper() not in GATES:
+            raise ValueError(f"unknown dataset {dataset!r}; expected one of {', '.join(GATES)}")
+        else:
+            dataset = dataset.upper()
+        if activation not in ("sign", "step"):
+            raise ValueError(f"unknown activation {activation!r}; expected 'sign' or 'step'")
+        self.feature_names = feature_names
+        lo, hi = w_range
+        slider = dict(min=lo, max=hi, step=0.05, continuous_update=True, readout_format=".2f",
+                      layout=widgets.Layout(width="260px"))
+        controls = {
+            "dataset": widgets.Dropdown(options=options, value=dataset, description="data",
+                                        layout=widgets.Layout(width="170px")),
+            "activation": widgets.ToggleButtons(options=["sign", "step"], value=activation,
+                                                description="f(s)", style={"button_width": "60px"}),
+            "w0": widgets.FloatSlider(value=w[0], description="w0 (bias)", **slider),
+            "w1": widgets.FloatSlider(value=w[1], description="w1", **slider),
+            "w2": widgets.FloatSlider(value=w[2], description="w2", **slider),
+        }
+        super().__init__(controls, figsize=(6.4, 4.2), canvas=canvas)
+
+    def _points(self, dataset, activation):
+        if self.custom is not None and dataset == self.controls["dataset"].options[0]:
+            X, y = self.custom
+            y01 = (y > 0).astype(float)
+        else:
+            X, y01 = data.logic_gate(dataset, labels="01")
+        return X, (2 * y01 - 1 if activation == "sign" else y01)
+
+    def _build(self, fig):
+        from .. import plots
+
+        ax = fig.add_axes([0.11, 0.12, 0.55, 0.8])
+        dataset, activation = self.controls["dataset"].value, self.controls["activation"].value
+        X, y = self._points(dataset, activation)
+        limits = {}
+        if self.custom is None:
+            limits = {"xlim": (-0.5, 1.5), "ylim": (-0.5, 1.5)}
+        w = [self.controls[k].value for k in ("w0", "w1", "w2")]
+        self.boundary = plots.plot_decision_boundary(w, X, y, ax=ax, activation=activation,
+                                                     legend=False, **limits)
+        ax.set_xlabel(f"${self.feature_names[0]}$")
+        ax.set_ylabel(f"${self.feature_names[1]}$")
+        ax.set_title("The boundary s = 0 splits the plane", fontsize=10)
+        if self.custom is None:
+            ax.set_xticks([-0.5, 0, 0.5, 1, 1.5])
+            ax.set_yticks([-0.5, 0, 0.5, 1, 1.5])
+        self.legend = ax.legend(handles=[*self.boundary.points, self.boundary.errors, self.boundary.line],
+                                loc="upper left", bbox_to_anchor=(1.03, 1.0), fontsize=8.5,
+                                borderaxespad=0, frameon=False)
+        self.score = ax.text(1.03, 0.02, "", transform=ax.transAxes, fontsize=10, va="bottom")
+        self.ax = ax
+        # The legend sits outside the axes, so it stays in the cached background.
+        self.dynamic += [*self.boundary.dynamic, self.score]
+
+    def _update(self, dataset, activation, w0, w1, w2):
+        w = np.array([w0, w1, w2])
+        X, y = self._points(dataset, activation)
+        self.boundary.update(w, X, y)
+        names = ("y = -1", "y = +1") if activation == "sign" else ("y = 0", "y = 1")
+        if [t.get_text() for t in self.legend.get_texts()[:2]] != list(names):
+            for text, label in zip(self.legend.get_texts(), names):
+                text.set_text(label)
+            self.request_full_redraw()
+        s = perceptron.weighted_sum(w, X)
+        prediction = perceptron.predict(w, X, activation=activation)
+        y_pm1 = np.where(y > 0, 1.0, -1.0)
+        loss = losses.perceptron_loss(s, y_pm1)
+        correct = prediction == y
+        n_wrong = int(np.sum(~correct))
+        self.state = {
+            "dataset": dataset, "activation": activation, "w": w, "X": X, "y": y, "s": s,
+            "prediction": prediction, "correct": correct, "misclassified": n_wrong,
+            "accuracy": float(np.mean(correct)), "loss": float(np.sum(loss)),
+        }
+        self.score.set_text(f"{len(y) - n_wrong} of {len(y)} correct\n"
+                            f"loss = {np.sum(loss):.2f}")
+        self.set_readout(self._readout_html())
+
+    def _readout_html(self):
+        st = self.state
+        w0, w1, w2 = st["w"]
+        head = (f"<b>s = {w0:.2f}&middot;1 {'+' if w1 >= 0 else '&minus;'} {abs(w1):.2f}&middot;x1 "
+                f"{'+' if w2 >= 0 else '&minus;'} {abs(w2):.2f}&middot;x2</b>")
+        rows = ""
+        if len(st["y"]) <= 12:
+            for x, s, p, y, ok in zip(st["X"], st["s"], st["prediction"], st["y"], st["correct"]):
+                mark = "&#10003;" if ok else "<b style='color:#D55E00'>&#10007;</b>"
+                rows += (f"<tr><td>({x[0]:g}, {x[1]:g})</td><td>{_fmt(s)}</td><td>{p:+.0f}</td>"
+                         f"<td>{y:+.0f}</td><td>{mark}</td></tr>")
+            rows = ("<table style='font-family:monospace'><tr><th>x</th><th>s</th><th>f(s)</th>"
+                    f"<th>y</th><th></th></tr>{rows}</table>")
+        return (f"<div style='font-size:13px'>{head}{rows}"
+                f"<div>accuracy: <b>{st['accuracy']:.0%}</b> ({st['misclassified']} misclassified)</div>"
+                f"<div>total perceptron loss: <b>{st['loss']:.2f}</b></div></div>")
+
+
+def perceptron_explorer(dataset="AND", w=(-0.1, 0.2, 0.0), activation="sign", X=None, y=None,
+                        name="custom", feature_names=("x_1", "x_2"), w_range=(-3.0, 3.0), canvas="auto"):
+    """An explorer for a two-input perceptron: move w0, w1, w2 and watch the boundary.
+
+    Parameters
+    ----------
+    dataset : {"AND", "OR", "NAND", "XOR"}
+        Logic gate to start on (the dropdown switches between them).
+    w : (3,) sequence
+        Starting weights (w0, w1, w2); the default is the lecture's starting point.
+    activation : {"sign", "step"}
+        sign gives classes -1/+1, step gives 0/1.
+    X, y : (n, 2) and (n,) arrays, optional
+        Your own data (labels > 0 are the positive class), listed first in the dropdown
+        under ``name``. Standardise it first so the weight sliders' range fits.
+    feature_names : (str, str)
+        Axis labels (LaTeX without the dollars).
+    w_range : (float, float)
+        Range of the weight sliders.
+    canvas : {"auto", "ipympl", "image", "agg"}
+        See :class:`helpers.widgets._base.Explorer`.
+
+    Returns
+    -------
+    PerceptronExplorer
+        ``.controls`` (dataset, activation, w0, w1, w2), ``.figure``, ``.state`` (s,
+        prediction, accuracy, misclassified, loss), ``.set(w0=..., ...)``.
+
+    Examples
+    --------
+    >>> explorer = perceptron_explorer("AND", w=(-1.5, 1, 1), canvas="agg")
+    >>> explorer.state["accuracy"], explorer.state["misclassified"]
+    (1.0, 0)
+    >>> explorer.controls["dataset"].value = "XOR"
+    >>> explorer.state["misclassified"]
+    3
+    """
+    return PerceptronExplorer(dataset=dataset, w=w, activation=activation, X=X, y=y, name=name,
+                              feature_names=feature_names, w_range=w_range, canvas=canvas)
