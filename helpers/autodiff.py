@@ -16,7 +16,7 @@ along each path and adding the contributions of all paths: the chain rule.
 import math
 import numbers
 
-__all__ = ["Value"]
+__all__ = ["Value", "chain_derivatives", "one_neuron", "sin_of_square"]
 
 
 class Value:
@@ -189,3 +189,60 @@ class Value:
         for node in reversed(order):
             for parent, local in zip(node.parents, node.local_grads):
                 parent.grad += local * node.grad
+
+
+# -- chains: the lecture's two examples, as lists of nodes from input to output ------------
+
+
+def sin_of_square(x):
+    """The chain x -> u = x^2 -> z = sin(u); returns ``[x, u, z]`` (all Values).
+
+    >>> x, u, z = sin_of_square(Value(2.0))
+    >>> round(u.data, 4), round(z.data, 4)
+    (4.0, -0.7568)
+    """
+    u = x**2
+    z = u.sin()
+    return [x, u, z]
+
+
+def one_neuron(x, v=(-1.0, 2.0), w=(0.5, -1.5)):
+    """One hidden sigmoid unit and a sigmoid output: ``[x, r, u, s, z]``.
+
+    ``r = v0 + v1 x``, ``u = sigmoid(r)``, ``s = w0 + w1 u``, ``z = sigmoid(s)``: the
+    lecture's x -> r -> u -> s -> z with a single input and a single hidden unit.
+    """
+    r = v[0] + v[1] * x
+    u = r.sigmoid()
+    s = w[0] + w[1] * u
+    z = s.sigmoid()
+    return [x, r, u, s, z]
+
+
+def chain_derivatives(nodes):
+    """Local derivatives along a chain and the backward values of its last node.
+
+    Parameters
+    ----------
+    nodes : list of Value
+        ``[x, ..., z]``, each computed from the one before it.
+
+    Returns
+    -------
+    local : list of float
+        d node[i+1] / d node[i], one per edge.
+    backward : list of float
+        dz / d node[i], one per node (the last is 1).
+
+    >>> local, backward = chain_derivatives(sin_of_square(Value(1.0)))
+    >>> [round(d, 4) for d in local], round(backward[0], 4)
+    ([2.0, 0.5403], 1.0806)
+    """
+    if len(nodes) < 2 or not all(isinstance(n, Value) for n in nodes):
+        raise TypeError("nodes must be a list of at least two Values")
+    local = []
+    for before, after in zip(nodes[:-1], nodes[1:]):
+        after.backward()
+        local.append(before.grad)
+    nodes[-1].backward()
+    return local, [n.grad for n in nodes]

@@ -177,6 +177,10 @@ class MLP:
 
     predict_proba = forward
 
+    def hidden_outputs(self, X):
+        """The outputs u of every hidden layer: a list of (n, units) arrays, first layer first."""
+        return self._forward(self._check_X(X))[0][1:]
+
     def predict(self, X):
         """Predicted class: 1 where z >= 0.5 (sigmoid), else the most probable class."""
         z = self.forward(X)
@@ -229,6 +233,11 @@ class MLP:
                 dL_du = dL_ds @ w[1:].T  # dL/du_j = sum_k dL/ds_k w_jk (u_0 has no input)
                 dL_ds = dL_du * self._g_grad(u)  # dL/dr_j = dL/du_j * g'(r_j)
         return grads
+
+    def _step(self, us, z, Y, lr):
+        """One gradient-descent step, params <- params - lr * dL/dparams, in place."""
+        for weights, grad in zip(self.params, self._backward(us, z, Y)):
+            weights -= lr * grad
 
     def backward(self, X, y):
         """Gradients of the mean loss with respect to every weight matrix.
@@ -283,14 +292,17 @@ class MLP:
         Y = self._targets(y)
         history = {"epoch": [], "loss": [], "accuracy": []}
         with np.errstate(over="ignore", invalid="ignore"):  # divergence is detected below instead
+            us, s, z = self._forward(X)
             for _ in range(epochs):
-                order = rng.permutation(n) if batch < n else slice(None)
-                X_epoch, Y_epoch = X[order], Y[order]
-                for start in range(0, n, batch):
-                    Xb, Yb = X_epoch[start:start + batch], Y_epoch[start:start + batch]
-                    us, _, z = self._forward(Xb)
-                    for weights, grad in zip(self.params, self._backward(us, z, Yb)):
-                        weights -= lr * grad
+                if batch == n:  # full batch: the forward pass made for the history serves the step
+                    self._step(us, z, Y, lr)
+                else:
+                    order = rng.permutation(n)
+                    X_epoch, Y_epoch = X[order], Y[order]
+                    for start in range(0, n, batch):
+                        Xb, Yb = X_epoch[start:start + batch], Y_epoch[start:start + batch]
+                        us_b, _, z_b = self._forward(Xb)
+                        self._step(us_b, z_b, Yb, lr)
                 self.epoch += 1
                 us, s, z = self._forward(X)
                 loss = self._mean_loss(s, z, Y, self.output)

@@ -7,5 +7,9 @@ itself when it is the last expression of a notebook cell.
 
 from ._base import Explorer
 from .perceptron import PerceptronExplorer, perceptron_explorer
+from .chain_rule import ChainRuleExplorer, chain_rule_explorer
+from .playground import MLPPlayground, mlp_playground
 
-__all__ = ["Explorer", "PerceptronExplorer", "perceptron_explorer"]
+__all__ = ["Explorer", "PerceptronExplorer", "perceptron_explorer",
+           "ChainRuleExplorer", "chain_rule_explorer",
+           "MLPPlayground", "mlp_playground"]
