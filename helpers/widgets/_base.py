@@ -132,18 +132,22 @@ class Explorer:
         self._displayed = False
         self.redraws = {"full": 0, "blit": 0}
 
-        self._build(self.figure)
-        self.message = self.figure.text(
-            0.5, 0.5, "", ha="center", va="center", fontsize=11, wrap=True, zorder=100,
-            bbox={"boxstyle": "round,pad=0.6", "facecolor": "#FFF4D6", "edgecolor": "#D55E00"},
-        )
-        self.dynamic.append(self.message)
+        self._build_all()
         self.figure.canvas.mpl_connect("draw_event", self._on_draw_event)
         for name, control in self.controls.items():
             if "value" in control.traits() and not isinstance(control, widgets.Play):
                 control.observe(self._on_control, names="value")
         self.widget = self._layout()
         self.refresh(full=True)
+
+    def _build_all(self):
+        self.dynamic = []
+        self._build(self.figure)
+        self.message = self.figure.text(
+            0.5, 0.5, "", ha="center", va="center", fontsize=11, wrap=True, zorder=100,
+            bbox={"boxstyle": "round,pad=0.6", "facecolor": "#FFF4D6", "edgecolor": "#D55E00"},
+        )
+        self.dynamic.append(self.message)
 
     # ----- for subclasses -------------------------------------------------------------
     def _build(self, fig):
@@ -171,6 +175,16 @@ class Explorer:
 
     def request_full_redraw(self):
         self._background = None
+
+    def rebuild(self):
+        """Clear the figure, build it again from scratch and draw it all.
+
+        What ``interact`` does on every move; the latency benchmark uses it as the
+        naive baseline. An explorer may also call it when its whole layout changes.
+        """
+        self.figure.clear()
+        self._build_all()
+        self.refresh(full=True)
 
     # ----- driving it -----------------------------------------------------------------
     @property

@@ -86,6 +86,9 @@ class PerceptronExplorer(Explorer):
         if self.custom is None:
             ax.set_xticks([-0.5, 0, 0.5, 1, 1.5])
             ax.set_yticks([-0.5, 0, 0.5, 1, 1.5])
+        # Named as in the lecture, so the legend holds for sign (-1/+1) and step (0/1) alike.
+        self.boundary.points[0].set_label("class B (negative)")
+        self.boundary.points[1].set_label("class A (positive)")
         self.legend = ax.legend(handles=[*self.boundary.points, self.boundary.errors, self.boundary.line],
                                 loc="upper left", bbox_to_anchor=(1.03, 1.0), fontsize=8.5,
                                 borderaxespad=0, frameon=False)
@@ -98,11 +101,6 @@ class PerceptronExplorer(Explorer):
         w = np.array([w0, w1, w2])
         X, y = self._points(dataset, activation)
         self.boundary.update(w, X, y)
-        names = ("y = -1", "y = +1") if activation == "sign" else ("y = 0", "y = 1")
-        if [t.get_text() for t in self.legend.get_texts()[:2]] != list(names):
-            for text, label in zip(self.legend.get_texts(), names):
-                text.set_text(label)
-            self.request_full_redraw()
         s = perceptron.weighted_sum(w, X)
         prediction = perceptron.predict(w, X, activation=activation)
         y_pm1 = np.where(y > 0, 1.0, -1.0)

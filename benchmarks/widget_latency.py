@@ -1,0 +1,91 @@
+"""How long one control move takes in each explorer, against a naive rebuild.
+
+Each explorer is built on a plain Agg canvas (no browser); every control is moved
+200 times from Python, and the time from setting ``control.value`` to the redrawn
+figure is recorded. The baseline is what ``ipywidgets.interact`` does: clear the
+figure, build it again from scratch and draw it all, for the same moves in the same
+run. Targets (issue 2): median <= 15 ms per update, at least 3x faster than the
+baseline.
+
+    python benchmarks/widget_latency.py            # every explorer
+    python benchmarks/widget_latency.py perceptron # the cases whose name contains it
+"""
+
+import itertools
+import statistics
+import sys
+import time
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
+
+from helpers import widgets  # noqa: E402
+
+MOVES = 200
+
+
+def _cycle(values):
+    """Values a learner would step through, back and forth."""
+    values = list(values)
+    return itertools.islice(itertools.cycle(values + values[-2:0:-1]), MOVES)
+
+
+# name -> (factory, {control: values to cycle through}). Add a case per explorer.
+CASES = {
+    "perceptron_explorer": (
+        lambda: widgets.perceptron_explorer("AND", canvas="agg"),
+        {
+            "w0": [round(-2 + 0.05 * i, 2) for i in range(60)],
+            "w1": [round(-1 + 0.05 * i, 2) for i in range(60)],
+            "w2": [round(-1 + 0.05 * i, 2) for i in range(60)],
+            "dataset": ["AND", "OR", "NAND", "XOR"],
+            "activation": ["sign", "step"],
+        },
+    ),
+}
+
+
+def _time_moves(explorer, name, values, naive):
+    control = explorer.controls[name]
+    times = []
+    for value in _cycle(values):
+        start = time.perf_counter()
+        if naive:
+            explorer._holding = True
+            control.value = value
+            explorer._holding = False
+            explorer.figure.clear()
+            explorer._build_all()
+            explorer._update(**explorer.values)
+            FigureCanvasAgg.draw(explorer.figure.canvas)
+        else:
+            control.value = value
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def _summary(times):
+    ms = sorted(t * 1000 for t in times)
+    return statistics.median(ms), ms[int(0.95 * (len(ms) - 1))]
+
+
+def main(selected=()):
+    print(f"{'explorer':24} {'control':10} {'median ms':>9} {'p95 ms':>7} {'naive median':>12} {'speed-up':>8}")
+    worst = 0.0
+    for case, (factory, moves) in CASES.items():
+        if selected and not any(s in case for s in selected):
+            continue
+        for name, values in moves.items():
+            fast = _time_moves(factory(), name, values, naive=False)
+            slow = _time_moves(factory(), name, values, naive=True)
+            (med, p95), (naive_med, _) = _summary(fast), _summary(slow)
+            worst = max(worst, med)
+            print(f"{case:24} {name:10} {med:9.1f} {p95:7.1f} {naive_med:12.1f} {naive_med / med:7.1f}x")
+    print(f"slowest median: {worst:.1f} ms per update (target <= 15 ms)")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
