@@ -87,6 +87,7 @@ class MLPPlayground(Explorer):
         self.loss_ax.set_title("loss falls as the network learns", fontsize=9)
         self.counter = fig.text(0.5, 0.955, "", ha="center", va="center", fontsize=11)
         self.network = None
+        self._artists_stale = True  # fresh artists: _update points them at the current run
         self.dynamic += [*self.map.dynamic, *self.curves.dynamic, self.counter]
 
     def _new_run(self, dataset, noise, test_share, layers, units, activation, seed):
@@ -95,8 +96,7 @@ class MLPPlayground(Explorer):
         n_test = int(round(test_share * N_POINTS))
         # the toy sets come shuffled, so the first n_test points are a random test set
         self.X_test, self.y_test, self.X_train, self.y_train = X[:n_test], y[:n_test], X[n_test:], y[n_test:]
-        sizes = [2] + [units] * layers + [1]
-        self.model = MLP(sizes, hidden=activation, output="sigmoid", seed=seed)
+        self.model = MLP([2] + [units] * layers + [1], hidden=activation, output="sigmoid", seed=seed)
         self.rng = np.random.default_rng(seed)
         self.epochs = [0]
         self.train_loss = [self.model.loss(self.X_train, self.y_train)]
@@ -105,12 +105,17 @@ class MLPPlayground(Explorer):
         reach = np.ceil(1.15 * np.abs(X).max() * 2) / 2
         self.limits = (-reach, reach)
         self.grid = self._plots.grid_points(self.limits, self.limits, GRID)
+        self._show_run()
+
+    def _show_run(self):
+        """Point the (static) artists at the current run: limits, data points, network shape."""
         self.map.image.set_extent((*self.limits, *self.limits))
         self.map_ax.set_xlim(*self.limits)
         self.map_ax.set_ylim(*self.limits)
         self.map.update(X_train=self.X_train, y_train=self.y_train, X_test=self.X_test, y_test=self.y_test)
-        self.loss_ax.set_xlim(0, 50)
+        self.loss_ax.set_xlim(0, max(50, 2 * self.epochs[-1]))
         self.loss_ax.set_ylim(0, max(1.0, 1.2 * max(self.train_loss[0], self.test_loss[0])))
+        sizes = self.model.layer_sizes
         if self.network is None or self.network.layer_sizes != sizes:
             if self.network is not None:
                 stale = set(map(id, self.network.dynamic))
@@ -118,6 +123,7 @@ class MLPPlayground(Explorer):
             self.net_ax.clear()
             self.network = self._plots.plot_network(sizes, ax=self.net_ax)
             self.dynamic += self.network.dynamic
+        self._artists_stale = False
         self.request_full_redraw()
 
     # ----- training -------------------------------------------------------------------
@@ -163,6 +169,8 @@ class MLPPlayground(Explorer):
         if key != self._run_key:
             self._new_run(*key)
             self._run_key = key
+        elif self._artists_stale:
+            self._show_run()
         model = self.model
         z = model.forward(self.grid)
         self.map.update(z)
