@@ -24,7 +24,6 @@ that nbval can later compare a fresh run against them.
 
 import argparse
 import ast
-import json
 import pathlib
 import sys
 import time
@@ -101,7 +100,7 @@ def check():
             problems.append(f"{target.relative_to(ROOT)} is missing; build it from {source.name}")
             continue
         want = [(c.cell_type, c.source) for c in parse_source(source.read_text())]
-        have = [(c["cell_type"], c["source"]) for c in json.loads(target.read_text())["cells"]]
+        have = [(c.cell_type, c.source) for c in nbformat.read(target, as_version=4).cells]
         if want != have:
             problems.append(f"{target.relative_to(ROOT)} differs from {source.relative_to(ROOT)}; rebuild it")
     return problems

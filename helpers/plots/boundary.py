@@ -154,6 +154,8 @@ def plot_decision_boundary(w, X, y, ax=None, activation="sign", xlim=None, ylim=
     ax.set_aspect("equal", adjustable="box")
     artists = DecisionBoundary(ax, w, X, y, activation, show_normal, show_errors)
     if legend:
+        # Outside the axes, so that it never hides a data point.
         ax.legend(handles=[*artists.points, artists.errors, artists.line], loc="upper left",
-                  fontsize=8, framealpha=0.9)
+                  bbox_to_anchor=(1.02, 1.0), borderaxespad=0, fontsize=8, frameon=False,
+                  markerscale=0.8)
     return artists

@@ -43,6 +43,8 @@ so ``plt.show()`` in a later cell does not show or close it.
 """
 
 import io
+import sys
+import warnings
 
 import numpy as np
 
@@ -58,6 +60,26 @@ def _in_kernel():
     return shell is not None and getattr(shell, "kernel", None) is not None
 
 
+def _import_ipympl_quietly():
+    """Import ipympl without letting it switch pyplot's backend; False if it is missing.
+
+    ``import ipympl`` calls ``matplotlib.use(ipympl)`` when matplotlib is already
+    loaded, which would turn every later ``plt.subplots()`` of the notebook into a
+    widget and close the learner's open figures. Its ``__init__`` only looks for
+    matplotlib in ``sys.modules``, so it is hidden from that one check.
+    """
+    if "ipympl" not in sys.modules:
+        saved = sys.modules.pop("matplotlib", None)
+        try:
+            import ipympl  # noqa: F401
+        except ImportError:
+            return False
+        finally:
+            if saved is not None:
+                sys.modules["matplotlib"] = saved
+    return True
+
+
 def _make_canvas(figure, kind):
     """Attach a canvas of ``kind`` to ``figure`` and return the kind chosen."""
     if kind not in CANVAS_KINDS:
@@ -65,17 +87,16 @@ def _make_canvas(figure, kind):
     if kind == "auto":
         kind = "agg"
         if _in_kernel():
-            try:
-                import ipympl  # noqa: F401
-
-                kind = "ipympl"
-            except ImportError:
-                kind = "image"
+            kind = "ipympl" if _import_ipympl_quietly() else "image"
     if kind == "ipympl":
+        _import_ipympl_quietly()
         from ipympl.backend_nbagg import Canvas, FigureManager
 
         canvas = Canvas(figure)
-        FigureManager(canvas, 0)
+        with warnings.catch_warnings():
+            # ipympl's toolbar passes its canvas on to a traitlets base that warns about it.
+            warnings.filterwarnings("ignore", category=DeprecationWarning, module="traitlets")
+            FigureManager(canvas, 0)
         canvas.header_visible = False
         canvas.footer_visible = False
         canvas.toolbar_visible = False
@@ -148,6 +169,11 @@ class Explorer:
             bbox={"boxstyle": "round,pad=0.6", "facecolor": "#FFF4D6", "edgecolor": "#D55E00"},
         )
         self.dynamic.append(self.message)
+        # Spines sit above most artists (zorder 2.5) and overlap the axes' edge: redraw
+        # them with the dynamic artists so a blitted frame equals a full draw.
+        axes = {id(a.axes): a.axes for a in self.dynamic if getattr(a, "axes", None) is not None}
+        for ax in axes.values():
+            self.dynamic.extend(s for s in ax.spines.values() if s not in self.dynamic)
 
     # ----- for subclasses -------------------------------------------------------------
     def _build(self, fig):
@@ -156,15 +182,25 @@ class Explorer:
     def _update(self, **values):
         raise NotImplementedError
 
+    #: Rows of control names, top to bottom; None puts every control in one wrapping row.
+    control_rows = None
+
     def _layout(self):
         """The widget tree shown in a notebook: controls above, figure and readout side by side."""
         import ipywidgets as widgets
 
         shown = self._image if self._image is not None else self.figure.canvas
         boxes = [shown] if self.canvas_kind != "agg" else []
-        controls = widgets.HBox(list(self.controls.values()),
-                                layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
-        return widgets.VBox([controls, widgets.HBox([*boxes, self.readout])])
+        rows = self.control_rows or [list(self.controls)]
+        listed = {name for row in rows for name in row}
+        if listed != set(self.controls):
+            raise ValueError(f"control_rows must list every control once; got {rows} for {list(self.controls)}")
+        row_boxes = [
+            widgets.HBox([self.controls[name] for name in row],
+                         layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
+            for row in rows
+        ]
+        return widgets.VBox([*row_boxes, widgets.HBox([*boxes, self.readout])])
 
     def set_readout(self, html):
         self.readout.value = html

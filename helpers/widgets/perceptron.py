@@ -18,6 +18,8 @@ class PerceptronExplorer(Explorer):
     Use :func:`perceptron_explorer` to make one.
     """
 
+    control_rows = [["dataset", "activation"], ["w0", "w1", "w2"]]
+
     def __init__(self, dataset="AND", w=(-0.1, 0.2, 0.0), activation="sign", X=None, y=None,
                  name="custom", feature_names=("x_1", "x_2"), w_range=(-3.0, 3.0), canvas="auto"):
         import ipywidgets as widgets
@@ -48,12 +50,14 @@ class PerceptronExplorer(Explorer):
         self.feature_names = feature_names
         lo, hi = w_range
         slider = dict(min=lo, max=hi, step=0.05, continuous_update=True, readout_format=".2f",
-                      layout=widgets.Layout(width="260px"))
+                      style={"description_width": "64px"},
+                      layout=widgets.Layout(width="300px"))
         controls = {
             "dataset": widgets.Dropdown(options=options, value=dataset, description="data",
                                         layout=widgets.Layout(width="170px")),
             "activation": widgets.ToggleButtons(options=["sign", "step"], value=activation,
-                                                description="f(s)", style={"button_width": "60px"}),
+                                                description="activation f(s)",
+                                                style={"button_width": "60px", "description_width": "initial"}),
             "w0": widgets.FloatSlider(value=w[0], description="w0 (bias)", **slider),
             "w1": widgets.FloatSlider(value=w[1], description="w1", **slider),
             "w2": widgets.FloatSlider(value=w[2], description="w2", **slider),
