@@ -82,7 +82,7 @@ def plot_probability_map(z, xlim, ylim, X=None, y=None, X_test=None, y_test=None
     return artists.update(z, X, y, X_test, y_test)
 
 
-def plot_hidden_units(u_grid, xlim, ylim, X=None, y=None, axes=None, title="u_{j}"):
+def plot_hidden_units(u_grid, xlim, ylim, X=None, y=None, axes=None, title="u_{{{j}}}"):
     """One small map per hidden unit: where it is on (u near 1) and off (near 0).
 
     Parameters

@@ -23,6 +23,13 @@ class MLPPlayground(Explorer):
     Use :func:`mlp_playground` to make one.
     """
 
+    control_rows = [
+        ["play", "step", "reset", "epochs_per_frame", "show"],
+        ["dataset", "noise", "test_share", "seed"],
+        ["layers", "units", "activation"],
+        ["lr", "batch_size"],
+    ]
+
     def __init__(self, dataset="XOR", noise=0.1, test_share=0.3, layers=1, units=4, activation="tanh",
                  lr=0.3, batch_size=8, epochs_per_frame=2, seed=0, canvas="auto"):
         import ipywidgets as widgets
