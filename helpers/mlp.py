@@ -24,7 +24,7 @@ import numpy as np
 
 from ._validate import as_array, as_inputs, as_rng, check_choice, check_int, check_positive
 
-__all__ = ["MLP", "TrainingDiverged", "gradient_check", "HIDDEN", "OUTPUTS"]
+__all__ = ["MLP", "TrainingDiverged", "gradient_check", "worked_example", "HIDDEN", "OUTPUTS"]
 
 
 # -- activations, each with its derivative written in terms of its output u -------------
@@ -338,6 +338,26 @@ class MLP:
             if not np.all((y == np.round(y)) & (y >= 0) & (y < K)):
                 raise ValueError(f"y must hold integer class ids 0..{K - 1} for a softmax output")
         return X, y
+
+
+def worked_example():
+    """The small network the notebook works through by hand: 2 inputs, 2 hidden units, 1 output.
+
+    Returns
+    -------
+    model : MLP([2, 2, 1]) with v = [[0.1, -0.2], [0.5, 0.3], [-0.4, 0.8]] (row 0: biases v_0j)
+        and w = [[0.2], [0.6], [-0.7]] (row 0: the bias w_0)
+    x : (1, 2) ndarray, the example (x1, x2) = (1, 0)
+    y : (1,) ndarray, its label 1
+
+    >>> model, x, y = worked_example()
+    >>> round(float(model.forward(x)[0]), 4)
+    0.5548
+    """
+    model = MLP([2, 2, 1], hidden="sigmoid", output="sigmoid")
+    model.params[0][:] = [[0.1, -0.2], [0.5, 0.3], [-0.4, 0.8]]
+    model.params[1][:] = [[0.2], [0.6], [-0.7]]
+    return model, np.array([[1.0, 0.0]]), np.array([1.0])
 
 
 def gradient_check(model, X, y, h=1e-5):
