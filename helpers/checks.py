@@ -278,7 +278,10 @@ def check_composition_derivative(dz_dx):
     h = 1e-6
     for x in (0.3, -1.2, 2.0, 2.9):
         want = (z(x + h) - z(x - h)) / (2 * h)
-        got = float(dz_dx(x))
+        got = dz_dx(x)
+        if got is Ellipsis or got is None:
+            raise AnswerProblem(f"dz_dx({x:g}) returned {got!r}: replace the ... in the function with your formula")
+        got = float(got)
         if not math.isclose(got, want, rel_tol=1e-4, abs_tol=1e-6):
             if math.isclose(got, -want, rel_tol=1e-4, abs_tol=1e-6):
                 hint = "the derivative of cos(x) is -sin(x): mind the sign"

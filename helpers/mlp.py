@@ -131,6 +131,9 @@ class MLP:
             scale = np.sqrt(2.0 / n_in) if self.hidden == "relu" else np.sqrt(2.0 / (n_in + n_out))
             weights = np.zeros((n_in + 1, n_out))
             weights[1:] = rng.normal(0.0, scale, size=(n_in, n_out))
+            if self.hidden == "relu":
+                # a small positive bias: no unit starts dead, and no r sits exactly on relu's kink
+                weights[0] = 0.1
             self.params.append(weights)
         self._shuffle_rng = np.random.default_rng(self.seed)
         self.epoch = 0

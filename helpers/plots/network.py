@@ -27,7 +27,7 @@ class NetworkDiagram:
         ax.set_axis_off()
         columns = len(self.layer_sizes)
         tallest = max(self.layer_sizes) + 1
-        ax.set_xlim(-0.45, columns - 0.55)
+        ax.set_xlim(-0.55, columns - 0.45)
         ax.set_ylim(-0.9, tallest - 0.3)
         self.positions = []  # per layer: (n + 1, 2) for layers with a bias node (row 0), (n, 2) for the output
         for layer, n in enumerate(self.layer_sizes):
@@ -43,30 +43,30 @@ class NetworkDiagram:
         self.edges = LineCollection(segments, cmap=WEIGHT_CMAP, zorder=1, capstyle="round")
         self.edges.set_clim(-1, 1)
         ax.add_collection(self.edges)
+        # Nodes are drawn after the edges (they are dynamic too), so labels sit beside them,
+        # where no edge passes, instead of inside where edges would cover them.
         names = input_names or [f"$x_{i}$" for i in range(1, self.layer_sizes[0] + 1)]
-        for layer, pos in enumerate(self.positions):
-            last = layer == columns - 1
-            bias = not last
-            ax.scatter(pos[bias:, 0], pos[bias:, 1], s=260, c="white", edgecolors=_style.BLACK,
-                       linewidths=1.2, zorder=2)
-            if bias:
-                ax.scatter(pos[:1, 0], pos[:1, 1], s=180, c="#E6E6E6", edgecolors=_style.GREY,
-                           marker="s", linewidths=1.0, zorder=2)
-                ax.text(*pos[0], "1", ha="center", va="center", fontsize=8, zorder=3, color=_style.GREY)
-            if layer == 0:
-                labels = names
-            elif last:
-                labels = ["$z$"] if len(pos) == 1 else [f"$z_{k}$" for k in range(1, len(pos) + 1)]
-            else:
-                labels = ["$u$"] * (len(pos) - 1)
-            for (x, y), label in zip(pos[bias:], labels):
-                ax.text(x, y, label, ha="center", va="center", fontsize=8, zorder=3)
+        units = np.vstack([pos[1:] if layer < columns - 1 else pos for layer, pos in enumerate(self.positions)])
+        biases = np.vstack([pos[:1] for pos in self.positions[:-1]])
+        self.nodes = ax.scatter(units[:, 0], units[:, 1], s=220, c="white", edgecolors=_style.BLACK,
+                                linewidths=1.2, zorder=2)
+        self.bias_nodes = ax.scatter(biases[:, 0], biases[:, 1], s=150, c="#E6E6E6", edgecolors=_style.GREY,
+                                     marker="s", linewidths=1.0, zorder=2)
+        beside = {"textcoords": "offset points", "va": "center"}  # a fixed gap, whatever the axes size
+        for point in biases:
+            ax.annotate("1", point, xytext=(-9, 0), ha="right", fontsize=8, color=_style.GREY, **beside)
+        for point, label in zip(self.positions[0][1:], names):
+            ax.annotate(label, point, xytext=(-10, 0), ha="right", fontsize=9, **beside)
+        outputs = self.positions[-1]
+        out_names = ["$z$"] if len(outputs) == 1 else [f"$z_{k}$" for k in range(1, len(outputs) + 1)]
+        for point, label in zip(outputs, out_names):
+            ax.annotate(label, point, xytext=(10, 0), ha="left", fontsize=9, **beside)
         for layer in range(columns - 1):
             letter = "v" if layer == 0 else "w" if layer == columns - 2 else f"v^{{({layer + 1})}}"
             ax.text(layer + 0.5, -0.75, f"${letter}$", ha="center", va="center", fontsize=10)
         self.caption = ax.text(0.5, 1.0, "", transform=ax.transAxes, ha="center", va="bottom", fontsize=8.5)
         self.largest = 0.0
-        self.dynamic = [self.edges]
+        self.dynamic = [self.edges, self.nodes, self.bias_nodes]
 
     def update(self, matrices, what="weights"):
         """Colour and thicken each edge by its entry of ``matrices`` (weights or dL/dw).
