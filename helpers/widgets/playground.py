@@ -75,12 +75,20 @@ class MLPPlayground(Explorer):
         }
         self._run_key = None
         self._error = ""
-        super().__init__(controls, figsize=(10.0, 3.9), canvas=canvas)
+        super().__init__(controls, figsize=(10.0, 4.0), canvas=canvas)
         controls["play"].observe(self._on_tick, names="value")
         controls["step"].on_click(lambda _: self.step())
         controls["reset"].on_click(lambda _: self.reset())
 
     # ----- building -------------------------------------------------------------------
+    def _layout(self):
+        """Controls, then the readout, then the wide figure (too wide to share a row)."""
+        import ipywidgets as widgets
+
+        tree = super()._layout()
+        *rows, bottom = tree.children
+        return widgets.VBox([*rows, self.readout, *[c for c in bottom.children if c is not self.readout]])
+
     def _build(self, fig):
         from .. import plots
 
@@ -199,13 +207,12 @@ class MLPPlayground(Explorer):
         }
         if not self._error:
             self.state.pop("error")
-        self.set_readout(
-            "<div style='font-size:13px'>"
-            f"<div>network: <b>{'-'.join(map(str, model.layer_sizes))}</b>, g = {activation}</div>"
-            f"<div>epoch: <b>{model.epoch}</b></div>"
-            f"<div>train: loss {self.train_loss[-1]:.3f}, accuracy <b>{train_acc:.0%}</b> ({len(self.y_train)} points)</div>"
-            f"<div>test: loss {self.test_loss[-1]:.3f}, accuracy <b>{test_acc:.0%}</b> ({len(self.y_test)} points)</div>"
-            f"<div>largest |{show}|: {self.network.largest:.3g}</div></div>")
+        self.set_readout(  # one line: it sits above the wide figure
+            f"<div style='font-size:13px'>network <b>{'-'.join(map(str, model.layer_sizes))}</b> ({activation})"
+            f" &middot; epoch <b>{model.epoch}</b>"
+            f" &middot; train: loss {self.train_loss[-1]:.3f}, accuracy <b>{train_acc:.0%}</b> ({len(self.y_train)} points)"
+            f" &middot; test: loss {self.test_loss[-1]:.3f}, accuracy <b>{test_acc:.0%}</b> ({len(self.y_test)} points)"
+            f" &middot; largest |{show}|: {self.network.largest:.3g}</div>")
 
 
 def mlp_playground(dataset="XOR", noise=0.1, test_share=0.3, layers=1, units=4, activation="tanh",
