@@ -45,6 +45,38 @@ CASES = {
             "activation": ["sign", "step"],
         },
     ),
+    "activation_explorer": (
+        lambda: widgets.activation_explorer("sigmoid", canvas="agg"),
+        {
+            "s": [round(-5 + 0.1 * i, 1) for i in range(101)],
+            "s1": [round(-3 + 0.1 * i, 1) for i in range(61)],
+            "activation": ["sigmoid", "tanh", "relu", "linear", "step", "sign"],
+        },
+    ),
+    "gradient_descent_explorer": (
+        lambda: widgets.gradient_descent_explorer(canvas="agg"),
+        {
+            "lr": [round(10 ** (-3 + 0.05 * i), 6) for i in range(71)],
+            "steps": list(range(61)),
+            "w_start": [round(-2.8 + 0.1 * i, 1) for i in range(57)],
+            "w1_start": [round(-2.8 + 0.1 * i, 1) for i in range(57)],
+            "curve": ["parabola", "two valleys"],
+        },
+    ),
+    # Step and play replay recorded steps (the per-step target); lr and dataset re-train.
+    "sgd_stepper": (
+        lambda: widgets.sgd_stepper(canvas="agg"),
+        {
+            "step": list(range(1, 13)),
+            "play": list(range(1, 13)),
+            "lr": [0.01, 0.03, 0.1, 0.3, 1.0, 3.0],
+            "dataset": ["AND", "OR", "XOR", "blobs"],
+        },
+    ),
+    "sgd_stepper blobs": (
+        lambda: widgets.sgd_stepper("blobs", canvas="agg"),
+        {"step": list(range(1, 361, 7))},
+    ),
     "chain_rule_explorer": (
         lambda: widgets.chain_rule_explorer(canvas="agg"),
         {

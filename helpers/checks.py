@@ -251,7 +251,263 @@ def check_xor_impossible(answer):
     return not_yet(f'"{choice}" is not it', because=reasons[choice])
 
 
-# === Notebooks 05 and 06: the chain rule and backpropagation (issue 5) =======================
+# --- Notebooks 02 and 03: activations and gradient descent (issue 3) ----------------------
+
+
+@checker
+def check_sigmoid_slope(slope):
+    """The slope of the sigmoid at s = 2, sigmoid'(2) = sigmoid(2) (1 - sigmoid(2))."""
+    import math
+
+    value = float(_numbers(slope, "slope", shape=()))
+    z = 1 / (1 + math.exp(-2.0))
+    if abs(value - z * (1 - z)) < 1e-4:
+        return correct(f"sigmoid(2) = {z:.4f}, so the slope is {z:.4f} * {1 - z:.4f} = {z * (1 - z):.4f}.")
+    if abs(value - z) < 1e-4:
+        return not_yet(f"slope = {value:.4f} is sigmoid(2) itself", because="the slope is sigmoid(s) * (1 - sigmoid(s))")
+    if abs(value - 0.25) < 1e-4:
+        return not_yet("slope = 0.25 is the slope at s = 0", because="evaluate sigmoid(s) (1 - sigmoid(s)) at s = 2")
+    if abs(value - (1 - z)) < 1e-4:
+        return not_yet(f"slope = {value:.4f} is 1 - sigmoid(2)", because="multiply it by sigmoid(2) as well")
+    return not_yet(f"slope = {value:.4f}", because="compute z = 1 / (1 + e^-2), then z * (1 - z)")
+
+
+@checker
+def check_softmax(softmax_fn):
+    """A learner's softmax(s) for a 1-D array: right values, sums to 1, no overflow at s = [1000, 0]."""
+    import warnings
+
+    import numpy as np
+
+    if softmax_fn is None or softmax_fn is Ellipsis or not callable(softmax_fn):
+        raise AnswerProblem("softmax_fn must be your function (write def my_softmax(s): ... above)")
+    s = np.array([1.0, 2.0, 3.0])
+    want = np.exp(s) / np.exp(s).sum()
+    got = _numbers(softmax_fn(s.copy()), "my_softmax([1, 2, 3])", shape=(3,))
+    if not _close(got, want, tol=1e-6):
+        if _close(got, np.exp(s), tol=1e-6):
+            return not_yet(f"my_softmax([1, 2, 3]) = {_fmt(got)}", because="the exponentials still have to be divided by their sum")
+        return not_yet(f"my_softmax([1, 2, 3]) = {_fmt(got)}", because=f"softmax gives {_fmt(want)}: e^(s_i) / sum_j e^(s_j)")
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        big = np.asarray(softmax_fn(np.array([1000.0, 0.0])), dtype=float)
+    if big.shape != (2,) or not np.all(np.isfinite(big)):
+        return not_yet(
+            f"my_softmax([1000, 0]) = {_fmt(big)}",
+            because="e^1000 overflows to inf and inf / inf is NaN: subtract max(s) from s first (softmax does not change)",
+        )
+    if not _close(big, [1.0, 0.0], tol=1e-9):
+        return not_yet(f"my_softmax([1000, 0]) = {_fmt(big)}", because="the answer is [1, 0]: the first score is far larger")
+    return correct("right values, and subtracting max(s) keeps e^(s_i) from overflowing.")
+
+
+_STACK_V = ((1.0, -2.0, 0.5), (0.0, 1.0, 3.0))
+_STACK_W = ((2.0,), (1.0,), (-1.0,))
+
+
+@checker
+def check_combined_weights(W_single):
+    """Two linear layers x -> x V -> (x V) W are one layer x -> x (V W): the (2, 1) matrix V W."""
+    import numpy as np
+
+    V, W = np.array(_STACK_V), np.array(_STACK_W)
+    got = _numbers(W_single, "W_single", shape=(2, 1))
+    want = V @ W
+    if _close(got, want, tol=1e-9):
+        return correct(f"V @ W = {_fmt(want)}: the two linear layers are one linear layer in disguise.")
+    if np.ravel(got).size == 2 and _close(np.ravel(got)[::-1], np.ravel(want), tol=1e-9):
+        return not_yet("the two entries are swapped", because="row i of V W belongs to input x_i")
+    return not_yet(f"W_single = {_fmt(got)}", because="x V W = x (V W): multiply the matrices, V @ W")
+
+
+@checker
+def check_slope_estimate(slope):
+    """Central-difference slope of L(w) = w^2 - 2w at w = 3 with h = 0.001 (exactly 4 up to rounding)."""
+    value = float(_numbers(slope, "slope", shape=()))
+    if abs(value - 4.0) < 1e-6:
+        return correct("(L(3.001) - L(2.999)) / 0.002 = 4, the derivative 2w - 2 at w = 3.")
+    if abs(value - 4.001) < 1e-6:
+        return not_yet(f"slope = {value:.6f} is the one-sided estimate",
+                       because="a central difference divides L(w + h) - L(w - h) by 2h")
+    if abs(value - 8.0) < 1e-6:
+        return not_yet("slope = 8", because="L(w + h) - L(w - h) spans 2h, so divide by 2h, not h")
+    return not_yet(f"slope = {value:.6f}", because="compute (L(3 + h) - L(3 - h)) / (2h) with L(w) = w^2 - 2w")
+
+
+@checker
+def check_update_rule(w_new):
+    """One step on L = 0.2 w1^2 + w2^2 from w = (2, 1) with lr = 0.25: w - lr * (0.4 w1, 2 w2) = (1.8, 0.5)."""
+    got = _numbers(w_new, "w_new", shape=(2,))
+    if _close(got, [1.8, 0.5], tol=1e-9):
+        return correct("the gradient is (0.8, 2.0); w moves against it to (1.8, 0.5), where the loss is lower.")
+    if _close(got, [2.2, 1.5], tol=1e-9):
+        return not_yet("w_new = [2.2, 1.5] climbs uphill", because="the update subtracts: w - lr * gradient")
+    if _close(got, [1.75, 0.5], tol=1e-9) or _close(got, [1.9, 0.75], tol=1e-9):
+        return not_yet(f"w_new = {_fmt(got)}", because="the partial derivatives are dL/dw1 = 0.4 w1 and dL/dw2 = 2 w2")
+    return not_yet(f"w_new = {_fmt(got)}", because="compute the gradient (0.4 w1, 2 w2) at (2, 1), then w - 0.25 * gradient")
+
+
+_REGIME_LRS = (0.01, 0.3, 0.9, 1.2)
+_REGIME_NAMES = ("crawl", "converge", "oscillate", "diverge")
+
+
+@checker
+def check_learning_rates(answers):
+    """Match each learning rate on L = (w - 1)^2 (20 steps) to what happens: crawl, converge, oscillate or diverge."""
+    if not isinstance(answers, dict):
+        raise AnswerProblem(f"answers must be a dict like {{0.01: 'crawl', ...}}; got {type(answers).__name__}")
+    missing = [lr for lr in _REGIME_LRS if lr not in answers]
+    if missing:
+        raise AnswerProblem(f"answers has no entry for lr = {', '.join(map(str, missing))}")
+    for lr, want in zip(_REGIME_LRS, _REGIME_NAMES):
+        got = answers[lr]
+        if got is Ellipsis:
+            raise AnswerProblem(f"answers[{lr}] is still ...: fill in one of {', '.join(map(repr, _REGIME_NAMES))}")
+        if got not in _REGIME_NAMES:
+            raise AnswerProblem(f"answers[{lr}] = {got!r}; use one of {', '.join(map(repr, _REGIME_NAMES))}")
+        if got != want:
+            factor = 1 - 2 * lr
+            return not_yet(
+                f"lr = {lr} does not {got}",
+                because=f"each step multiplies the distance to the minimum by 1 - 2 lr = {factor:.2f}",
+            )
+    return correct("factor 0.98 crawls, 0.4 converges, -0.8 oscillates, -1.4 diverges.")
+
+
+@checker
+def check_update_count(n_updates):
+    """How many weight updates: 12 samples, batch size 5, 3 epochs -> 3 batches (5, 5, 2) per epoch, 9 updates."""
+    value = float(_numbers(n_updates, "n_updates", shape=()))
+    if value == 9:
+        return correct("each epoch has batches of 5, 5 and 2 samples: 3 updates per epoch, 9 in all.")
+    if abs(value - 7.2) < 1e-9 or value == 6:
+        return not_yet(f"n_updates = {value:g}", because="the last batch may be short (2 samples) but it still makes an update")
+    if value == 36:
+        return not_yet("n_updates = 36 counts samples", because="one update per batch, not per sample")
+    if value == 3:
+        return not_yet("n_updates = 3 is one epoch", because="there are 3 epochs")
+    return not_yet(f"n_updates = {value:g}", because="count the batches per epoch (the last may be short), times the epochs")
+
+
+# --- Notebook 04: training the perceptron with SGD -----------------------------------------
+
+# (w, x, y) cases for check_loss_gradient: mistakes, correct points, and s*y == 0 exactly.
+_GRADIENT_CASES = (
+    ((-0.1, 0.2, 0.0), (1.0, 0.0), -1.0),   # the lecture's step 1: s = 0.1, mistake
+    ((-0.2, 0.1, 0.0), (1.0, 1.0), 1.0),    # the lecture's step 2: s = -0.1, mistake
+    ((-0.1, 0.2, 0.1), (0.0, 0.0), -1.0),   # correct: s = -0.1, y = -1
+    ((0.5, 1.0, -1.0), (2.0, 1.0), 1.0),    # correct: s = 1.5
+    ((0.0, 0.0, 0.0), (1.0, 1.0), 1.0),     # all-zero weights: s = 0, on the boundary
+    ((-1.0, 1.0, 0.0), (1.0, 3.0), -1.0),   # s = 0 with non-zero weights
+)
+
+
+@checker
+def check_loss_gradient(gradient):
+    """Does ``gradient(w, x, y)`` return dL/dw of L = max(0, -y s), counting s*y == 0 as a mistake?
+
+    >>> import numpy as np
+    >>> check_loss_gradient(lambda w, x, y: np.zeros(3))
+    Not yet: for w = [-0.1, 0.2, 0], x = [1, 0], y = -1 (s = 0.1, s*y < 0: a mistake) it returned [0, 0, 0] because the gradient of a mistake is -y [1, x1, x2] = [1, 1, 0]
+    """
+    import numpy as np
+
+    from . import perceptron
+
+    if not callable(gradient):
+        raise AnswerProblem(f"pass your function itself, e.g. check_loss_gradient(my_gradient); "
+                            f"got {type(gradient).__name__}")
+    for w, x, y in _GRADIENT_CASES:
+        want = perceptron.loss_gradient(w, x, y)
+        got = _numbers(gradient(np.array(w), np.array(x), y), "the returned gradient")
+        if got.shape != want.shape:
+            raise AnswerProblem(f"the gradient must have 3 entries (dL/dw0, dL/dw1, dL/dw2); got shape {got.shape}")
+        if not _close(got, want, tol=1e-9):
+            s = perceptron.weighted_sum(w, x)
+            sy = s * y
+            kind = ("s*y < 0: a mistake" if sy < 0 else "s*y = 0: on the boundary" if sy == 0
+                    else "s*y > 0: correct")
+            why = {"s*y < 0: a mistake": f"the gradient of a mistake is -y [1, x1, x2] = {_fmt(want)}",
+                   "s*y = 0: on the boundary": f"a point on the boundary counts as a mistake, so the gradient "
+                                               f"is -y [1, x1, x2] = {_fmt(want)} (otherwise w = 0 never learns)",
+                   "s*y > 0: correct": "a correctly classified point has zero loss around it, so its gradient is 0"}
+            return not_yet(f"for w = {_fmt(w)}, x = {_fmt(x)}, y = {y:+.0f} (s = {s:.4g}, {kind}) it returned "
+                           f"{_fmt(got)}", because=why[kind])
+    return correct("-y x for mistakes and points on the boundary, 0 for correct points.")
+
+
+@checker
+def check_next_two_steps(w_after_step_3, w_after_step_4):
+    """Weights after steps 3 and 4 of the lecture's example, visiting (0, 0) then (0, 1) with lr = 0.1.
+
+    >>> check_next_two_steps([-0.1, 0.2, 0.1], [-0.2, 0.2, 0.0])
+    Correct! (0, 0) is already right (s = -0.1), and (0, 1) sits exactly on the boundary (s = 0), which counts as a mistake.
+    """
+    w3 = _numbers(w_after_step_3, "w_after_step_3", shape=(3,))
+    w4 = _numbers(w_after_step_4, "w_after_step_4", shape=(3,))
+    start = [-0.1, 0.2, 0.1]
+    if not _close(w3, start, tol=1e-6):
+        return not_yet(f"w_after_step_3 = {_fmt(w3)}",
+                       because="at (0, 0) s = w0 = -0.1 and y = -1, so s*y > 0: the point is right "
+                               "and the weights do not change")
+    if _close(w4, start, tol=1e-6):
+        return not_yet(f"w_after_step_4 = {_fmt(w4)} (no change)",
+                       because="at (0, 1) s = w0 + w2 = -0.1 + 0.1 = 0: the point is on the boundary, "
+                               "which counts as a mistake, so the weights do change")
+    if not _close(w4, [-0.2, 0.2, 0.0], tol=1e-6):
+        return not_yet(f"w_after_step_4 = {_fmt(w4)}",
+                       because="the gradient at (0, 1) with y = -1 is -y [1, 0, 1] = [1, 0, 1], "
+                               "so w <- w - 0.1 * [1, 0, 1]")
+    return correct("(0, 0) is already right (s = -0.1), and (0, 1) sits exactly on the boundary "
+                   "(s = 0), which counts as a mistake.")
+
+
+@checker
+def check_which_converge(stops):
+    """``stops`` maps each gate (AND, OR, NAND, XOR) to True if perceptron SGD stops on it.
+
+    >>> check_which_converge({"AND": True, "OR": True, "NAND": True, "XOR": False})
+    Correct! AND, OR and NAND are linearly separable, so training stops; no line separates XOR.
+    """
+    want = {"AND": True, "OR": True, "NAND": True, "XOR": False}
+    if not isinstance(stops, dict):
+        raise AnswerProblem(f"answer with a dict like {{'AND': True, ...}}; got {type(stops).__name__}")
+    given = {str(k).upper(): v for k, v in stops.items()}
+    missing = [g for g in want if g not in given]
+    if missing:
+        raise AnswerProblem(f"give True or False for {', '.join(missing)} too")
+    for gate, value in given.items():
+        if not isinstance(value, bool):
+            raise AnswerProblem(f"{gate} must be True or False; got {value!r}")
+    for gate, value in want.items():
+        if given[gate] != value:
+            because = ("no straight line puts (0, 1) and (1, 0) on one side and (0, 0) and (1, 1) on the "
+                       "other, so every epoch keeps at least one mistake" if gate == "XOR" else
+                       f"one straight line separates {gate}'s classes, and on separable data the "
+                       f"perceptron always reaches a clean epoch")
+            return not_yet(f"{gate}: {given[gate]}", because=because)
+    return correct("AND, OR and NAND are linearly separable, so training stops; no line separates XOR.")
+
+
+@checker
+def check_lr_from_zero(answer):
+    """Multiple choice: what does the learning rate change when training starts from w = 0?"""
+    choice = str(answer).strip().lower()
+    if choice not in ("a", "b", "c"):
+        raise AnswerProblem(f'answer with "a", "b" or "c"; got {answer!r}')
+    if choice == "a":
+        return correct("from w = 0 every update adds lr * y x, so all weights scale with lr, every s "
+                       "keeps its sign, and the boundary w . x = 0 is the same line.")
+    reasons = {
+        "b": "from w = 0 all weights are lr times those of an lr = 1 run, and scaling w does not move "
+             "the line w . x = 0",
+        "c": "the perceptron's weights grow only by lr * y x per mistake, and training stops after a "
+             "clean epoch: nothing blows up",
+    }
+    return not_yet(f'"{choice}" is not it', because=reasons[choice])
+
+
+# --- Notebooks 05 and 06: the chain rule and backpropagation (issue 5) -------------------
 
 
 @checker

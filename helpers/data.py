@@ -1,8 +1,10 @@
 """Data sets: logic-gate tables, 2-D toy sets and the real penguins."""
 
+import numbers
+
 import numpy as np
 
-from ._validate import check_choice
+from ._validate import as_rng, check_choice, check_int
 
 _GATE_INPUTS = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 _GATE_OUTPUTS = {
@@ -42,6 +44,41 @@ def logic_gate(name, labels="01"):
     if labels == "pm1":
         y = 2.0 * y - 1.0
     return _GATE_INPUTS.copy(), y
+
+
+def make_blobs(n=40, noise=0.5, seed=0, labels="01"):
+    """Two round clouds of 2-D points, one per class, around (-1, -1) and (+1, +1).
+
+    With small ``noise`` the classes are linearly separable (the line x1 + x2 = 0
+    lies between the centres); as ``noise`` grows the clouds overlap.
+
+    Parameters
+    ----------
+    n : int >= 2
+        Number of points; the classes get n // 2 and n - n // 2, in shuffled order.
+    noise : float >= 0
+        Standard deviation of each cloud around its centre.
+    seed : int or numpy Generator
+    labels : {"01", "pm1"}
+        Class of the (+1, +1) cloud is 1 (or +1); the other is 0 (or -1).
+
+    Returns
+    -------
+    X : (n, 2) ndarray
+    y : (n,) ndarray
+
+    >>> X, y = make_blobs(6, noise=0.0, seed=0, labels="pm1")
+    >>> bool(np.all(X == y[:, None]))
+    True
+    """
+    n = check_int(n, "n", minimum=2)
+    if isinstance(noise, bool) or not isinstance(noise, numbers.Real) or not np.isfinite(noise) or noise < 0:
+        raise ValueError(f"noise must be a finite number >= 0; got {noise!r}")
+    check_choice(labels, "labels", ("01", "pm1"))
+    rng = as_rng(seed)
+    y01 = rng.permutation(np.arange(n) >= n // 2).astype(float)
+    X = (2.0 * y01 - 1.0)[:, None] + rng.normal(scale=float(noise), size=(n, 2))
+    return X, (2.0 * y01 - 1.0 if labels == "pm1" else y01)
 
 
 # -- 2-D toy sets for the MLP (issue 5) -----------------------------------------------------
@@ -125,24 +162,10 @@ def make_spiral(n=200, noise=0.1, seed=0, turns=1.5):
     return _with_noise(np.vstack(arms), np.r_[np.zeros(n0), np.ones(n1)], noise, rng)
 
 
-def make_blobs(n=200, noise=0.5, seed=0, centers=((-1.0, -1.0), (1.0, 1.0))):
-    """Gaussian clouds of standard deviation ``noise`` around ``centers``; class k near centre k.
-
-    With the two default centres and a small noise the classes are linearly
-    separable; a large noise makes them overlap.
-    """
-    n, noise, rng = _toy_args(n, noise, seed)
-    centers = np.asarray(centers, dtype=float)
-    if centers.ndim != 2 or centers.shape[1] != 2 or len(centers) < 2:
-        raise ValueError(f"centers must be a (k, 2) array with k >= 2; got shape {centers.shape}")
-    y = np.arange(n) % len(centers)
-    return _with_noise(centers[y], y, noise, rng)
-
-
 TOY_SETS = {
     "XOR": make_xor,
     "moons": make_moons,
     "circles": make_circles,
     "spiral": make_spiral,
-    "blobs": make_blobs,
+    "blobs": make_blobs,  # main's, above: two clouds around (-1, -1) and (1, 1)
 }

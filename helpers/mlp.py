@@ -22,36 +22,13 @@ is the mean over the batch. More hidden layers repeat the r -> u step.
 
 import numpy as np
 
+from . import activations, losses, optim
 from ._validate import as_array, as_inputs, as_rng, check_choice, check_int, check_positive
 
 __all__ = ["MLP", "TrainingDiverged", "gradient_check", "worked_example", "HIDDEN", "OUTPUTS"]
 
-
-# -- activations, each with its derivative written in terms of its output u -------------
-# (the lecture's du/dr = u (1 - u): backprop reuses the forward value instead of
-# recomputing the function)
-
-def _sigmoid(r):
-    # exp(-|r|) never overflows; the two branches are the same function.
-    e = np.exp(-np.abs(r))
-    return np.where(r >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
-
-
-def _relu(r):
-    return np.maximum(r, 0.0)
-
-
-HIDDEN = {
-    "sigmoid": (_sigmoid, lambda u: u * (1.0 - u)),
-    "tanh": (np.tanh, lambda u: 1.0 - u * u),
-    "relu": (_relu, lambda u: (u > 0).astype(u.dtype)),
-}
+HIDDEN = ("sigmoid", "tanh", "relu")
 OUTPUTS = ("sigmoid", "softmax")
-
-
-def _softmax(s):
-    e = np.exp(s - s.max(axis=1, keepdims=True))
-    return e / e.sum(axis=1, keepdims=True)
 
 
 class TrainingDiverged(RuntimeError):
@@ -112,14 +89,14 @@ class MLP:
                 f"layer_sizes must list inputs, at least one hidden layer and outputs, e.g. [2, 3, 1]; got {layer_sizes!r}"
             )
         self.layer_sizes = [check_int(n, "layer_sizes entry", minimum=1) for n in sizes]
-        self.hidden = check_choice(hidden, "hidden activation", tuple(HIDDEN))
+        self.hidden = check_choice(hidden, "hidden activation", HIDDEN)
         self.output = check_choice(output, "output", OUTPUTS)
         if output == "sigmoid" and self.layer_sizes[-1] != 1:
             raise ValueError(f"output='sigmoid' needs 1 output unit; layer_sizes ends with {self.layer_sizes[-1]}")
         if output == "softmax" and self.layer_sizes[-1] < 2:
             raise ValueError("output='softmax' needs at least 2 output units (one per class)")
         self.seed = check_int(seed, "seed")
-        self._g, self._g_grad = HIDDEN[hidden]
+        self._g = activations.ACTIVATIONS[hidden]  # g and its derivative, g.fn and g.grad
         self.reset()
 
     def reset(self):
@@ -152,15 +129,16 @@ class MLP:
     # -- forward -------------------------------------------------------------------------
 
     def _forward(self, X):
-        """Return the outputs u of every layer (``us[0]`` is X) and the final z."""
-        us = [X]
+        """Return the inputs r of every hidden layer, the outputs u of every layer
+        (``us[0]`` is X), the output scores s and the output z."""
+        rs, us = [], [X]
         for v in self.params[:-1]:
-            r = us[-1] @ v[1:] + v[0]  # v[0] are the bias weights, times x0 = 1
-            us.append(self._g(r))
+            rs.append(us[-1] @ v[1:] + v[0])  # v[0] are the bias weights, times x0 = 1
+            us.append(self._g.fn(rs[-1]))
         w = self.params[-1]
         s = us[-1] @ w[1:] + w[0]  # w[0] times u0 = 1
-        z = _sigmoid(s) if self.output == "sigmoid" else _softmax(s)
-        return us, s, z
+        z = activations.sigmoid(s) if self.output == "sigmoid" else activations.softmax(s, axis=1)
+        return rs, us, s, z
 
     def forward(self, X):
         """The network's output z for inputs X.
@@ -175,14 +153,14 @@ class MLP:
         probabilities (rows sum to 1) for a softmax output.
         """
         X = self._check_X(X)
-        z = self._forward(X)[2]
+        z = self._forward(X)[3]
         return z[:, 0] if self.output == "sigmoid" else z
 
     predict_proba = forward
 
     def hidden_outputs(self, X):
         """The outputs u of every hidden layer: a list of (n, units) arrays, first layer first."""
-        return self._forward(self._check_X(X))[0][1:]
+        return self._forward(self._check_X(X))[1][1:]
 
     def predict(self, X):
         """Predicted class: 1 where z >= 0.5 (sigmoid), else the most probable class."""
@@ -199,20 +177,17 @@ class MLP:
         onehot[np.arange(y.size), y.astype(int)] = 1.0
         return onehot
 
-    @staticmethod
-    def _mean_loss(s, z, Y, output):
-        # Computed from s rather than z, so that z = 0 or 1 exactly never gives log(0).
-        if output == "sigmoid":
-            return float(np.mean(np.logaddexp(0.0, s) - Y * s))  # = -[y log z + (1-y) log(1-z)]
-        smax = s.max(axis=1, keepdims=True)
-        log_z = s - smax - np.log(np.exp(s - smax).sum(axis=1, keepdims=True))
-        return float(-np.mean((Y * log_z).sum(axis=1)))
+    def _mean_loss(self, s, y):
+        # From the scores s rather than from z, so that z = 0 or 1 exactly never gives log(0).
+        if self.output == "sigmoid":
+            return float(np.mean(losses.binary_cross_entropy_with_logits(s[:, 0], y)))
+        return float(np.mean(losses.cross_entropy_with_logits(s, y)))
 
     def loss(self, X, y):
         """Mean loss over the batch: binary cross-entropy or cross-entropy."""
         X, y = self._check_Xy(X, y)
-        _, s, z = self._forward(X)
-        return self._mean_loss(s, z, self._targets(y), self.output)
+        s = self._forward(X)[2]
+        return self._mean_loss(s, y)
 
     def accuracy(self, X, y):
         """Fraction of examples whose predicted class equals y."""
@@ -221,7 +196,7 @@ class MLP:
 
     # -- backward ------------------------------------------------------------------------
 
-    def _backward(self, us, z, Y):
+    def _backward(self, rs, us, z, Y):
         """The lecture's backprop equations; returns dL/d(params) for the mean loss."""
         n = Y.shape[0]
         dL_ds = (z - Y) / n  # (n, K); dividing by n because the loss is a mean
@@ -234,12 +209,12 @@ class MLP:
             grads[layer] = grad
             if layer > 0:
                 dL_du = dL_ds @ w[1:].T  # dL/du_j = sum_k dL/ds_k w_jk (u_0 has no input)
-                dL_ds = dL_du * self._g_grad(u)  # dL/dr_j = dL/du_j * g'(r_j)
+                dL_ds = dL_du * self._g.grad(rs[layer - 1])  # dL/dr_j = dL/du_j * g'(r_j)
         return grads
 
-    def _step(self, us, z, Y, lr):
+    def _step(self, rs, us, z, Y, lr):
         """One gradient-descent step, params <- params - lr * dL/dparams, in place."""
-        for weights, grad in zip(self.params, self._backward(us, z, Y)):
+        for weights, grad in zip(self.params, self._backward(rs, us, z, Y)):
             weights -= lr * grad
 
     def backward(self, X, y):
@@ -250,8 +225,8 @@ class MLP:
         list of ndarray, shaped like ``params``: ``grads[0]`` is dL/dv, ``grads[-1]`` is dL/dw.
         """
         X, y = self._check_Xy(X, y)
-        us, _, z = self._forward(X)
-        return self._backward(us, z, self._targets(y))
+        rs, us, _, z = self._forward(X)
+        return self._backward(rs, us, z, self._targets(y))
 
     # -- training ---------------------------------------------------------------------------
 
@@ -295,20 +270,23 @@ class MLP:
         Y = self._targets(y)
         history = {"epoch": [], "loss": [], "accuracy": []}
         with np.errstate(over="ignore", invalid="ignore"):  # divergence is detected below instead
-            us, s, z = self._forward(X)
+            rs, us, s, z = self._forward(X)
             for _ in range(epochs):
-                if batch == n:  # full batch: the forward pass made for the history serves the step
-                    self._step(us, z, Y, lr)
-                else:
-                    order = rng.permutation(n)
-                    X_epoch, Y_epoch = X[order], Y[order]
-                    for start in range(0, n, batch):
-                        Xb, Yb = X_epoch[start:start + batch], Y_epoch[start:start + batch]
-                        us_b, _, z_b = self._forward(Xb)
-                        self._step(us_b, z_b, Yb, lr)
-                self.epoch += 1
-                us, s, z = self._forward(X)
-                loss = self._mean_loss(s, z, Y, self.output)
+                try:
+                    if batch == n:  # full batch: the forward pass made for the history serves the step
+                        self._step(rs, us, z, Y, lr)
+                    else:
+                        for rows in optim.minibatches(n, batch, rng):
+                            rs_b, us_b, _, z_b = self._forward(X[rows])
+                            self._step(rs_b, us_b, z_b, Y[rows], lr)
+                    self.epoch += 1
+                    rs, us, s, z = self._forward(X)
+                except ValueError:  # a helper refused a non-finite number: the weights blew up
+                    if all(np.all(np.isfinite(p)) for p in self.params):
+                        raise
+                    self.epoch = history["epoch"][-1] + 1 if history["epoch"] else self.epoch + 1
+                    raise TrainingDiverged(self.epoch, lr, np.nan) from None
+                loss = self._mean_loss(s, y) if np.all(np.isfinite(s)) else np.nan
                 if not loss <= DIVERGENCE_FACTOR * np.log(max(Y.shape[1], 2)):  # also catches NaN
                     raise TrainingDiverged(self.epoch, lr, loss)
                 predicted = (z[:, 0] >= 0.5) if self.output == "sigmoid" else z.argmax(axis=1)

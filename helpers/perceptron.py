@@ -5,10 +5,13 @@ every input gets an extra ``x0 = 1``, so ``s = sum_i x_i w_i``. Inputs ``X`` nev
 carry that column themselves; :func:`add_bias` shows the trick explicitly.
 """
 
+import numbers
+from dataclasses import dataclass
+
 import numpy as np
 
 from . import activations
-from ._validate import as_array, as_inputs, check_choice
+from ._validate import as_array, as_inputs, as_rng, check_choice, check_int, check_positive
 
 _ACTIVATIONS = {"sign": activations.sign, "step": activations.step}
 
@@ -75,3 +78,255 @@ def predict(w, X, activation="sign"):
     """
     f = _ACTIVATIONS[check_choice(activation, "activation", tuple(_ACTIVATIONS))]
     return f(weighted_sum(w, X))
+
+
+def loss_gradient(w, x, y):
+    """Gradient of the perceptron loss L = max(0, -y s) with respect to w, for one sample.
+
+    The lecture's rule: dL/dw_i = -y x_i when s y < 0 (the sample is on the wrong
+    side) and 0 when s y > 0 (it is on the right side, the loss is flat there).
+
+    At s y == 0 the sample lies exactly on the boundary and max(0, -y s) has a
+    kink, so there is no single derivative. This function returns -y x there,
+    that is, a sample on the boundary counts as a mistake. Two reasons:
+
+    * with all-zero weights every sample has s = 0; calling that "no update"
+      would leave w = 0 forever, and training could never start;
+    * -y x is a legitimate choice at the kink: the slopes on the two sides are
+      -y x and 0, and any mix of them is a valid subgradient.
+
+    "Exactly 0" is judged up to rounding: an s smaller than ``BOUNDARY_RTOL`` times
+    the size of the terms that add up to it (sum of |x_i w_i|) counts as 0. In
+    floating point -0.2 + 0.2 can come out as 3e-17, and without this a sample
+    that lies exactly on the boundary would count as "right" or "wrong" by the luck
+    of the rounding; with it, runs with decimal learning rates such as 0.1 follow
+    exact arithmetic.
+
+    Parameters
+    ----------
+    w : (m + 1,) ndarray
+        Bias w0 first.
+    x : (m,) ndarray
+        One sample, without the constant x0 = 1 (it is added here).
+    y : {-1, +1}
+        Its label.
+
+    Returns
+    -------
+    (m + 1,) ndarray: [dL/dw0, dL/dw1, ..., dL/dwm].
+
+    The lecture's first step: AND, w = (-0.1, 0.2, 0.0), x = (1, 0), y = -1,
+    s = 0.1, so s y < 0 and the gradient is -y x = (1, 1, 0):
+
+    >>> loss_gradient([-0.1, 0.2, 0.0], [1, 0], -1)
+    array([1., 1., 0.])
+    >>> loss_gradient([-0.1, 0.2, 0.0], [1, 0], +1)
+    array([0., 0., 0.])
+    >>> loss_gradient([0.0, 0.0, 0.0], [1, 0], +1)  # on the boundary: counts as a mistake
+    array([-1., -1.,  0.])
+    """
+    x = as_array(x, "x", ndim=1)
+    y = _check_label(y)
+    w = _check_weights(w, x.shape[0])
+    return _gradient(w, x, y)
+
+
+# Relative size below which a weighted sum counts as exactly 0 (see loss_gradient).
+BOUNDARY_RTOL = 1e-9
+
+
+def _near_zero(s, w, X):
+    """True where |s| is within rounding error of 0, given the terms x_i w_i that sum to it."""
+    scale = np.abs(w[0]) + np.abs(X) @ np.abs(w[1:])
+    return np.abs(s) <= BOUNDARY_RTOL * scale
+
+
+def misclassified(w, X, y):
+    """Where SGD would update: s y < 0, or s on the boundary (0 up to rounding).
+
+    Parameters
+    ----------
+    w : (m + 1,) ndarray
+    X : (n, m) ndarray
+    y : (n,) ndarray of -1/+1 labels
+
+    Returns
+    -------
+    (n,) bool ndarray
+
+    >>> misclassified([-0.2, 0.2, 0.1], [[0, 0], [0, 1], [1, 0], [1, 1]], [-1, -1, -1, 1])
+    array([False, False,  True, False])
+    """
+    X = as_inputs(X)
+    w = _check_weights(w, X.shape[1])
+    y = as_array(y, "y", ndim=1)
+    if y.shape[0] != X.shape[0]:
+        raise ValueError(f"y must have one label per row of X ({X.shape[0]}); got {y.shape[0]}")
+    s = w[0] + X @ w[1:]
+    return (s * y < 0) | _near_zero(s, w, X)
+
+
+def _gradient(w, x, y):
+    s = w[0] + x @ w[1:]
+    if s * y > 0 and not _near_zero(s, w, x):
+        return np.zeros(x.shape[0] + 1)
+    # 0.0 - ... rather than -(...) so that zero inputs give 0.0, not -0.0.
+    return 0.0 - y * np.concatenate(([1.0], x))
+
+
+def _check_label(y):
+    if isinstance(y, bool) or not isinstance(y, numbers.Real):
+        raise TypeError(f"y must be a label -1 or +1; got {type(y).__name__}")
+    if y not in (-1, 1):
+        raise ValueError(f"y must be a perceptron label -1 or +1; got {y}")
+    return float(y)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One visit of one sample during :func:`sgd`.
+
+    ``epoch`` counts from 1, as in the lecture ("epoch 1, data point 1");
+    ``index`` is the row of ``X`` that was visited (0-based, like Python).
+    ``x`` is that row without the bias input; ``gradient`` and the weights
+    have the bias entry first.
+    """
+
+    epoch: int
+    index: int
+    x: np.ndarray
+    y: float
+    s: float
+    loss: float
+    gradient: np.ndarray
+    w_before: np.ndarray
+    w_after: np.ndarray
+
+    @property
+    def updated(self):
+        """True when this visit changed the weights (s y < 0, or on the boundary)."""
+        return bool(np.any(self.gradient != 0))
+
+    @property
+    def on_boundary(self):
+        """True when the sample lay on the boundary before the step (s = 0 up to rounding)."""
+        return bool(_near_zero(self.s, self.w_before, self.x))
+
+
+class Steps(list):
+    """The list of :class:`Step` records returned by :func:`sgd`, plus how it ended.
+
+    Attributes
+    ----------
+    converged : bool
+        True when sgd stopped early because a whole epoch made no update:
+        every visited sample has s y > 0, so further epochs would change nothing.
+    epochs_run : int
+        How many epochs were run (fewer than asked for when converged).
+    """
+
+    def __init__(self, records=(), converged=False, epochs_run=0):
+        super().__init__(records)
+        self.converged = converged
+        self.epochs_run = epochs_run
+
+    def mistakes_per_epoch(self):
+        """Number of updates (mistakes, s y <= 0) in each epoch, as an ``(epochs_run,)`` int array."""
+        counts = np.zeros(self.epochs_run, dtype=int)
+        for step in self:
+            counts[step.epoch - 1] += step.updated
+        return counts
+
+
+def _check_order(order, n):
+    if isinstance(order, (str, bytes)):
+        raise TypeError(f"order must be a sequence of row indices into X; got {order!r}")
+    arr = np.asarray(order)
+    if arr.ndim != 1 or arr.size == 0:
+        raise ValueError(f"order must be a non-empty 1-D sequence of row indices; got shape {arr.shape}")
+    if arr.dtype.kind not in "iu":
+        raise TypeError(f"order must hold integer row indices; got dtype {arr.dtype}")
+    if arr.min() < 0 or arr.max() >= n:
+        raise ValueError(f"order must hold row indices from 0 to {n - 1} (X has {n} rows); got {arr.tolist()}")
+    return arr.astype(int)
+
+
+def sgd(X, y, w, lr, epochs, order=None, rng=None):
+    """Train a perceptron with stochastic gradient descent, recording every step.
+
+    The lecture's algorithm: for each epoch, for each sample (x_j, y_j) in turn,
+    compute s = sum_i x_i w_i and update ``w <- w - lr * dL/dw`` with the gradient
+    of :func:`loss_gradient` (-y x on a mistake, 0 otherwise). A sample with
+    s y == 0 (on the boundary, judged up to rounding) counts as a mistake, so
+    training can start from all-zero weights. Training stops early when one whole
+    epoch makes no update: then every visited sample has s y > 0 and nothing would
+    ever change again.
+
+    Parameters
+    ----------
+    X : (n, m) ndarray
+        Inputs, without the bias column.
+    y : (n,) ndarray
+        Labels in {-1, +1}.
+    w : (m + 1,) ndarray
+        Starting weights, bias w0 first. Not modified.
+    lr : float > 0
+        Learning rate eta.
+    epochs : int >= 1
+        Maximum number of passes.
+    order : sequence of int, optional
+        Rows of ``X`` to visit in each epoch, in this order (may be a subset, or
+        repeat rows). Default: every row, top to bottom.
+    rng : numpy Generator or int seed, optional
+        When given, the visiting order is shuffled afresh at the start of each
+        epoch with it, so a seed reproduces the run.
+
+    Returns
+    -------
+    w_final : (m + 1,) ndarray
+    steps : Steps
+        A list with one :class:`Step` per visit, plus ``steps.converged`` and
+        ``steps.epochs_run``.
+
+    The lecture's worked example: AND with A = +1, B = -1, visiting (1, 0) then (1, 1).
+
+    >>> X = [[0, 0], [0, 1], [1, 0], [1, 1]]
+    >>> w, steps = sgd(X, [-1, -1, -1, 1], [-0.1, 0.2, 0.0], lr=0.1, epochs=1, order=[2, 3])
+    >>> [round(step.s, 10) for step in steps]
+    [0.1, -0.1]
+    >>> steps[0].w_after.round(10), steps[1].w_after.round(10)
+    (array([-0.2,  0.1,  0. ]), array([-0.1,  0.2,  0.1]))
+    """
+    X = as_array(X, "X", ndim=2)
+    n, m = X.shape
+    if n == 0:
+        raise ValueError("X must hold at least one sample")
+    y = as_array(y, "y", ndim=1)
+    if y.shape[0] != n:
+        raise ValueError(f"y must have one label per row of X ({n}); got {y.shape[0]}")
+    if not np.all(np.isin(y, (-1.0, 1.0))):
+        raise ValueError("y must hold perceptron labels -1 or +1 (use logic_gate(..., labels='pm1'))")
+    w = _check_weights(w, m).copy()
+    lr = check_positive(lr, "lr")
+    epochs = check_int(epochs, "epochs", minimum=1)
+    visit = np.arange(n) if order is None else _check_order(order, n)
+    shuffle = None if rng is None else as_rng(rng)
+
+    steps = Steps()
+    for epoch in range(1, epochs + 1):
+        if shuffle is not None:
+            visit = shuffle.permutation(visit)
+        mistakes = 0
+        for j in visit:
+            s = float(w[0] + X[j] @ w[1:])
+            gradient = _gradient(w, X[j], y[j])
+            w_after = w - lr * gradient
+            steps.append(Step(epoch, int(j), X[j].copy(), float(y[j]), s,
+                              max(0.0, -y[j] * s), gradient, w, w_after))
+            mistakes += steps[-1].updated
+            w = w_after
+        steps.epochs_run = epoch
+        if mistakes == 0:
+            steps.converged = True
+            break
+    return w.copy(), steps

@@ -133,6 +133,20 @@ def test_random_expressions_against_finite_differences(seed):
     assert x.grad == pytest.approx(numeric, rel=1e-6, abs=1e-8)
 
 
+@pytest.mark.parametrize("seed", range(20, 30))
+def test_random_expressions_against_optim_numerical_derivative(seed):
+    from helpers import optim
+
+    x0 = float(np.random.default_rng(100 + seed).uniform(-1.5, 1.5))
+
+    def build(x):
+        return _random_expression(np.random.default_rng(seed), x, depth=3)
+
+    x = Value(x0)
+    build(x).backward()
+    assert x.grad == pytest.approx(optim.numerical_derivative(lambda t: float(build(t)), x0), rel=1e-6, abs=1e-8)
+
+
 def test_deep_chain_does_not_hit_the_recursion_limit():
     x = Value(0.001)
     z = x

@@ -59,6 +59,7 @@ def test_spiral_arms_are_point_symmetric():
 
 
 def test_blobs_gather_around_their_centres_and_noise_sets_the_spread():
+    # make_blobs is the one on main (notebook 04); the playground uses it as its "blobs"
     X, y = data.make_blobs(4000, noise=0.3, seed=0)
     assert X[y == 0].mean(axis=0) == pytest.approx([-1.0, -1.0], abs=0.03)
     assert X[y == 1].mean(axis=0) == pytest.approx([1.0, 1.0], abs=0.03)
@@ -80,7 +81,7 @@ def test_noise_moves_points_by_about_its_standard_deviation():
         ({"n": 10.5}, TypeError),
         ({"noise": -0.1}, ValueError),
         ({"noise": float("nan")}, ValueError),
-        ({"noise": "a lot"}, TypeError),
+        ({"noise": "a lot"}, (TypeError, ValueError)),
         ({"seed": "zero"}, TypeError),
     ],
 )

@@ -147,3 +147,15 @@ def test_importing_ipympl_leaves_pyplots_backend_alone():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().lower() == "agg"
+
+
+def test_ipympl_frame_kept_for_the_view_is_a_valid_data_url():
+    # Until the browser's view starts, ipympl keeps the latest frame in _data_url;
+    # the view draws it as an <img>, so it must be a complete data URL.
+    e = Line(canvas="ipympl")
+    for a in (0.3, -0.7):
+        e.controls["a"].value = a
+        url = e.figure.canvas._data_url
+        assert url.startswith("data:image/png;base64,")
+        png = base64.b64decode(url.split(",", 1)[1])
+        assert png[:8] == b"\x89PNG\r\n\x1a\n"

@@ -6,10 +6,11 @@ itself when it is the last expression of a notebook cell.
 """
 
 from ._base import Explorer
+from .activations import ActivationExplorer, activation_explorer
+from .descent import GradientDescentExplorer, gradient_descent_explorer
 from .perceptron import PerceptronExplorer, perceptron_explorer
+from .sgd import SGDStepper, sgd_stepper
 from .chain_rule import ChainRuleExplorer, chain_rule_explorer
 from .playground import MLPPlayground, mlp_playground
 
-__all__ = ["Explorer", "PerceptronExplorer", "perceptron_explorer",
-           "ChainRuleExplorer", "chain_rule_explorer",
-           "MLPPlayground", "mlp_playground"]
+__all__ = ["Explorer", "PerceptronExplorer", "perceptron_explorer"]

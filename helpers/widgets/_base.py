@@ -275,6 +275,7 @@ class Explorer:
     def redraw(self, full=False):
         """Draw the changed artists over the cached static background (or everything)."""
         canvas = self.figure.canvas
+        full_before = self.redraws["full"]
         size = tuple(self.figure.bbox.size)
         if full or self._background is None or size != self._background_size:
             shown = [a.get_visible() for a in self.dynamic]
@@ -293,9 +294,30 @@ class Explorer:
         for artist in sorted(self.dynamic, key=lambda a: a.get_zorder()):
             if artist.get_visible():
                 artist.draw(renderer)
-        canvas.blit(self.figure.bbox)
+        if self.canvas_kind == "ipympl":
+            self._push_ipympl_frame(full_frame=self.redraws["full"] != full_before)
+        else:
+            canvas.blit(self.figure.bbox)
         if self._image is not None and self._displayed:
             self._image.value = png_bytes(self.figure)
+
+    def _push_ipympl_frame(self, full_frame):
+        """Send the new pixels to the browser through ipympl's canvas.
+
+        After a full redraw a whole frame is sent rather than a diff, so a browser
+        that missed a diff cannot keep a stale picture. Until the browser's view has
+        started, ipympl keeps the frame in ``_data_url`` for the view to start from,
+        but without the ``data:image/png;base64,`` prefix that its view needs (its own
+        display code adds it; a canvas shown inside a VBox never runs that code), so
+        the view would show a broken image and never draw: the prefix is added here.
+        """
+        canvas = self.figure.canvas
+        if full_frame:
+            canvas._force_full = True
+        canvas.blit(self.figure.bbox)
+        url = canvas._data_url
+        if canvas.syncing_data_url and isinstance(url, str) and url and not url.startswith("data:"):
+            canvas._data_url = "data:image/png;base64," + url
 
     def pixels(self):
         """The figure's current pixels, an (h, w, 4) uint8 array (a copy)."""

@@ -1,0 +1,129 @@
+"""activation_explorer: pick f, move s along it, watch the slope; three logits through softmax."""
+
+import numpy as np
+
+from .. import activations
+from ._base import Explorer
+
+CHOICES = ("sigmoid", "tanh", "relu", "linear", "step", "sign")
+S_RANGE = (-5.0, 5.0)
+
+
+class ActivationExplorer(Explorer):
+    """f(s) and f'(s) with a movable point and tangent, and a softmax panel.
+
+    Use :func:`activation_explorer` to make one.
+    """
+
+    def __init__(self, activation="sigmoid", s=1.0, logits=(2.0, 1.0, 0.1), canvas="auto"):
+        import ipywidgets as widgets
+
+        if activation not in CHOICES:
+            raise ValueError(f"unknown activation {activation!r}; expected one of {', '.join(map(repr, CHOICES))}")
+        logits = np.asarray(logits, dtype=float)
+        if logits.shape != (3,) or not np.all(np.isfinite(logits)):
+            raise ValueError(f"logits must be 3 finite numbers (s1, s2, s3); got {logits.tolist()}")
+        slider = dict(min=S_RANGE[0], max=S_RANGE[1], step=0.1, continuous_update=True, readout_format=".1f")
+        small = widgets.Layout(width="230px")
+        controls = {
+            "activation": widgets.Dropdown(options=CHOICES, value=activation, description="f",
+                                           layout=widgets.Layout(width="170px")),
+            "s": widgets.FloatSlider(value=float(s), description="s", layout=widgets.Layout(width="300px"), **slider),
+            "s1": widgets.FloatSlider(value=logits[0], description="logit s1", layout=small, **slider),
+            "s2": widgets.FloatSlider(value=logits[1], description="logit s2", layout=small, **slider),
+            "s3": widgets.FloatSlider(value=logits[2], description="logit s3", layout=small, **slider),
+        }
+        super().__init__(controls, figsize=(8.6, 4.4), canvas=canvas)
+
+    def _build(self, fig):
+        from .. import plots
+
+        self._shown = None  # which function the curves show; set by the first update
+        self.grid = np.linspace(*S_RANGE, 401)
+        self.ax_f = fig.add_axes([0.08, 0.56, 0.5, 0.36])
+        self.ax_grad = fig.add_axes([0.08, 0.11, 0.5, 0.36], sharex=self.ax_f)
+        self.ax_soft = fig.add_axes([0.69, 0.11, 0.29, 0.81])
+        first = activations.ACTIVATIONS[self.controls["activation"].value]
+        self.f_line, self.grad_line = plots.plot_activation(first, self.grid, axes=(self.ax_f, self.ax_grad))
+        self.ax_f.tick_params(labelbottom=False)
+        self.ax_f.set_xlabel("")
+        self.ax_f.set_xlim(S_RANGE)
+        self.tangent = plots.Tangent(self.ax_f)
+        self.grad_point = self.ax_grad.plot([], [], "o", color=plots._style.VERMILLION, ms=7,
+                                            mec=plots._style.BLACK, zorder=4)[0]
+        self.grad_guide = self.ax_grad.plot([], [], ":", color=plots._style.VERMILLION, lw=1.2, zorder=3)[0]
+        # Few glyphs on purpose: text is the costliest thing to redraw; the readout has the rest.
+        self.slope_text = self.ax_f.text(0.02, 0.95, "", transform=self.ax_f.transAxes, va="top", fontsize=10.5,
+                                         color=plots._style.VERMILLION, fontweight="bold")
+        self.bars = plots.ProbabilityBars(self.ax_soft, 3, labels=["class 1", "class 2", "class 3"])
+        self.ax_soft.set_title("softmax of the logits s1, s2, s3", fontsize=10)
+        self.dynamic += [*self.tangent.dynamic, self.grad_point, self.grad_guide, self.slope_text,
+                         *self.bars.dynamic]
+
+    def _show_function(self, a):
+        """Swap the curves to activation ``a``; limits and title are static, so redraw all."""
+        f, g = a.fn(self.grid), a.grad(self.grid)
+        self.f_line.set_ydata(f)
+        self.grad_line.set_ydata(g)
+        pad_f = 0.12 * max(f.max() - f.min(), 1.0)
+        self.ax_f.set_ylim(f.min() - pad_f, f.max() + pad_f)
+        pad_g = 0.15 * max(g.max() - g.min(), 0.5)
+        self.ax_grad.set_ylim(g.min() - pad_g, g.max() + pad_g)
+        self.ax_f.set_title(f"{a.name}: {a.formula}", fontsize=10)
+        self._shown = a.name
+        self.request_full_redraw()
+
+    def _update(self, activation, s, s1, s2, s3):
+        a = activations.ACTIVATIONS[activation]
+        if self._shown != activation:
+            self._show_function(a)
+        f, slope = a.fn(s), a.grad(s)
+        self.tangent.update(s, f, slope)
+        self.grad_point.set_data([s], [slope])
+        self.grad_guide.set_data([s, s], [self.ax_grad.get_ylim()[0], slope])
+        self.slope_text.set_text(f"slope f'({s:.1f}) = {slope:.3f}")
+        logits = np.array([s1, s2, s3])
+        p = activations.softmax(logits)
+        self.bars.update(p)
+        self.state = {"activation": activation, "s": s, "f": f, "slope": slope,
+                      "tangent": self.tangent.line.get_data(), "logits": logits, "probabilities": p}
+        self.set_readout(
+            f"<div style='font-size:13px'><b>{activation}</b><br>s = {s:.2f}<br>f(s) = {f:.4f}<br>"
+            f"f'(s) = {slope:.4f}<br><br><b>softmax</b><br>"
+            + "<br>".join(f"s{k + 1} = {v:.1f} &rarr; p{k + 1} = {q:.4f}" for k, (v, q) in enumerate(zip(logits, p)))
+            + f"<br>sum = {p.sum():.4f}</div>"
+        )
+
+
+def activation_explorer(activation="sigmoid", s=1.0, logits=(2.0, 1.0, 0.1), canvas="auto"):
+    """An explorer for activation functions: f(s), its slope f'(s), and softmax.
+
+    Left: the chosen f(s) with a point at ``s`` and its tangent line (whose slope is
+    f'(s)); below it the derivative f'(s) with the same point. Right: three logits
+    turned into probabilities by softmax.
+
+    Parameters
+    ----------
+    activation : {"sigmoid", "tanh", "relu", "linear", "step", "sign"}
+    s : float
+        Where the point starts, in [-5, 5].
+    logits : 3 numbers
+        Starting scores for the softmax panel.
+    canvas : {"auto", "ipympl", "image", "agg"}
+        See :class:`helpers.widgets._base.Explorer`.
+
+    Returns
+    -------
+    ActivationExplorer
+        ``.controls`` (activation, s, s1, s2, s3), ``.figure``, ``.state`` (f, slope,
+        tangent, logits, probabilities).
+
+    Examples
+    --------
+    >>> explorer = activation_explorer("sigmoid", s=0.0, canvas="agg")
+    >>> explorer.state["f"], explorer.state["slope"]
+    (0.5, 0.25)
+    >>> explorer.set(s1=1.0, s2=1.0, s3=1.0).state["probabilities"].round(4).tolist()
+    [0.3333, 0.3333, 0.3333]
+    """
+    return ActivationExplorer(activation=activation, s=s, logits=logits, canvas=canvas)

@@ -1,0 +1,211 @@
+"""gradient_descent_explorer: pick a learning rate, a start and a number of steps; watch the path."""
+
+import numpy as np
+
+from .. import optim
+from ._base import Explorer
+
+CURVES = ("parabola", "two valleys")
+SURFACE = "ravine"
+W_RANGE = (-3.0, 3.0)
+LIMIT = 1e3  # a path that leaves |w| <= LIMIT counts as diverged (it is far off the plot by then)
+ARROW_MAX = 1.2  # longest gradient arrow drawn, in weight units; longer gradients are shortened
+
+# Text is the costliest thing to redraw (each glyph is rasterised again), so the figure
+# says what happened in a few words and the readout beside it holds the numbers.
+VERDICTS = {
+    "not started": "no steps yet",
+    "crawling": "still on its way down",
+    "converged": "converged",
+    "oscillating": "oscillating",
+    "diverged": "diverged",
+}
+
+
+def _num(x):
+    """Four decimals for numbers a learner compares; powers of ten once a run has blown up."""
+    return f"{x:.4f}" if abs(x) < 1e4 else f"{x:.3g}"
+
+
+def _arrow_vector(g):
+    """The gradient as drawn: its true direction, its length capped at ARROW_MAX."""
+    norm = float(np.linalg.norm(g))
+    return g if norm <= ARROW_MAX else g * (ARROW_MAX / norm)
+
+
+class GradientDescentExplorer(Explorer):
+    """Gradient descent on a 1-D loss curve and a 2-D loss surface, side by side.
+
+    Use :func:`gradient_descent_explorer` to make one.
+    """
+
+    def __init__(self, lr=0.1, steps=20, curve="parabola", w_start=-2.5, w1_start=-2.5, w2_start=2.0,
+                 canvas="auto"):
+        import ipywidgets as widgets
+
+        if curve not in CURVES:
+            raise ValueError(f"unknown curve {curve!r}; expected one of {', '.join(map(repr, CURVES))}")
+        if not (isinstance(lr, (int, float)) and 1e-3 <= lr <= 10**0.5):
+            raise ValueError(f"lr must be a number between 0.001 and 3.16 (the slider's range); got {lr!r}")
+        start = dict(min=-2.8, max=2.8, step=0.1, continuous_update=True, readout_format=".1f",
+                     layout=widgets.Layout(width="250px"))
+        controls = {
+            "curve": widgets.Dropdown(options=CURVES, value=curve, description="1-D loss",
+                                      layout=widgets.Layout(width="210px")),
+            "lr": widgets.FloatLogSlider(value=lr, base=10, min=-3, max=0.5, step=0.05, description="lr (η)",
+                                         readout_format=".3g", continuous_update=True,
+                                         layout=widgets.Layout(width="330px")),
+            "steps": widgets.IntSlider(value=steps, min=0, max=60, description="steps", continuous_update=True,
+                                       layout=widgets.Layout(width="300px")),
+            "w_start": widgets.FloatSlider(value=w_start, description="start w", **start),
+            "w1_start": widgets.FloatSlider(value=w1_start, description="start w1", **start),
+            "w2_start": widgets.FloatSlider(value=w2_start, description="start w2", **start),
+        }
+        super().__init__(controls, figsize=(9.4, 4.1), canvas=canvas)
+
+    def _build(self, fig):
+        from .. import plots
+        from ..plots import _style
+
+        self._shown_curve = None  # which 1-D loss the curve shows; set by the first update
+        self.grid = np.linspace(*W_RANGE, 400)
+        self.ax1 = fig.add_axes([0.07, 0.21, 0.40, 0.62])
+        self.ax2 = fig.add_axes([0.57, 0.21, 0.40, 0.62])
+        first = optim.EXAMPLE_LOSSES[self.controls["curve"].value]
+        self.curve_line = plots.plot_loss_curve(first.fn, self.grid, ax=self.ax1)
+        self.ax1.set_xlim(W_RANGE)
+        surface = optim.EXAMPLE_LOSSES[SURFACE]
+        plots.plot_loss_surface(surface.fn, W_RANGE, W_RANGE, ax=self.ax2)
+        self.ax2.plot(*surface.minimum, "+", color=_style.BLACK, ms=12, mew=2, zorder=2)
+        self.ax2.set_aspect("equal", adjustable="box")
+        self.ax2.set_title(f"2-D: {surface.formula}", fontsize=10)
+        self.paths, self.grads, self.steps_, self.notes = [], [], [], []
+        for ax in (self.ax1, self.ax2):
+            self.paths.append(plots.DescentPathArtists(ax))
+            self.grads.append(plots.Arrow(ax, _style.PINK))
+            self.steps_.append(plots.Arrow(ax, _style.GREEN))
+            left = ax.get_position().x0
+            self.notes.append(fig.text(left, 0.925, "", va="bottom", ha="left", fontsize=10.5, fontweight="bold"))
+        from matplotlib.lines import Line2D
+
+        handles = [self.paths[0].start, self.paths[0].line, self.paths[0].current,
+                   Line2D([], [], color=_style.PINK, lw=2, marker=">", label="gradient (uphill)"),
+                   Line2D([], [], color=_style.GREEN, lw=2, marker="<", label="next step: -lr x gradient")]
+        fig.legend(handles=handles, loc="lower center", ncol=5, fontsize=8, frameon=False,
+                   bbox_to_anchor=(0.5, 0.0), handlelength=1.6, columnspacing=1.2)
+        for k in range(2):
+            self.dynamic += [*self.paths[k].dynamic, *self.grads[k].dynamic, *self.steps_[k].dynamic, self.notes[k]]
+
+    def _show_curve(self, loss):
+        values = loss.fn(self.grid[:, None])
+        self.curve_line.set_ydata(values)
+        span = values.max() - values.min()
+        self.ax1.set_ylim(values.min() - 0.08 * span, values.max() + 0.08 * span)
+        self.ax1.set_title(f"1-D: {loss.formula}", fontsize=10)
+        self._shown_curve = loss.name
+        self.request_full_redraw()
+
+    def _run(self, loss, start, lr, steps):
+        info = optim.gradient_descent(loss.grad, start, lr, steps, limit=LIMIT, return_info=True)
+        regime = optim.describe_descent(info.path, loss.grad, loss.fn, diverged=info.diverged)
+        current = info.path[-1]
+        return info, regime, current, np.atleast_1d(loss.grad(current)).astype(float), float(loss.fn(current))
+
+    def _draw(self, k, ax, xy_path, origin, g, lr, regime, info, loss):
+        self.paths[k].update(*xy_path)
+        (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+        inside = x0 <= origin[0] <= x1 and y0 <= origin[1] <= y1
+        self.grads[k].update(origin, _arrow_vector(g), visible=inside)
+        self.steps_[k].update(origin, -lr * g, visible=inside and regime != "diverged")
+        if info.diverged:
+            self.notes[k].set_text(f"diverged: stopped after {info.steps_taken} of {info.steps} steps")
+        else:
+            self.notes[k].set_text(f"{info.steps} steps: {VERDICTS[regime]}, L = {_num(loss)}")
+
+    def _update(self, curve, lr, steps, w_start, w1_start, w2_start):
+        loss1 = optim.EXAMPLE_LOSSES[curve]
+        if self._shown_curve != curve:
+            self._show_curve(loss1)
+        info1, regime1, w, g1, L1 = self._run(loss1, w_start, lr, steps)
+        path1 = info1.path[:, 0]
+        self._draw(0, self.ax1, (path1, loss1.fn(info1.path)), np.array([w[0], L1]), np.array([g1[0], 0.0]), lr,
+                   regime1, info1, L1)
+
+        loss2 = optim.EXAMPLE_LOSSES[SURFACE]
+        info2, regime2, w2, g2, L2 = self._run(loss2, [w1_start, w2_start], lr, steps)
+        self._draw(1, self.ax2, info2.path.T, w2, g2, lr, regime2, info2, L2)
+
+        self.state = {
+            "curve": curve, "lr": lr, "steps": steps,
+            "path_1d": info1.path, "regime_1d": regime1, "diverged_1d": info1.diverged,
+            "w_1d": float(w[0]), "loss_1d": L1, "grad_1d": float(g1[0]),
+            "path_2d": info2.path, "regime_2d": regime2, "diverged_2d": info2.diverged,
+            "w_2d": w2, "loss_2d": L2, "grad_2d": g2,
+        }
+        blown = [name for name, r in (("1-D", regime1), ("2-D", regime2)) if r == "diverged"]
+        if blown:
+            self.show_message(
+                f"lr = {lr:.3g} is too large: every step overshoots the bottom by more than the last,\n"
+                f"so the loss grows instead of shrinking ({' and '.join(blown)} diverged).\n"
+                "Move the lr slider to the left."
+            )
+        self.set_readout(self._readout_html())
+
+    def _readout_html(self):
+        st = self.state
+        w2, g2 = st["w_2d"], st["grad_2d"]
+        rows = (
+            f"<tr><td>1-D</td><td>{st['regime_1d']}</td><td>{_num(st['w_1d'])}</td><td>{_num(st['loss_1d'])}</td>"
+            f"<td>{_num(st['grad_1d'])}</td></tr>"
+            f"<tr><td>2-D</td><td>{st['regime_2d']}</td><td>({_num(w2[0])}, {_num(w2[1])})</td>"
+            f"<td>{_num(st['loss_2d'])}</td><td>({_num(g2[0])}, {_num(g2[1])})</td></tr>"
+        )
+        return ("<div style='font-size:13px'><b>w<sub>new</sub> = w<sub>old</sub> &minus; η &middot; dL/dw</b>"
+                f"<br>η = {st['lr']:.3g}, {st['steps']} steps<table style='font-family:monospace'>"
+                f"<tr><th></th><th>what happens</th><th>w now</th><th>L(w)</th><th>gradient</th></tr>{rows}"
+                "</table></div>")
+
+
+def gradient_descent_explorer(lr=0.1, steps=20, curve="parabola", w_start=-2.5, w1_start=-2.5, w2_start=2.0,
+                              canvas="auto"):
+    """An explorer for gradient descent and its learning rate.
+
+    Left: a loss curve L(w) with the path of ``steps`` updates w <- w - lr * dL/dw.
+    Right: a 2-D loss surface (contours of a long, narrow valley) with the same rule
+    applied to (w1, w2). At the current point (the star) the pink arrow is the
+    gradient (capped in length so it fits) and the green arrow the next step,
+    -lr times the gradient: against the gradient, downhill.
+
+    On both losses the steepest curvature is 2, so a step multiplies the distance to
+    the bottom along it by (1 - 2 lr): lr = 0.01 crawls, 0.3 converges, 0.9
+    oscillates, above 1 diverges, which is shown as a message in the figure.
+
+    Parameters
+    ----------
+    lr : float in [0.001, 3.16]
+        Learning rate (η); the slider is on a log scale.
+    steps : int in [0, 60]
+    curve : {"parabola", "two valleys"}
+        The 1-D loss; "two valleys" has a deeper valley on the left and a shallower one on
+        the right, so where you end depends on where you start.
+    w_start, w1_start, w2_start : float in [-2.8, 2.8]
+        Start of the 1-D path and of the 2-D path.
+    canvas : {"auto", "ipympl", "image", "agg"}
+        See :class:`helpers.widgets._base.Explorer`.
+
+    Returns
+    -------
+    GradientDescentExplorer
+        ``.controls`` (curve, lr, steps, w_start, w1_start, w2_start), ``.figure``,
+        ``.state`` (path_1d, regime_1d, w_1d, loss_1d, grad_1d and the same for 2-D).
+
+    Examples
+    --------
+    >>> explorer = gradient_descent_explorer(lr=0.25, steps=2, w_start=3.0 - 0.2, canvas="agg")
+    >>> explorer.state["path_1d"][:, 0].round(3).tolist()
+    [2.8, 1.9, 1.45]
+    >>> explorer.set(lr=1.5, steps=30).state["regime_1d"]
+    'diverged'
+    """
+    return GradientDescentExplorer(lr=lr, steps=steps, curve=curve, w_start=w_start, w1_start=w1_start,
+                                   w2_start=w2_start, canvas=canvas)

@@ -1,0 +1,240 @@
+"""sgd_stepper: replay a perceptron's SGD run one sample at a time.
+
+Training happens once per (dataset, learning rate) with :func:`helpers.perceptron.sgd`;
+stepping only looks up the recorded steps, so Step, Back, Play and the step slider
+never re-train.
+"""
+
+import numpy as np
+
+from .. import data, perceptron
+from ._base import Explorer
+
+DATASETS = ("AND", "OR", "XOR", "blobs")
+LECTURE_W = (-0.1, 0.2, 0.0)
+# Gates are visited (1,0), (1,1), (0,0), (0,1): the lecture's first two steps come first.
+GATE_ORDER = (2, 3, 0, 1)
+# 30 points, separable (SGD converges on them; tested), and a run of a dozen epochs.
+BLOBS = {"n": 30, "noise": 0.7, "seed": 0}
+GATE_LIMITS = ((-0.5, 1.5), (-0.5, 1.5))
+
+
+def _num(v, digits=2):
+    """A number for display: rounded, no '-0.00', a real minus sign."""
+    v = round(float(v), digits) + 0.0
+    return f"{v:.{digits}f}".replace("-", "\u2212")
+
+
+def _vec(v, digits=2):
+    return "(" + ", ".join(_num(x, digits) for x in v) + ")"
+
+
+def _point(x):
+    return "(" + ", ".join(f"{float(v):g}" if float(v).is_integer() else _num(v) for v in x) + ")"
+
+
+class SGDStepper(Explorer):
+    """Step through a recorded perceptron SGD run. Use :func:`sgd_stepper` to make one."""
+
+    control_rows = [["dataset", "lr"], ["back", "next", "play", "step"]]
+
+    def __init__(self, dataset="AND", lr=0.1, w=LECTURE_W, epochs=30, canvas="auto"):
+        import ipywidgets as widgets
+
+        if not isinstance(dataset, str) or dataset not in DATASETS:
+            raise ValueError(f"unknown dataset {dataset!r}; expected one of {', '.join(DATASETS)}")
+        self.w_start = w
+        self.epochs = epochs
+        self._train(dataset, lr)
+        n = len(self.steps)
+        controls = {
+            "dataset": widgets.Dropdown(options=DATASETS, value=dataset, description="data",
+                                        layout=widgets.Layout(width="160px")),
+            "lr": widgets.FloatLogSlider(value=lr, base=10, min=-2, max=1, step=0.1,
+                                         description="\u03b7 (lr)", readout_format=".3g",
+                                         continuous_update=False, layout=widgets.Layout(width="260px")),
+            "back": widgets.Button(description="\u25c0 Back", layout=widgets.Layout(width="80px")),
+            "next": widgets.Button(description="Step \u25b6", layout=widgets.Layout(width="80px")),
+            "play": widgets.Play(value=1, min=1, max=n, step=1, interval=700, description="play",
+                                 show_repeat=False),
+            "step": widgets.IntSlider(value=1, min=1, max=n, description="step",
+                                      layout=widgets.Layout(width="320px")),
+        }
+        # A Python-side link: the browser ticks Play, the kernel moves the slider, the
+        # slider's observer redraws. Tests set play.value and get the same path.
+        widgets.link((controls["play"], "value"), (controls["step"], "value"))
+        widgets.link((controls["play"], "max"), (controls["step"], "max"))
+        controls["back"].on_click(lambda _: self._move(-1))
+        controls["next"].on_click(lambda _: self._move(+1))
+        super().__init__(controls, figsize=(8.8, 4.0), canvas=canvas)
+
+    # ----- training -------------------------------------------------------------------
+    def _data(self, dataset):
+        if dataset == "blobs":
+            return data.make_blobs(**BLOBS, labels="pm1")
+        return data.logic_gate(dataset, labels="pm1")
+
+    def _train(self, dataset, lr):
+        X, y = self._data(dataset)
+        order = None if dataset == "blobs" else GATE_ORDER
+        self.X, self.y = X, y
+        self.w_final, self.steps = perceptron.sgd(X, y, self.w_start, lr=lr, epochs=self.epochs, order=order)
+        self.mistakes = self.steps.mistakes_per_epoch()
+        self.trained_on = (dataset, lr)
+
+    def _move(self, delta):
+        slider = self.controls["step"]
+        slider.value = int(np.clip(slider.value + delta, slider.min, slider.max))
+
+    # ----- figure ---------------------------------------------------------------------
+    def _limits(self, dataset):
+        if dataset != "blobs":
+            return GATE_LIMITS
+        lo, hi = self.X.min(axis=0) - 0.4, self.X.max(axis=0) + 0.4
+        lo, hi = min(lo), max(hi)
+        return (lo, hi), (lo, hi)
+
+    def _build(self, fig):
+        from .. import plots
+        from ..plots import _style
+
+        dataset = self.trained_on[0]
+        ax = fig.add_axes([0.075, 0.12, 0.36, 0.74])
+        xlim, ylim = self._limits(dataset)
+        first = self.steps[0]
+        self.boundary = plots.plot_decision_boundary(first.w_after, self.X, self.y, ax=ax,
+                                                     xlim=xlim, ylim=ylim, legend=False)
+        self.before = plots.plot_boundary_line(first.w_before, ax=ax, label="boundary before the step")
+        self.boundary.line.set_label("boundary after the step")
+        self.current = ax.scatter([], [], s=420, marker="s", facecolors="none", edgecolors=_style.GREEN,
+                                  linewidths=2.6, zorder=6, label="sample of this step")
+        self.offview = ax.text(0.02, 0.02, "", transform=ax.transAxes, fontsize=8, va="bottom",
+                               bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8}, zorder=7)
+        self.heading = ax.text(0.0, 1.03, "", transform=ax.transAxes, fontsize=10, va="bottom")
+        self.ax = ax
+        fig.legend(handles=[*self.boundary.points, self.current, self.boundary.errors,
+                            self.before.line, self.boundary.line],
+                   loc="upper left", bbox_to_anchor=(0.445, 0.86), fontsize=8, frameon=False,
+                   markerscale=0.6)
+
+        chart_ax = fig.add_axes([0.725, 0.16, 0.255, 0.66])
+        self.chart = plots.plot_mistakes_per_epoch(self.mistakes, ax=chart_ax, max_epochs=self.epochs,
+                                                   converged=self.steps.converged)
+        chart_ax.set_title("Mistakes per epoch", fontsize=10)
+        chart_ax.tick_params(labelsize=8)
+
+        self.dynamic += [*self.boundary.dynamic, *self.before.dynamic, self.current, self.heading,
+                         self.offview, *self.chart.dynamic]
+
+    def _retrain(self, dataset, lr):
+        new_data = dataset != self.trained_on[0]
+        self._train(dataset, lr)
+        slider = self.controls["step"]
+        self._holding = True
+        try:
+            slider.max = len(self.steps)
+            if new_data:
+                slider.value = 1
+        finally:
+            self._holding = False
+        xlim, ylim = self._limits(dataset)
+        self.ax.set_xlim(xlim)
+        self.ax.set_ylim(ylim)
+        self.boundary.update(self.steps[0].w_after, self.X, self.y)
+        self.chart.update(self.mistakes, self.steps.converged)
+        self.request_full_redraw()
+
+    def _update(self, dataset, lr, step, play=None):
+        if (dataset, lr) != self.trained_on:
+            self._retrain(dataset, lr)
+            step = self.controls["step"].value
+        k = int(np.clip(step, 1, len(self.steps)))
+        rec = self.steps[k - 1]
+        sy = rec.s * rec.y
+        self.boundary.update(rec.w_after)
+        self.before.update(rec.w_before)
+        self.current.set_offsets(rec.x.reshape(1, 2))
+        hidden = [name for name, line in (("before", self.before.line), ("after", self.boundary.line))
+                  if len(line.get_xdata()) == 0]
+        self.offview.set_text(f"boundary {' and '.join(hidden)} the step: outside this view" if hidden else "")
+        self.chart.mark(rec.epoch)
+        self.controls["back"].disabled = k == 1
+        self.controls["next"].disabled = k == len(self.steps)
+
+        wrong_after = int(np.sum(perceptron.misclassified(rec.w_after, self.X, self.y)))
+        self.state = {
+            "dataset": dataset, "lr": lr, "step": k, "n_steps": len(self.steps),
+            "epoch": rec.epoch, "index": rec.index, "x": rec.x, "y": rec.y, "s": rec.s, "sy": sy,
+            "misclassified": rec.updated, "on_boundary": rec.on_boundary, "loss": rec.loss,
+            "gradient": rec.gradient, "w_before": rec.w_before, "w_after": rec.w_after,
+            "mistakes_after": wrong_after, "mistakes_per_epoch": self.mistakes,
+            "converged": self.steps.converged, "epochs_run": self.steps.epochs_run,
+        }
+        # Kept short: drawing text costs more than moving every line and point of the figure.
+        self.heading.set_text(f"step {k}, epoch {rec.epoch}: {'update' if rec.updated else 'no change'}")
+        self.set_readout(self._readout_html())
+
+    def _readout_html(self):
+        st = self.state
+        rows = "".join(
+            f"<tr><td>w{i}</td><td>{_num(b, 3)}</td><td>{_num(g, 3)}</td><td>{_num(a, 3)}</td></tr>"
+            for i, (b, g, a) in enumerate(zip(st["w_before"], st["gradient"], st["w_after"]))
+        )
+        status = ("<b style='color:#D55E00'>misclassified</b>" if st["misclassified"] and not st["on_boundary"]
+                  else "<b style='color:#D55E00'>on the boundary (counts as a mistake)</b>" if st["on_boundary"]
+                  else "<b style='color:#009E73'>correct</b>")
+        run = (f"converged after {st['epochs_run']} epochs" if st["converged"]
+               else f"not converged in {st['epochs_run']} epochs")
+        sy = st["sy"]
+        sign = "= 0" if st["on_boundary"] else "&lt; 0" if sy < 0 else "&gt; 0"
+        return (f"<div style='font-size:13px; line-height:1.5'><div>step <b>{st['step']}</b> of {st['n_steps']}, "
+                f"epoch {st['epoch']}</div><div>x = {_point(st['x'])}, y = {st['y']:+.0f}</div>"
+                f"<div>s = w&middot;x = {_num(st['s'], 3)}, s&middot;y {sign}: {status}</div>"
+                f"<div>loss = max(0, &minus;y&middot;s) = {_num(st['loss'], 3)}</div>"
+                f"<div>update w &larr; w &minus; &eta;&nabla;L with &eta; = {st['lr']:.3g}</div>"
+                f"<table style='font-family:monospace'><tr><th></th><th>before</th><th>&part;L/&part;w</th>"
+                f"<th>after</th></tr>{rows}</table><div>run: {run}</div></div>")
+
+
+def sgd_stepper(dataset="AND", lr=0.1, w=LECTURE_W, epochs=30, canvas="auto"):
+    """Replay a perceptron's SGD training one sample at a time.
+
+    Step, Back, Play and the step slider walk through the recorded steps: the sample
+    of the step is outlined, the boundary before the step is dashed and the boundary
+    after it is solid (with its shaded half-planes), and the numbers of the step (s,
+    y, s·y, loss, gradient, weights before and after) are printed beside it. A bar
+    chart shows the mistakes in each epoch. Changing the learning rate or the data
+    re-runs the training.
+
+    The defaults are the lecture's example: AND with A = +1, B = -1, starting weights
+    (-0.1, 0.2, 0.0), lr = 0.1, visiting (1, 0) then (1, 1) first (then (0, 0), (0, 1)).
+
+    Parameters
+    ----------
+    dataset : {"AND", "OR", "XOR", "blobs"}
+        "blobs" is 30 separable points from :func:`helpers.data.make_blobs`.
+    lr : float > 0
+        Starting learning rate (the slider spans 0.01 to 10 on a log scale).
+    w : (3,) sequence
+        Starting weights (w0, w1, w2).
+    epochs : int
+        Most epochs per run (fewer when it converges).
+    canvas : {"auto", "ipympl", "image", "agg"}
+        See :class:`helpers.widgets._base.Explorer`.
+
+    Returns
+    -------
+    SGDStepper
+        ``.controls`` (dataset, lr, back, next, play, step), ``.figure``, ``.steps``
+        (the run's records), ``.state`` (the shown step's numbers).
+
+    Examples
+    --------
+    >>> stepper = sgd_stepper(canvas="agg")
+    >>> round(stepper.state["s"], 10), stepper.state["w_after"].round(10).tolist()
+    (0.1, [-0.2, 0.1, 0.0])
+    >>> stepper.controls["next"].click()
+    >>> round(stepper.state["s"], 10), stepper.state["w_after"].round(10).tolist()
+    (-0.1, [-0.1, 0.2, 0.1])
+    """
+    return SGDStepper(dataset=dataset, lr=lr, w=w, epochs=epochs, canvas=canvas)

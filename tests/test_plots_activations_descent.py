@@ -1,0 +1,73 @@
+"""Smoke and content tests for plots.functions and plots.descent (Agg backend)."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from helpers import activations, optim, plots  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def test_plot_activation_draws_f_and_its_derivative():
+    fig, axes = plt.subplots(2, 1)
+    f_line, g_line = plots.plot_activation("tanh", axes=axes)
+    s = f_line.get_xdata()
+    np.testing.assert_allclose(f_line.get_ydata(), np.tanh(s))
+    np.testing.assert_allclose(g_line.get_ydata(), 1 / np.cosh(s) ** 2)
+    assert axes[1].get_xlabel() == "$s$" and "tanh" in axes[0].get_title()
+    fig.canvas.draw()
+
+
+def test_tangent_and_function():
+    fig, ax = plt.subplots()
+    plots.plot_function(activations.relu, ax=ax)
+    t = plots.plot_tangent(2.0, 2.0, 1.0, ax=ax, half_width=1.0)
+    np.testing.assert_allclose(t.line.get_data(), [[1.0, 3.0], [1.0, 3.0]])
+    fig.canvas.draw()
+
+
+def test_probability_bars():
+    fig, ax = plt.subplots()
+    bars = plots.plot_probability_bars([0.2, 0.8], ax=ax, labels=["A", "B"])
+    assert [b.get_height() for b in bars.bars] == [0.2, 0.8]
+    assert [t.get_text() for t in bars.values] == ["0.200", "0.800"]
+    assert bars.bars[0].get_facecolor() != bars.bars[1].get_facecolor()
+    assert bars.bars[0].get_hatch() != bars.bars[1].get_hatch()  # not by colour alone
+    fig.canvas.draw()
+
+
+def test_loss_curve_surface_and_paths():
+    loss1, loss2 = optim.EXAMPLE_LOSSES["parabola"], optim.EXAMPLE_LOSSES["ravine"]
+    fig, (ax1, ax2) = plt.subplots(1, 2)
+    line = plots.plot_loss_curve(loss1.fn, ax=ax1)
+    np.testing.assert_allclose(line.get_ydata(), (line.get_xdata() - 1) ** 2)
+    path1 = optim.gradient_descent(loss1.grad, -2.0, 0.2, 5)
+    drawn = plots.plot_descent_path(path1, ax=ax1, fn=loss1.fn)
+    np.testing.assert_allclose(drawn.line.get_data()[1], (path1[:, 0] - 1) ** 2)
+    plots.plot_loss_surface(loss2.fn, ax=ax2)
+    path2 = optim.gradient_descent(loss2.grad, [2.0, 2.0], 0.2, 5)
+    drawn2 = plots.plot_descent_path(path2, ax=ax2)
+    np.testing.assert_allclose(np.column_stack(drawn2.line.get_data()), path2)
+    arrow = plots.Arrow(ax2, "k").update([0, 0], [0, 0])
+    assert not arrow.patch.get_visible()  # a zero gradient has no arrow
+    with pytest.raises(ValueError, match="fn is needed"):
+        plots.plot_descent_path(path1, ax=ax1)
+    fig.canvas.draw()
+
+
+def test_plot_batches_one_style_per_batch():
+    fig, ax = plt.subplots()
+    batches = optim.minibatches(7, 3, shuffle=False)
+    drawn = plots.plot_batches(np.arange(7.0), np.arange(7.0) * 2, batches, ax=ax)
+    assert len(drawn) == 3 and [len(d.get_offsets()) for d in drawn] == [3, 3, 1]
+    assert len({tuple(d.get_facecolor()[0]) for d in drawn}) == 3
+    fig.canvas.draw()

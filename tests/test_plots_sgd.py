@@ -1,0 +1,60 @@
+"""Smoke and behaviour tests for helpers.plots.sgd (Agg backend)."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from helpers import plots  # noqa: E402
+
+
+@pytest.fixture
+def ax():
+    fig, ax = plt.subplots()
+    yield ax
+    plt.close(fig)
+
+
+def test_mistakes_chart_shows_the_counts(ax):
+    chart = plots.plot_mistakes_per_epoch([3, 2, 0], ax=ax, max_epochs=10, converged=True)
+    assert [b.get_height() for b in chart.bars] == [3, 2, 0] + [0] * 7
+    assert [t.get_text() for t in chart.zero_labels] == ["0"]  # only the epoch that was run
+    assert chart.zero_labels[0].get_position()[0] == 3
+    assert chart.done.get_text() == "converged after 3 epochs"
+    assert ax.get_xlim() == (0.4, 5.6)  # at least five epochs wide
+    chart.update([4, 4, 4, 4, 4, 4], converged=False)
+    assert chart.zero_labels == [] and chart.done.get_text() == "not converged in 6 epochs"
+    chart.mark(2)
+    assert chart.current.get_visible() and chart.current.get_x() == 1.5
+    chart.mark(None)
+    assert not chart.current.get_visible()
+
+
+def test_boundary_line_lies_on_the_boundary(ax):
+    ax.set_xlim(-1, 2)
+    ax.set_ylim(-1, 2)
+    line = plots.plot_boundary_line([-1.0, 1.0, 1.0], ax=ax).line
+    xs, ys = line.get_data()
+    np.testing.assert_allclose(-1 + np.asarray(xs) + np.asarray(ys), 0, atol=1e-12)
+    plots.plot_boundary_line([-5.0, 1.0, 0.0], ax=ax)  # x1 = 5: outside, so empty
+    assert len(ax.lines[-1].get_xdata()) == 0
+
+
+def test_plot_boundaries_draws_one_line_per_run(ax):
+    X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])
+    y = np.array([-1, -1, -1, 1])
+    plots.plot_boundaries([[-1.5, 1, 1], [-1.2, 1, 0.4]], X, y, labels=["a", "b"], ax=ax)
+    assert [line.get_label() for line in ax.lines] == ["a", "b"]
+    assert len(ax.collections) == 2  # the two classes
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["a", "b", "y = -1", "y = +1"]
+
+
+def test_loss_curves_are_max_0_minus_ys(ax):
+    plots.plot_perceptron_loss(ax=ax)
+    curves = [line for line in ax.lines if len(line.get_xdata()) > 10]
+    for line, y in zip(curves, (+1, -1)):
+        s, loss = line.get_data()
+        np.testing.assert_allclose(loss, np.maximum(0, -y * s))

@@ -1,0 +1,481 @@
+# %% [markdown]
+# # 04 · Training the perceptron with SGD, one sample at a time
+#
+# In notebook 01 you looked for weights that make a perceptron compute AND. Here the
+# perceptron finds them by itself: it looks at one example, and every time it gets one wrong,
+# it nudges its weights a little. That is all "learning" means here.
+#
+# **Learning goals**
+#
+# - Write the perceptron loss $L(s, y) = \max(0, -ys)$ and say why it is zero for correctly
+#   classified points.
+# - Derive its gradient, $\partial L / \partial w_i = -y x_i$ for a mistake and $0$ otherwise,
+#   and decide what to do exactly on the boundary.
+# - Run stochastic gradient descent (SGD) for the perceptron by hand and in a dozen lines of
+#   numpy, and reproduce the lecture's worked example to the last digit.
+# - Explain why training stops on AND but never on XOR, and why the boundary it finds is only
+#   "one of infinitely many".
+#
+# **Before you start:** [01 · The perceptron](01_perceptron.ipynb) ($s = \sum_i x_i w_i$ with
+# $x_0 = 1$) and [03 · Gradient descent](03_gradient_descent.ipynb)
+# ($w \leftarrow w - \eta \, \partial L / \partial w$).
+
+# %%
+import numpy as np
+import matplotlib.pyplot as plt
+
+from helpers import checks, data, losses, perceptron, plots, widgets
+
+# %% [markdown]
+# ## The model, with the classes encoded as +1 and −1
+#
+# The lecture's example is AND: class A is the point $(1, 1)$, class B is every other point.
+# Encode A as $y = +1$ and B as $y = -1$. The perceptron computes the weighted sum
+# $s = w_0 \cdot 1 + w_1 x_1 + w_2 x_2$ and predicts $f(s) = +1$ when $s \ge 0$, $-1$ when
+# $s < 0$.
+#
+# The ±1 encoding makes one product say everything: the prediction is right exactly when $s$
+# and $y$ have the same sign, that is when $s \cdot y > 0$. Notice the last column below.
+
+# %%
+X, y = data.logic_gate("AND", labels="pm1")
+w = np.array([-0.1, 0.2, 0.0])  # the lecture's starting weights (w0, w1, w2)
+s = perceptron.weighted_sum(w, X)
+for x_j, y_j, s_j in zip(X, y, s):
+    print(f"x = ({x_j[0]:g}, {x_j[1]:g}), y = {y_j:+.0f}:  s = {s_j:+.1f},  s*y = {s_j * y_j:+.1f}")
+
+# %% [markdown]
+# One point has $s \cdot y < 0$: $(1, 0)$ gets $s = 0.1$, so the perceptron says A although
+# the point belongs to B. That is the mistake training has to fix first.
+#
+# ## The loss: max(0, −ys)
+#
+# Training needs a number that says how wrong the weights are. The lecture uses
+#
+# $$L(s, y) = \max(0, -y s) = \max\Big(0, -y \sum_{i=0}^m x_i w_i\Big).$$
+#
+# - A correct point has $y s > 0$, so $-ys < 0$ and the maximum is $0$: **no loss, whatever
+#   the margin**. A point that is already right gives the weights no reason to move.
+# - A wrong point has $y s < 0$ and loss $|s|$: the further it sits on the wrong side, the
+#   larger the loss.
+#
+# In the figure, notice that each curve is flat on one side and rises on the other, with a
+# kink at $s = 0$.
+
+# %%
+fig, ax = plt.subplots(figsize=(5.0, 3.0), dpi=80)
+plots.plot_perceptron_loss(ax=ax)
+fig.tight_layout()
+plt.show()
+
+# %% [markdown]
+# For the lecture's starting weights only the one mistake costs anything: $|s| = 0.1$.
+
+# %%
+print("loss per point:", losses.perceptron_loss(s, y))
+print(f"total loss: {losses.perceptron_loss(s, y).sum():.1f}")
+
+# %% [markdown]
+# ## Its gradient
+#
+# Write $L$ as a function of the weights: $L(\mathbf w) = \max(0, -y \sum_i x_i w_i)$.
+#
+# - Where $sy < 0$, the maximum is the second term, $-y \sum_i x_i w_i$, a linear function of
+#   the weights. Its derivative is $\dfrac{\partial L}{\partial w_i} = -y x_i$.
+# - Where $sy > 0$, the maximum is the constant $0$, so $\dfrac{\partial L}{\partial w_i} = 0$.
+#
+# **And exactly at $sy = 0$?** The point lies on the boundary, the loss has its kink, and there
+# is no single slope. We have to choose, and we choose $-y x_i$: **a point on the boundary
+# counts as a mistake.** The reason is practical. Start from $\mathbf w = 0$: then $s = 0$ for
+# every point, and if "on the boundary" meant "no update", the weights would stay at zero
+# forever. (Mathematically the choice is fine too: at a kink, any mix of the two slopes, here
+# $-yx$ and $0$, is a valid *subgradient*.)
+#
+# One practical detail: computers round, and `0.1 + 0.2 - 0.3` gives `5.6e-17`, not `0`. A
+# point that lies exactly on the boundary could then count as right or wrong by luck.
+# `perceptron.sgd` therefore treats an $s$ that is zero up to rounding as zero, so that a run
+# with $\eta = 0.1$ makes the same decisions as a calculation with exact fractions.
+#
+# `perceptron.loss_gradient(w, x, y)` implements exactly this. Notice the third line: all-zero
+# weights, yet a non-zero gradient.
+
+# %%
+print(perceptron.loss_gradient([-0.1, 0.2, 0.0], [1, 0], -1))  # mistake: -y x with x0 = 1
+print(perceptron.loss_gradient([-0.1, 0.2, 0.0], [0, 0], -1))  # correct: zero
+print(perceptron.loss_gradient([0.0, 0.0, 0.0], [1, 1], +1))   # on the boundary: update
+
+# %% [markdown]
+# Do not trust a derivative you have not checked. Away from the kink, nudging each weight by a
+# tiny $h$ and watching the loss change must give the same numbers (a finite difference, as in
+# notebook 03):
+
+# %%
+def loss_of_weights(w, x, y):
+    return losses.perceptron_loss(perceptron.weighted_sum(w, x), y)
+
+w_test, x_test, y_test, h = np.array([0.3, -0.5, 0.8]), np.array([2.0, 0.5]), +1, 1e-6  # s = -0.3
+numeric = [(loss_of_weights(w_test + h * e, x_test, y_test)
+            - loss_of_weights(w_test - h * e, x_test, y_test)) / (2 * h) for e in np.eye(3)]
+print("finite differences:", np.round(numeric, 6))
+print("loss_gradient:     ", perceptron.loss_gradient(w_test, x_test, y_test))
+
+# %% [markdown]
+# ### Check your understanding: write the gradient
+#
+# Complete `my_gradient(w, x, y)` so that it returns $\partial L / \partial \mathbf w$ for one
+# sample `x` (without the bias input; add $x_0 = 1$ yourself), including the choice at
+# $sy = 0$. The checker tries it on mistakes, correct points and points on the boundary.
+#
+# <details><summary>Hint</summary>
+#
+# Build `x_with_bias = np.concatenate(([1.0], x))`, compute `s = x_with_bias @ w`, then return
+# `-y * x_with_bias` when `s * y <= 0` and zeros otherwise.
+# </details>
+#
+# <details><summary>Solution</summary>
+#
+# ```python
+# def my_gradient(w, x, y):
+#     x_with_bias = np.concatenate(([1.0], x))
+#     s = x_with_bias @ np.asarray(w, dtype=float)
+#     if s * y <= 0:
+#         return -y * x_with_bias
+#     return np.zeros_like(x_with_bias)
+# ```
+# </details>
+
+# %%
+def my_gradient(w, x, y):
+    x_with_bias = np.concatenate(([1.0], x))
+    s = x_with_bias @ np.asarray(w, dtype=float)
+    if s * y < 0:  # try it: what goes wrong at s * y == 0?
+        return -y * x_with_bias
+    return np.zeros_like(x_with_bias)
+
+checks.check_loss_gradient(my_gradient)
+
+# %% [markdown]
+# The version above treats the boundary as "correct", so the checker says *not yet*. Change
+# `<` to `<=` and run the cell again. The checker accepts the library's `loss_gradient`, which
+# makes the same choice:
+
+# %%
+print(checks.check_loss_gradient(perceptron.loss_gradient))
+
+# %% [markdown]
+# ## Stochastic gradient descent for the perceptron
+#
+# The lecture's algorithm, in words:
+#
+# 1. Choose starting weights $\mathbf w^{(0)}$ (random, or given).
+# 2. Repeat for $T$ **epochs** (an epoch is one pass over the training set):
+#    for each example $(\mathbf x_j, y_j)$ in turn, update
+#    $\mathbf w \leftarrow \mathbf w - \eta \, \nabla L(\mathbf w)$, using the gradient of the
+#    loss on **that one example**.
+#
+# "Stochastic" because each update looks at a single example instead of the whole data set.
+# For the perceptron the update is $\mathbf w \leftarrow \mathbf w + \eta \, y_j \mathbf x_j$ on
+# a mistake and nothing otherwise. We add one rule: if a whole epoch makes no update, every
+# point is on its right side and nothing will ever change again, so stop.
+#
+# Here it is in numpy. Read it line by line: this is the whole of perceptron training.
+
+# %%
+def train_perceptron(X, y, w, lr, epochs, order=None):
+    """SGD for the perceptron; returns the final weights and the mistakes in each epoch."""
+    w = np.array(w, dtype=float)
+    order = range(len(X)) if order is None else order
+    mistakes_per_epoch = []
+    for epoch in range(epochs):                  # for i from 1 to T (epochs)
+        mistakes = 0
+        for j in order:                          #   for each training example j
+            x = np.concatenate(([1.0], X[j]))    #     x0 = 1 carries the bias w0
+            s = x @ w                            #     weighted sum
+            if s * y[j] <= 0:                    #     wrong side, or on the boundary
+                w = w - lr * (-y[j] * x)         #     w <- w - lr * dL/dw
+                mistakes += 1
+        mistakes_per_epoch.append(mistakes)
+        if mistakes == 0:                        # a clean epoch: training is done
+            break
+    return w, mistakes_per_epoch
+
+# %% [markdown]
+# ## The lecture's worked example, step by step
+#
+# The lecture starts from $(w_0, w_1, w_2) = (-0.1, 0.2, 0.0)$ with $\eta = 0.1$ and visits
+# $(1, 0)$, then $(1, 1)$. Work it out on paper first:
+#
+# - On $(1, 0)$: $s = w_1 \cdot 1 + w_2 \cdot 0 + w_0 \cdot 1 = 0.1 > 0$ but $y = -1$, so
+#   $sy < 0$ and the gradient is $-y\mathbf x = (1, 1, 0)$. New weights:
+#   $w_0 = -0.1 - 0.1 = -0.2$, $w_1 = 0.2 - 0.1 = 0.1$, $w_2 = 0.0$.
+# - On $(1, 1)$: $s = 0.1 + 0 - 0.2 = -0.1 < 0$ but $y = +1$: gradient $(-1, -1, -1)$. New
+#   weights: $(-0.2 + 0.1, 0.1 + 0.1, 0.0 + 0.1) = (-0.1, 0.2, 0.1)$.
+#
+# Now let the computer do it. Rows 2 and 3 of `X` are $(1, 0)$ and $(1, 1)$.
+# `perceptron.sgd` records every step (epoch, sample, $s$, loss, gradient, weights before and
+# after), so we can print the lecture's table:
+
+# %%
+w_final, steps = perceptron.sgd(X, y, [-0.1, 0.2, 0.0], lr=0.1, epochs=1, order=[2, 3])
+for step in steps:
+    print(f"x = {step.x}, y = {step.y:+.0f}:  s = {step.s:+.1f},  gradient = {step.gradient},"
+          f"  w: {np.round(step.w_before, 4) + 0.0} -> {np.round(step.w_after, 4) + 0.0}")
+
+# %% [markdown]
+# The same numbers as the lecture. Your `train_perceptron` must agree, and so must the
+# recorded steps, to within rounding error:
+
+# %%
+w_mine, _ = train_perceptron(X, y, [-0.1, 0.2, 0.0], lr=0.1, epochs=1, order=[2, 3])
+assert abs(steps[0].s - 0.1) < 1e-12 and abs(steps[1].s - (-0.1)) < 1e-12
+assert np.allclose(steps[0].w_after, [-0.2, 0.1, 0.0], atol=1e-12)
+assert np.allclose(steps[1].w_after, [-0.1, 0.2, 0.1], atol=1e-12)
+assert np.allclose(w_mine, w_final, atol=1e-12)
+print("matches the lecture:", np.round(w_mine, 4) + 0.0)
+
+# %% [markdown]
+# ### Watch it: the SGD stepper
+#
+# The stepper replays a training run one sample at a time. The sample of the current step has
+# a green square; the dashed line is the boundary **before** the step, the solid line and the
+# shading the boundary **after** it; rings mark the points still misclassified. The numbers
+# of the step ($s$, $y$, the gradient, the weights before and after) are listed beside the
+# figure, and the bars on the right count the mistakes in each epoch. Its defaults are the
+# lecture's example; after $(1, 0)$ and $(1, 1)$ it goes on with $(0, 0)$ and $(0, 1)$.
+#
+# **Predict, then reveal.** At step 1 the boundary jumps out of view to the right ($x_1 = 2$):
+# every point is now predicted B. Before you press **Step**, predict: at step 2 will the
+# boundary come back, and on which side of it will $(1, 1)$ be? Then press **Step**,
+# **Back**, and **Play**; move the learning rate and switch the data set.
+
+# %%
+stepper = widgets.sgd_stepper()
+stepper
+
+# %% [markdown]
+# The stepper's numbers come from the same `perceptron.sgd`; for its default settings:
+
+# %%
+st = stepper.state
+assert (st["step"], st["index"], st["y"]) == (1, 2, -1.0) and abs(st["s"] - 0.1) < 1e-12
+assert np.allclose(st["w_after"], [-0.2, 0.1, 0.0], atol=1e-12)
+assert np.allclose(stepper.steps[1].w_after, [-0.1, 0.2, 0.1], atol=1e-12)
+print(f"{st['n_steps']} steps, converged: {st['converged']}, mistakes per epoch: {st['mistakes_per_epoch']}")
+
+# %% [markdown]
+# ### Check your understanding: the next two steps
+#
+# Continue the lecture's example by hand from $(-0.1, 0.2, 0.1)$ with $\eta = 0.1$: step 3
+# visits $(0, 0)$ and step 4 visits $(0, 1)$, both of class B ($y = -1$). Write the weights
+# after step 3 and after step 4. (Careful with step 4: compute $s$ exactly.)
+#
+# <details><summary>Hint</summary>
+#
+# Step 3: $s = w_0 = -0.1$, and $sy = 0.1 > 0$. Step 4: $s = w_0 + w_2 = -0.1 + 0.1$. What does
+# our rule say when $sy = 0$?
+# </details>
+#
+# <details><summary>Solution</summary>
+#
+# Step 3 is correct, so nothing changes: $(-0.1, 0.2, 0.1)$. Step 4 lands exactly on the
+# boundary ($s = 0$), which counts as a mistake: the gradient is $-y\mathbf x = (1, 0, 1)$ and
+# the weights become $(-0.2, 0.2, 0.0)$. Press **Step** in the stepper to confirm.
+# </details>
+
+# %%
+w_after_step_3 = ...   # (w0, w1, w2)
+w_after_step_4 = ...
+checks.check_next_two_steps(w_after_step_3, w_after_step_4)
+
+# %% [markdown]
+# The checker on the solution, and on the tempting answer "no change at step 4":
+
+# %%
+print(checks.check_next_two_steps([-0.1, 0.2, 0.1], [-0.2, 0.2, 0.0]))
+print(checks.check_next_two_steps([-0.1, 0.2, 0.1], [-0.1, 0.2, 0.1]))
+assert np.allclose(stepper.steps[3].w_after, [-0.2, 0.2, 0.0], atol=1e-12)  # the stepper agrees
+
+# %% [markdown]
+# ## Training to convergence on AND
+#
+# Let the same run continue for as many epochs as it needs. Notice how the mistakes per epoch
+# fall to zero, and that the run stops by itself at the first clean epoch.
+
+# %%
+w_and, steps_and = perceptron.sgd(X, y, [-0.1, 0.2, 0.0], lr=0.1, epochs=100, order=[2, 3, 0, 1])
+print("mistakes per epoch:", steps_and.mistakes_per_epoch())
+print(f"converged: {steps_and.converged} after {steps_and.epochs_run} epochs, "
+      f"w = {np.round(w_and, 4) + 0.0}")
+print("predictions:", perceptron.predict(w_and, X), " labels:", y)
+
+# %% [markdown]
+# The final boundary separates $(1, 1)$ from the other three points, as AND requires:
+
+# %%
+fig, (ax_left, ax_right) = plt.subplots(1, 2, figsize=(8.0, 3.4), dpi=80)
+plots.plot_decision_boundary(w_and, X, y, ax=ax_left, xlim=(-0.5, 1.5), ylim=(-0.5, 1.5))
+ax_left.set_title("AND: the boundary SGD found", fontsize=10)
+plots.plot_mistakes_per_epoch(steps_and.mistakes_per_epoch(), ax=ax_right, converged=True)
+ax_right.set_title("Mistakes fall to zero, then training stops", fontsize=10)
+fig.tight_layout()
+plt.show()
+
+# %% [markdown]
+# ## XOR never converges
+#
+# The lecture warns: if the data are not linearly separable, perceptron training "fails
+# completely". XOR is the classic case: $(0, 1)$ and $(1, 0)$ are class +1, $(0, 0)$ and
+# $(1, 1)$ are class −1.
+#
+# **Predict, then reveal.** Give SGD a hundred epochs, shuffling the order each epoch. Will the
+# mistakes per epoch ever reach zero?
+
+# %%
+X_xor, y_xor = data.logic_gate("XOR", labels="pm1")
+w_xor, steps_xor = perceptron.sgd(X_xor, y_xor, [-0.1, 0.2, 0.0], lr=0.1, epochs=100, rng=0)
+counts = steps_xor.mistakes_per_epoch()
+print(f"converged: {steps_xor.converged}; epochs run: {steps_xor.epochs_run}; "
+      f"fewest mistakes in any epoch: {counts.min()}")
+
+# %%
+fig, ax = plt.subplots(figsize=(6.0, 2.8), dpi=80)
+plots.plot_mistakes_per_epoch(counts, ax=ax, converged=False)
+ax.set_title("XOR: every epoch still has mistakes", fontsize=10)
+fig.tight_layout()
+plt.show()
+
+# %% [markdown]
+# It is not bad luck, and more epochs will not help. Suppose some weights got all four XOR
+# points right. Then $(0, 1)$ and $(1, 0)$ need $w_0 + w_2 > 0$ and $w_0 + w_1 > 0$, which add
+# up to $2w_0 + w_1 + w_2 > 0$; while $(0, 0)$ and $(1, 1)$ need $-w_0 > 0$ and
+# $-(w_0 + w_1 + w_2) > 0$, which add up to $2w_0 + w_1 + w_2 < 0$. Both cannot hold: **no line
+# separates XOR**, so every epoch contains at least one mistake and the weights keep moving
+# forever. (Notebook 06 solves XOR with a hidden layer.)
+#
+# ### Check your understanding: which runs stop?
+#
+# For each logic gate, will perceptron SGD (started anywhere, any learning rate) eventually
+# run a clean epoch and stop? Answer `True` or `False` for each.
+#
+# <details><summary>Hint</summary>
+#
+# The lecture: if the data are linearly separable, training converges. Draw each gate's four
+# points and try to separate the classes with one straight line.
+# </details>
+#
+# <details><summary>Solution</summary>
+#
+# AND, OR and NAND are separable (`True`); XOR is not (`False`).
+# </details>
+
+# %%
+stops = ...   # a dict: {"AND": True or False, "OR": ..., "NAND": ..., "XOR": ...}
+checks.check_which_converge(stops)
+
+# %% [markdown]
+# The checker on the solution:
+
+# %%
+print(checks.check_which_converge({"AND": True, "OR": True, "NAND": True, "XOR": False}))
+
+# %% [markdown]
+# ## The learning rate and the starting weights: one of infinitely many
+#
+# **Predict, then reveal.** Start from $\mathbf w = 0$ and train AND twice, with $\eta = 0.1$
+# and with $\eta = 5$. Which run ends with the better boundary?
+#
+# Look at the update: $\mathbf w \leftarrow \mathbf w + \eta\, y_j \mathbf x_j$. From zero,
+# every weight vector along the way is $\eta$ times the one for $\eta = 1$, so every $s$ keeps
+# its sign, the same mistakes happen, and scaling $\mathbf w$ does not move the line
+# $\mathbf w \cdot \mathbf x = 0$ at all. From zero, the learning rate changes nothing but the
+# size of the weights:
+
+# %%
+for lr in (0.1, 1.0, 5.0):
+    w_lr, steps_lr = perceptron.sgd(X, y, np.zeros(3), lr=lr, epochs=100)
+    print(f"lr = {lr}: epochs = {steps_lr.epochs_run}, w = {np.round(w_lr, 4) + 0.0}, "
+          f"w / lr = {np.round(w_lr / lr, 4) + 0.0}")
+
+# %% [markdown]
+# From the lecture's non-zero start the learning rate *does* matter: a small $\eta$ barely
+# moves away from where it started, a large one soon forgets it. Different starting weights
+# and different visiting orders (shuffled with different seeds) also end in different places.
+# Every run below stops with all four points right, yet the lines differ:
+
+# %%
+runs = {}
+for lr in (0.01, 0.1, 1.0):
+    runs[f"start (-0.1, 0.2, 0), lr = {lr}"] = perceptron.sgd(X, y, [-0.1, 0.2, 0.0], lr=lr, epochs=100)[0]
+rng = np.random.default_rng(4)
+for seed in (1, 2):
+    w_start = rng.normal(scale=0.5, size=3)
+    runs[f"random start, shuffle seed {seed}"] = perceptron.sgd(X, y, w_start, lr=0.1, epochs=100, rng=seed)[0]
+for name, w_run in runs.items():
+    print(f"{name:34} w = {np.round(w_run, 3) + 0.0}, all right: {bool(np.all(perceptron.predict(w_run, X) == y))}")
+
+# %%
+fig, ax = plt.subplots(figsize=(5.6, 4.0), dpi=80)
+plots.plot_boundaries(list(runs.values()), X, y, labels=list(runs), ax=ax, xlim=(-0.5, 1.5), ylim=(-0.5, 1.5))
+ax.set_title("Five runs, five boundaries, all perfect on AND", fontsize=10)
+fig.tight_layout()
+plt.show()
+
+# %% [markdown]
+# This is what the lecture means by "it will converge to some solution, one of infinitely
+# many possible". The perceptron stops at the first line that gets every training point
+# right, with no preference for a line that leaves room on both sides. A line that grazes
+# the training points may misclassify a new point that lies a little off them. Later models
+# fix this by asking for more than "right": a margin, or a probability.
+#
+# ### Check your understanding: the learning rate from zero
+#
+# You train the perceptron from $\mathbf w = 0$ on some separable data, once with $\eta = 0.1$
+# and once with $\eta = 5$, visiting the points in the same order. Which is true?
+#
+# - `"a"`: the final boundaries are the same line; the weights of the second run are 50 times
+#   larger.
+# - `"b"`: the second run ends with a different, better-placed boundary.
+# - `"c"`: with $\eta = 5$ the weights blow up and training diverges.
+#
+# <details><summary>Solution</summary>
+#
+# `"a"`. From zero, every update adds $\eta\, y_j \mathbf x_j$, so all weights scale with
+# $\eta$, and $s$ keeps its sign at every step: the same mistakes happen, and the line
+# $\mathbf w \cdot \mathbf x = 0$ is the same.
+# </details>
+
+# %%
+checks.check_lr_from_zero(...)   # "a", "b" or "c"
+
+# %% [markdown]
+# The checker on the solution:
+
+# %%
+print(checks.check_lr_from_zero("a"))
+
+# %% [markdown]
+# ## Summary
+#
+# - With classes encoded $\pm 1$, a point is classified right exactly when $s \cdot y > 0$.
+# - The perceptron loss $\max(0, -ys)$ is zero for right points and $|s|$ for wrong ones; its
+#   gradient is $-y\mathbf x$ for a mistake and $0$ otherwise. We count a point on the boundary
+#   ($sy = 0$) as a mistake, so training can start from all-zero weights.
+# - SGD visits one example at a time and updates $\mathbf w \leftarrow \mathbf w + \eta\, y\mathbf x$
+#   after each mistake; it reproduces the lecture's steps $(-0.2, 0.1, 0.0)$ and
+#   $(-0.1, 0.2, 0.1)$ exactly, and stops after the first epoch without an update.
+# - On separable data (AND, OR, separable blobs) training stops; on XOR it never does, because
+#   no line separates XOR.
+# - The boundary found depends on the starting weights, the order and (from a non-zero start)
+#   the learning rate: it is one of infinitely many.
+#
+# **Questions to think about**
+#
+# 1. The perceptron loss gives no reward for being "very right". What would change if the loss
+#    were also positive for correct points close to the boundary, say $\max(0, 1 - ys)$?
+# 2. On XOR the weights never settle. Could you still pick a useful set of weights from the run?
+#    Which one, and how would you judge it?
+# 3. Why does shuffling the order each epoch change the final boundary but not whether training
+#    stops?
+#
+# **Next:** [05 · The chain rule](05_chain_rule.ipynb), the tool that trains networks with
+# more than one layer.
