@@ -188,3 +188,13 @@ def test_divergence_stops_with_a_clear_message():
 def test_bad_inputs_raise_errors_that_name_the_problem(make, error, match):
     with pytest.raises(error, match=match):
         make()
+
+
+@pytest.mark.parametrize("name", ["sigmoid", "tanh", "relu"])
+def test_derivative_from_output_agrees_with_helpers_activations(name):
+    from helpers import activations
+    from helpers.mlp import DERIVATIVE_FROM_OUTPUT
+
+    r = np.linspace(-4, 4, 81) + 0.05  # avoid relu's kink at exactly 0
+    u = activations.ACTIVATIONS[name].fn(r)
+    np.testing.assert_allclose(DERIVATIVE_FROM_OUTPUT[name](u), activations.ACTIVATIONS[name].grad(r), atol=1e-12)
