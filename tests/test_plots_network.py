@@ -22,7 +22,8 @@ def test_chain_graph_shows_values_and_product():
     graph = plots.plot_chain_graph(["x", "u", "z"], ["input", "u = x²", "z = sin(u)"],
                                    ["du/dx", "dz/du"])
     graph.update([2.0, 4.0, np.sin(4.0)], [4.0, np.cos(4.0)], [4 * np.cos(4.0), np.cos(4.0), 1.0])
-    assert graph.values[1].get_text() == "u = 4.000"
+    assert graph.values[1].get_text() == "4.000"
+    assert graph.backs[0].get_text() == f"{4 * np.cos(4.0):.3f}"
     assert graph.product.get_text().endswith(f"= {4 * np.cos(4.0):.4f}")
     plt.gcf().canvas.draw()
     with pytest.raises(ValueError):

@@ -51,7 +51,8 @@ def test_slider_moves_the_tangent_and_the_figure(explorer):
     slope = (zs[1] - zs[0]) / (xs[1] - xs[0])
     assert slope == pytest.approx(2 * -1.2 * math.cos(1.44))
     assert explorer.point.get_data()[1][0] == pytest.approx(math.sin(1.44))
-    assert "dz/dx = (-2.400) \u00d7" in explorer.graph.product.get_text()
+    assert explorer.graph.product.get_text().startswith("dz/dx = (-2.400) \u00d7")
+    assert [t.get_text() for t in explorer.graph.locals] == ["-2.400", f"{math.cos(1.44):.3f}"]
 
 
 def test_expression_dropdown_redraws_graph_and_curve(explorer):

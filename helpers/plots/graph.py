@@ -20,7 +20,7 @@ class ChainGraph:
         self.names = list(names)
         k = len(self.names)
         self.x = np.arange(k, dtype=float)
-        ax.set_xlim(-0.6, k - 0.4)
+        ax.set_xlim(-1.0, k - 0.4)
         ax.set_ylim(-1.25, 1.15)
         ax.set_axis_off()
         box = {"boxstyle": "round,pad=0.45", "facecolor": "white", "edgecolor": _style.BLACK, "lw": 1.2}
@@ -32,7 +32,13 @@ class ChainGraph:
                         arrowprops={"arrowstyle": "-|>", "color": _style.BLACK, "lw": 1.2})
             ax.text(self.x[i] + 0.5, 0.62, edge, ha="center", va="bottom", fontsize=9, color=_style.VERMILLION)
         # what changes with x: forward values above the nodes, local derivatives on the
-        # edges, backward values (dz/d node) below, and the product along the bottom
+        # edges, backward values (dz/d node) below, and the product along the bottom. Each
+        # is a bare number (every glyph costs drawing time); row labels at the left say what.
+        last = self.names[-1]
+        for y, label, colour in ((0.3, "forward value", _style.BLUE), (0.12, "local derivative", _style.VERMILLION),
+                                 (-0.8, f"d{last}/d(node)", _style.GREEN)):
+            ax.text(-0.75, y, label, ha="left", va="bottom" if y > 0 else "top", fontsize=7.5, color=colour,
+                    style="italic")
         self.values = [ax.text(x, 0.3, "", ha="center", va="bottom", fontsize=9.5, color=_style.BLUE)
                        for x in self.x]
         self.locals = [ax.text(self.x[i] + 0.5, 0.12, "", ha="center", va="bottom", fontsize=10,
@@ -47,13 +53,13 @@ class ChainGraph:
         """Show forward ``values`` (one per node), ``local_derivatives`` (one per edge) and
         ``backward`` (dz/d node, one per node)."""
         last = self.names[-1]
-        for text, name, value in zip(self.values, self.names, values):
-            text.set_text(f"{name} = {value:.3f}")
+        for text, value in zip(self.values, values):
+            text.set_text(f"{value:.3f}")
         for text, d in zip(self.locals, local_derivatives):
             text.set_text(f"{d:.3f}")
-        for text, name, g in zip(self.backs, self.names, backward):
-            text.set_text(f"d{last}/d{name} = {g:.3f}")
-        factors = " \u00d7 ".join(f"({d:.3f})" for d in local_derivatives)
+        for text, g in zip(self.backs, backward):
+            text.set_text(f"{g:.3f}")
+        factors = " \u00d7 ".join(f"({d:.3f})" if d < 0 else f"{d:.3f}" for d in local_derivatives)
         self.product.set_text(f"d{last}/d{self.names[0]} = {factors} = {np.prod(local_derivatives):.4f}")
         return self
 
