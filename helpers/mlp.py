@@ -282,6 +282,7 @@ class MLP:
         with np.errstate(over="ignore", invalid="ignore"):  # divergence is detected below instead
             us, s, z = self._forward(X)
             for _ in range(epochs):
+                epoch = self.epoch + 1
                 try:
                     if batch == n:  # full batch: the forward pass made for the history serves the step
                         self._step(us, z, Y, lr)
@@ -289,13 +290,13 @@ class MLP:
                         for rows in optim.minibatches(n, batch, rng):
                             us_b, _, z_b = self._forward(X[rows])
                             self._step(us_b, z_b, Y[rows], lr)
-                    self.epoch += 1
+                    self.epoch = epoch
                     us, s, z = self._forward(X)
                 except ValueError:  # a helper refused a non-finite number: the weights blew up
                     if all(np.all(np.isfinite(p)) for p in self.params):
                         raise
-                    self.epoch = history["epoch"][-1] + 1 if history["epoch"] else self.epoch + 1
-                    raise TrainingDiverged(self.epoch, lr, np.nan) from None
+                    self.epoch = epoch
+                    raise TrainingDiverged(epoch, lr, np.nan) from None
                 loss = self._mean_loss(s, y) if np.all(np.isfinite(s)) else np.nan
                 if not loss <= DIVERGENCE_FACTOR * np.log(max(Y.shape[1], 2)):  # also catches NaN
                     raise TrainingDiverged(self.epoch, lr, loss)
