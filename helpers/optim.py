@@ -190,7 +190,7 @@ def gradient_descent(grad, x0, lr, steps, *, limit=None, return_info=False):
 REGIMES = ("not started", "diverged", "oscillating", "converged", "crawling")
 
 
-def describe_descent(path, grad, fn, *, diverged=False, tol=0.05):
+def describe_descent(path, grad, fn, *, diverged=False, tol=0.02):
     """Name what a descent path did, in the words the notebooks use.
 
     Parameters

@@ -169,3 +169,21 @@ def test_example_losses_gradients_and_minima(name):
     grid = loss.minimum + rng.uniform(-3, 3, size=(500, loss.dim))
     assert np.all(loss.fn(grid) >= loss.fn(loss.minimum))
     assert loss.fn(loss.minimum) >= 0
+
+
+def test_describe_descent_names_each_regime():
+    loss = optim.EXAMPLE_LOSSES["parabola"]
+
+    def name(lr, steps, **kw):
+        info = optim.gradient_descent(loss.grad, 3.0, lr=lr, steps=steps, return_info=True, **kw)
+        return optim.describe_descent(info.path, loss.grad, loss.fn, diverged=info.diverged)
+
+    assert name(0.3, 0) == "not started"
+    assert name(0.01, 20) == "crawling"  # distance 2 * 0.98^20 = 1.3 left
+    assert name(0.3, 20) == "converged"  # 2 * 0.4^20 ~ 2e-8 left
+    assert name(0.9, 20) == "oscillating"
+    assert name(1.2, 20) == "diverged"  # |1 - 2.4| > 1: the loss grew, though still finite
+    assert name(1.2, 20, limit=5.0) == "diverged"
+    # the gradient must shrink below 2% of its starting size to count as converged
+    assert name(0.1, 17) == "crawling" and name(0.1, 18) == "converged"  # 0.8^17 = 0.0225, 0.8^18 = 0.018
+    assert set(optim.REGIMES) == {"not started", "diverged", "oscillating", "converged", "crawling"}

@@ -24,6 +24,8 @@ def test_controls_and_figure(explorer):
     assert isinstance(explorer.controls["activation"], ipywidgets.Dropdown)
     assert set(explorer.controls["activation"].options) >= {"sigmoid", "tanh", "relu"}
     assert len(explorer.figure.axes) == 3
+    rows = [[c.description for c in row.children] for row in explorer.widget.children[:-1]]
+    assert rows == [["f", "s"], ["logit s1", "logit s2", "logit s3"]]  # the softmax sliders together
     assert "error" not in explorer.state
 
 
@@ -83,10 +85,18 @@ def test_relu_and_tanh_values_by_hand(explorer):
     assert explorer.state["slope"] == pytest.approx(1 - t * t)
 
 
-def test_activation_change_is_a_full_redraw(explorer):
+def test_activation_change_draws_fully_once_then_reuses_its_background(explorer):
     full = explorer.redraws["full"]
+    explorer.set(activation="relu", s=2.0)
+    assert explorer.redraws["full"] == full + 1  # new limits and title: one full draw
+    relu_pixels = explorer.pixels()
+    explorer.controls["activation"].value = "tanh"
     explorer.controls["activation"].value = "relu"
-    assert explorer.redraws["full"] == full + 1
+    assert explorer.redraws["full"] == full + 2  # tanh was new; relu came from its cache
+    np.testing.assert_array_equal(explorer.pixels(), relu_pixels)
+    explorer.figure.canvas.draw()  # an outside draw (as after a resize) drops every cache
+    explorer.controls["activation"].value = "sigmoid"
+    assert explorer.redraws["full"] == full + 3
 
 
 def test_softmax_bars_follow_logits(explorer):

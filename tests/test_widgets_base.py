@@ -149,13 +149,11 @@ def test_importing_ipympl_leaves_pyplots_backend_alone():
     assert out.stdout.strip().lower() == "agg"
 
 
-def test_ipympl_frame_kept_for_the_view_is_a_valid_data_url():
-    # Until the browser's view starts, ipympl keeps the latest frame in _data_url;
-    # the view draws it as an <img>, so it must be a complete data URL.
+def test_ipympl_canvas_never_syncs_a_broken_data_url():
+    # ipympl 0.10 stores pre-start frames in _data_url without the "data:" prefix its
+    # view needs; a view that loads such a URL stays blank. The base turns that off.
     e = Line(canvas="ipympl")
     for a in (0.3, -0.7):
         e.controls["a"].value = a
         url = e.figure.canvas._data_url
-        assert url.startswith("data:image/png;base64,")
-        png = base64.b64decode(url.split(",", 1)[1])
-        assert png[:8] == b"\x89PNG\r\n\x1a\n"
+        assert url is None or url.startswith("data:image/png;base64,")

@@ -48,6 +48,8 @@ import warnings
 
 import numpy as np
 
+from ._sync import guard_slider
+
 CANVAS_KINDS = ("auto", "ipympl", "image", "agg")
 
 
@@ -101,6 +103,11 @@ def _make_canvas(figure, kind):
         canvas.footer_visible = False
         canvas.toolbar_visible = False
         canvas.resizable = False
+        # Explorers draw before the browser shows them. ipympl 0.10 then stores that frame
+        # as a data URL without its "data:image/png;base64," prefix, the browser cannot
+        # load it, the canvas view fails to start and stays 0 x 0 (a blank figure).
+        # Not syncing it is safe: once shown, the browser asks for a full frame.
+        canvas.syncing_data_url = False
     else:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
 
@@ -156,6 +163,8 @@ class Explorer:
         self._build_all()
         self.figure.canvas.mpl_connect("draw_event", self._on_draw_event)
         for name, control in self.controls.items():
+            if isinstance(control, (widgets.FloatSlider, widgets.FloatLogSlider)):
+                guard_slider(control)
             if "value" in control.traits() and not isinstance(control, widgets.Play):
                 control.observe(self._on_control, names="value")
         self.widget = self._layout()
@@ -305,19 +314,12 @@ class Explorer:
         """Send the new pixels to the browser through ipympl's canvas.
 
         After a full redraw a whole frame is sent rather than a diff, so a browser
-        that missed a diff cannot keep a stale picture. Until the browser's view has
-        started, ipympl keeps the frame in ``_data_url`` for the view to start from,
-        but without the ``data:image/png;base64,`` prefix that its view needs (its own
-        display code adds it; a canvas shown inside a VBox never runs that code), so
-        the view would show a broken image and never draw: the prefix is added here.
+        that missed a diff cannot keep a stale picture.
         """
         canvas = self.figure.canvas
         if full_frame:
             canvas._force_full = True
         canvas.blit(self.figure.bbox)
-        url = canvas._data_url
-        if canvas.syncing_data_url and isinstance(url, str) and url and not url.startswith("data:"):
-            canvas._data_url = "data:image/png;base64," + url
 
     def pixels(self):
         """The figure's current pixels, an (h, w, 4) uint8 array (a copy)."""

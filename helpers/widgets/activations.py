@@ -4,16 +4,19 @@ import numpy as np
 
 from .. import activations
 from ._base import Explorer
+from ._views import ViewBackgrounds
 
 CHOICES = ("sigmoid", "tanh", "relu", "linear", "step", "sign")
 S_RANGE = (-5.0, 5.0)
 
 
-class ActivationExplorer(Explorer):
+class ActivationExplorer(ViewBackgrounds, Explorer):
     """f(s) and f'(s) with a movable point and tangent, and a softmax panel.
 
     Use :func:`activation_explorer` to make one.
     """
+
+    control_rows = [["activation", "s"], ["s1", "s2", "s3"]]
 
     def __init__(self, activation="sigmoid", s=1.0, logits=(2.0, 1.0, 0.1), canvas="auto"):
         import ipywidgets as widgets
@@ -33,15 +36,16 @@ class ActivationExplorer(Explorer):
             "s2": widgets.FloatSlider(value=logits[1], description="logit s2", layout=small, **slider),
             "s3": widgets.FloatSlider(value=logits[2], description="logit s3", layout=small, **slider),
         }
-        super().__init__(controls, figsize=(8.6, 4.4), canvas=canvas)
+        super().__init__(controls, figsize=(7.6, 4.1), canvas=canvas)
 
     def _build(self, fig):
         from .. import plots
 
         self._shown = None  # which function the curves show; set by the first update
+        self._reset_views()
         self.grid = np.linspace(*S_RANGE, 401)
-        self.ax_f = fig.add_axes([0.08, 0.56, 0.5, 0.36])
-        self.ax_grad = fig.add_axes([0.08, 0.11, 0.5, 0.36], sharex=self.ax_f)
+        self.ax_f = fig.add_axes([0.095, 0.55, 0.49, 0.345])
+        self.ax_grad = fig.add_axes([0.095, 0.11, 0.49, 0.36], sharex=self.ax_f)
         self.ax_soft = fig.add_axes([0.69, 0.11, 0.29, 0.81])
         first = activations.ACTIVATIONS[self.controls["activation"].value]
         self.f_line, self.grad_line = plots.plot_activation(first, self.grid, axes=(self.ax_f, self.ax_grad))
@@ -56,12 +60,12 @@ class ActivationExplorer(Explorer):
         self.slope_text = self.ax_f.text(0.02, 0.95, "", transform=self.ax_f.transAxes, va="top", fontsize=10.5,
                                          color=plots._style.VERMILLION, fontweight="bold")
         self.bars = plots.ProbabilityBars(self.ax_soft, 3, labels=["class 1", "class 2", "class 3"])
-        self.ax_soft.set_title("softmax of the logits s1, s2, s3", fontsize=10)
+        self.ax_soft.set_title("softmax(s1, s2, s3)", fontsize=10)
         self.dynamic += [*self.tangent.dynamic, self.grad_point, self.grad_guide, self.slope_text,
                          *self.bars.dynamic]
 
     def _show_function(self, a):
-        """Swap the curves to activation ``a``; limits and title are static, so redraw all."""
+        """Swap the curves to activation ``a``; limits and title are static (see ViewBackgrounds)."""
         f, g = a.fn(self.grid), a.grad(self.grid)
         self.f_line.set_ydata(f)
         self.grad_line.set_ydata(g)
@@ -70,8 +74,8 @@ class ActivationExplorer(Explorer):
         pad_g = 0.15 * max(g.max() - g.min(), 0.5)
         self.ax_grad.set_ylim(g.min() - pad_g, g.max() + pad_g)
         self.ax_f.set_title(f"{a.name}: {a.formula}", fontsize=10)
+        self._switch_view(self._shown, a.name)
         self._shown = a.name
-        self.request_full_redraw()
 
     def _update(self, activation, s, s1, s2, s3):
         a = activations.ACTIVATIONS[activation]

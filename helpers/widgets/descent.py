@@ -4,6 +4,7 @@ import numpy as np
 
 from .. import optim
 from ._base import Explorer
+from ._views import ViewBackgrounds
 
 CURVES = ("parabola", "two valleys")
 SURFACE = "ravine"
@@ -33,11 +34,13 @@ def _arrow_vector(g):
     return g if norm <= ARROW_MAX else g * (ARROW_MAX / norm)
 
 
-class GradientDescentExplorer(Explorer):
+class GradientDescentExplorer(ViewBackgrounds, Explorer):
     """Gradient descent on a 1-D loss curve and a 2-D loss surface, side by side.
 
     Use :func:`gradient_descent_explorer` to make one.
     """
+
+    control_rows = [["curve", "lr", "steps"], ["w_start", "w1_start", "w2_start"]]
 
     def __init__(self, lr=0.1, steps=20, curve="parabola", w_start=-2.5, w1_start=-2.5, w2_start=2.0,
                  canvas="auto"):
@@ -61,16 +64,17 @@ class GradientDescentExplorer(Explorer):
             "w1_start": widgets.FloatSlider(value=w1_start, description="start w1", **start),
             "w2_start": widgets.FloatSlider(value=w2_start, description="start w2", **start),
         }
-        super().__init__(controls, figsize=(9.4, 4.1), canvas=canvas)
+        super().__init__(controls, figsize=(8.4, 3.8), canvas=canvas)
 
     def _build(self, fig):
         from .. import plots
         from ..plots import _style
 
         self._shown_curve = None  # which 1-D loss the curve shows; set by the first update
+        self._reset_views()
         self.grid = np.linspace(*W_RANGE, 400)
-        self.ax1 = fig.add_axes([0.07, 0.21, 0.40, 0.62])
-        self.ax2 = fig.add_axes([0.57, 0.21, 0.40, 0.62])
+        self.ax1 = fig.add_axes([0.09, 0.21, 0.385, 0.62])
+        self.ax2 = fig.add_axes([0.585, 0.21, 0.385, 0.62])
         first = optim.EXAMPLE_LOSSES[self.controls["curve"].value]
         self.curve_line = plots.plot_loss_curve(first.fn, self.grid, ax=self.ax1)
         self.ax1.set_xlim(W_RANGE)
@@ -102,8 +106,8 @@ class GradientDescentExplorer(Explorer):
         span = values.max() - values.min()
         self.ax1.set_ylim(values.min() - 0.08 * span, values.max() + 0.08 * span)
         self.ax1.set_title(f"1-D: {loss.formula}", fontsize=10)
+        self._switch_view(self._shown_curve, loss.name)
         self._shown_curve = loss.name
-        self.request_full_redraw()
 
     def _run(self, loss, start, lr, steps):
         info = optim.gradient_descent(loss.grad, start, lr, steps, limit=LIMIT, return_info=True)

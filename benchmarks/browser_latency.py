@@ -1,0 +1,270 @@
+"""Time, in a real browser, from a slider key press to the redrawn figure, per explorer.
+
+Starts JupyterLab on 127.0.0.1 (as the browser tests do), opens every notebook in
+Chromium, runs it, and for every explorer presses the arrow keys on its first slider
+(or the slider named with --slider) at least ``--moves`` times. Inside the page:
+
+- t0 is the ``keydown`` event's timestamp on the slider's handle;
+- the figure is "redrawn" when ipympl next paints the explorer's visible canvas
+  (a wrapped ``drawImage`` on it; for an inline figure, when its new <img> has loaded),
+  and t1 is the first animation frame after that paint, when the pixels reach the screen.
+
+The last column is the time from the key press to the readout's change (the kernel's
+answer reaching the page), for explorers with a readout: the rest is the figure's image.
+
+Between moves the page is left alone until no frame has arrived for 150 ms, so each
+move is timed on its own. Prints median and p95 per explorer.
+
+Baselines, measured in the same run and page on the perceptron explorer's figure (unless
+--no-baseline): the explorer made to redraw its whole figure on every move (ipympl
+in-place, no blitting), the figure rebuilt from scratch on every move, and the naive
+``ipywidgets.interact`` with an inline figure. They run from a scratch notebook in the
+server's temporary copy, never in notebooks/.
+
+    python benchmarks/browser_latency.py                 # every notebook
+    python benchmarks/browser_latency.py 01 --moves 60   # notebooks starting with 01
+
+Target: median under 60 ms for the perceptron explorer (01_perceptron).
+"""
+
+import argparse
+import pathlib
+import statistics
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+
+import labdriver  # noqa: E402
+
+TARGET_MS = 60.0
+TARGET_NOTEBOOK = "01_perceptron"
+
+# Installed once per explorer box: records when its figure is painted. An ipympl canvas
+# is painted by drawImage; an inline figure (interact's Output) arrives as a new <img>,
+# painted once it has loaded.
+_JS_INSTALL = """(box) => {
+  const probe = {paints: [], keys: [], readouts: []};
+  // The readout (an HTML widget) changes as soon as the kernel's update reaches the page:
+  // the part of the latency that is not the figure's image.
+  const stamp = () => probe.readouts.push(performance.now());
+  box.querySelectorAll('.widget-html-content').forEach((node) =>
+      new MutationObserver(stamp).observe(node, {childList: true, subtree: true, characterData: true}));
+  const canvas = box.querySelector('.jupyter-matplotlib-canvas-div canvas');
+  if (canvas) {
+    const context = canvas.getContext('2d');
+    const draw = context.drawImage.bind(context);
+    context.drawImage = (...args) => { probe.paints.push(performance.now()); return draw(...args); };
+  } else {
+    const seen = (img) => {
+      if (img.complete && img.naturalWidth) probe.paints.push(performance.now());
+      else img.addEventListener('load', () => probe.paints.push(performance.now()), {once: true});
+    };
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          if (node.nodeType !== 1) continue;
+          if (node.tagName === 'IMG') seen(node);
+          node.querySelectorAll('img').forEach(seen);
+        }
+      }
+    }).observe(box, {childList: true, subtree: true});
+  }
+  window.__latencyProbe = probe;
+}"""
+
+_JS_LISTEN_KEYS = """(handle) => {
+  handle.addEventListener('keydown', (event) => window.__latencyProbe.keys.push(event.timeStamp), true);
+}"""
+
+# Resolves with [key time, paint time, next animation frame] for the latest key press,
+# or null if no paint follows within the timeout.
+_JS_WAIT_PAINT = """(timeout) => new Promise((resolve) => {
+  const probe = window.__latencyProbe;
+  const t0 = probe.keys[probe.keys.length - 1];
+  const start = performance.now();
+  const poll = () => {
+    const paint = probe.paints.find((t) => t >= t0);
+    if (paint !== undefined) {
+      const readout = probe.readouts.find((t) => t >= t0);
+      requestAnimationFrame((frame) => resolve([t0, paint, Math.max(frame, paint), readout === undefined ? null : readout]));
+    } else if (performance.now() - start > timeout) {
+      resolve(null);
+    } else {
+      setTimeout(poll, 2);
+    }
+  };
+  poll();
+})"""
+
+# Resolves once no paint has arrived for `quiet` ms.
+_JS_WAIT_QUIET = """(quiet) => new Promise((resolve) => {
+  const probe = window.__latencyProbe;
+  const check = () => {
+    const last = probe.paints.length ? probe.paints[probe.paints.length - 1] : 0;
+    if (performance.now() - last >= quiet) resolve(); else setTimeout(check, 20);
+  };
+  check();
+})"""
+
+
+BASELINE_NOTEBOOK = "zz_latency_baselines.ipynb"
+_SLIDERS = """dict(min=-3.0, max=3.0, step=0.05, continuous_update=True, readout_format=".2f")"""
+BASELINE_CELLS = [
+    ("setup", """import ipywidgets
+import matplotlib.pyplot as plt
+from helpers import data, plots, widgets
+%matplotlib inline"""),
+    ("ipympl, full redraw per move", """full = widgets.perceptron_explorer("AND")
+for name in ("w0", "w1", "w2"):
+    control = full.controls[name]
+    control.unobserve(full._on_control, names="value")
+    control.observe(lambda change: full.refresh(full=True), names="value")
+full"""),
+    ("ipympl, figure rebuilt per move", """rebuilt = widgets.perceptron_explorer("AND")
+for name in ("w0", "w1", "w2"):
+    control = rebuilt.controls[name]
+    control.unobserve(rebuilt._on_control, names="value")
+    control.observe(lambda change: rebuilt.rebuild(), names="value")
+rebuilt"""),
+    ("interact + inline figure", """X, y = data.logic_gate("AND", labels="pm1")
+
+def show(w0, w1, w2):
+    fig, ax = plt.subplots(figsize=(6.4, 4.2), dpi=90)
+    plots.plot_decision_boundary([w0, w1, w2], X, y, ax=ax, xlim=(-0.5, 1.5), ylim=(-0.5, 1.5))
+    plt.show()
+
+ipywidgets.interact(show, w0=ipywidgets.FloatSlider(value=-0.1, description="w0 (bias)", **""" + _SLIDERS + """),
+                    w1=ipywidgets.FloatSlider(value=0.2, description="w1", **""" + _SLIDERS + """),
+                    w2=ipywidgets.FloatSlider(value=0.0, description="w2", **""" + _SLIDERS + """));"""),
+]
+
+
+def write_baseline_notebook(folder):
+    import nbformat
+
+    cells = [nbformat.v4.new_code_cell(source) for _, source in BASELINE_CELLS]
+    nb = nbformat.v4.new_notebook(cells=cells)
+    nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+    nbformat.write(nb, folder / BASELINE_NOTEBOOK)
+    return [label for label, _ in BASELINE_CELLS[1:]]
+
+
+def percentile(values, q):
+    ordered = sorted(values)
+    rank = max(0, min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1))))
+    return ordered[rank]
+
+
+def time_explorer(page, explorer, slider_label, moves):
+    """Latencies in ms of ``moves`` key presses on one slider of ``explorer``."""
+    sliders = explorer.sliders()
+    if slider_label:
+        sliders = [(label, s) for label, s in sliders if label == slider_label]
+    if not sliders:
+        return None, [], []
+    label, slider = sliders[0]
+    handle = slider.locator(".noUi-handle").first
+    handle.scroll_into_view_if_needed()
+    explorer.box.evaluate(_JS_INSTALL)
+    handle.evaluate(_JS_LISTEN_KEYS)
+    handle.focus()
+    low, high = float(handle.get_attribute("aria-valuemin")), float(handle.get_attribute("aria-valuemax"))
+    latencies, readouts, misses = [], [], 0
+    direction = "ArrowRight"
+    page.evaluate(_JS_WAIT_QUIET, 300)
+    for _ in range(moves):
+        value = explorer.slider_value(slider)
+        if value >= high - 1e-9:
+            direction = "ArrowLeft"
+        elif value <= low + 1e-9:
+            direction = "ArrowRight"
+        handle.press(direction)
+        result = page.evaluate(_JS_WAIT_PAINT, 5000)
+        if result is None:
+            misses += 1
+        else:
+            t0, _, t1, readout = result
+            latencies.append(t1 - t0)
+            if readout is not None:
+                readouts.append(readout - t0)
+        page.evaluate(_JS_WAIT_QUIET, 150)
+    return label, (latencies + [float("inf")] * misses), readouts
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("prefixes", nargs="*", help="only notebooks whose name starts with one of these")
+    parser.add_argument("--moves", type=int, default=40, help="key presses per explorer (at least 30)")
+    parser.add_argument("--slider", default="", help="label of the slider to press (default: the first)")
+    parser.add_argument("--no-baseline", action="store_true", help="skip the baseline figures")
+    args = parser.parse_args(argv)
+    if args.moves < 30:
+        parser.error("--moves must be at least 30 for a stable p95")
+    reason = labdriver.browser_missing_reason()
+    if reason:
+        print(f"cannot measure: {reason}", file=sys.stderr)
+        return 2
+    names = [n for n in labdriver.notebook_names() if not args.prefixes or n.startswith(tuple(args.prefixes))]
+    from playwright.sync_api import sync_playwright
+
+    rows = []
+    with tempfile.TemporaryDirectory() as workdir, labdriver.LabServer(workdir) as server, sync_playwright() as pw:
+        browser = labdriver.launch_browser(pw)
+        lab_page = labdriver.LabPage(browser, server)
+        for name in names:
+            notebook = lab_page.open(name)
+            notebook.run_all()
+            for explorer in notebook.explorers():
+                notebook.wait_for_ink(explorer.figure)
+                explorer.wait_until_settled()
+                label, latencies, readouts = time_explorer(notebook.page, explorer, args.slider, args.moves)
+                if label is not None:
+                    rows.append((notebook.stem, explorer.index, label, latencies, readouts))
+                    print(f"  measured {notebook.stem} explorer {explorer.index} ({label}): "
+                          f"{len(latencies)} moves", file=sys.stderr)
+            notebook.close()
+        if not args.no_baseline:
+            labels = write_baseline_notebook(server.root / "notebooks")
+            notebook = lab_page.open(BASELINE_NOTEBOOK)
+            notebook.run_all()
+            problems = notebook.problems()
+            if problems:
+                raise RuntimeError("the baseline notebook failed:\n" + "\n".join(problems))
+            for explorer, label in zip(notebook.explorers(), labels):
+                notebook.wait_for_ink(explorer.figure)
+                explorer.wait_until_settled()
+                slider, latencies, readouts = time_explorer(notebook.page, explorer, args.slider, args.moves)
+                rows.append((f"baseline: {label}", "", slider, latencies, readouts))
+                print(f"  measured baseline {label}: {len(latencies)} moves", file=sys.stderr)
+            notebook.close()
+        lab_page.close()
+        browser.close()
+
+    print(f"Key press -> redrawn figure in JupyterLab/Chromium ({time.strftime('%Y-%m-%d %H:%M')})")
+    print(f"{'notebook':<44} {'explorer':>8}  {'slider':<10} {'moves':>5} {'median ms':>10} {'p95 ms':>8} "
+          f"{'max ms':>8} {'readout median ms':>18}")
+    verdicts = []
+    for stem, index, label, latencies, readouts in rows:
+        median, p95 = statistics.median(latencies), percentile(latencies, 95)
+        readout = f"{statistics.median(readouts):>18.1f}" if readouts else f"{'-':>18}"
+        print(f"{stem:<44} {index:>8}  {label:<10} {len(latencies):>5} {median:>10.1f} {p95:>8.1f} "
+              f"{max(latencies):>8.1f} {readout}")
+        if stem == TARGET_NOTEBOOK:
+            verdicts.append(median < TARGET_MS)
+            print(f"  target: perceptron explorer median < {TARGET_MS:.0f} ms: "
+                  f"{'met' if median < TARGET_MS else 'NOT met'}")
+    target = [statistics.median(r[3]) for r in rows if r[0] == TARGET_NOTEBOOK]
+    baselines = [(r[0], statistics.median(r[3])) for r in rows if r[0].startswith("baseline")]
+    if target and baselines:
+        print("perceptron explorer median as a fraction of each baseline's (same run): "
+              + ", ".join(f"{name[10:]} {target[0] / median:.2f}" for name, median in baselines))
+    if not rows:
+        print("no explorers found")
+    return 0 if all(verdicts) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,281 @@
+"""What a learner does with each explorer, and what the readout must then say.
+
+One entry per explorer, keyed by notebook stem, in the order the explorers appear in
+the notebook. The browser tests check that a notebook shows exactly as many explorers
+as it has entries here, so a new explorer fails the suite until it gets its entry.
+
+A :class:`Move` names a control by the label a learner reads beside it (a regular
+expression matched against the label text) and says how to move it:
+
+- ``"keys"``: focus the slider and press ArrowRight ``amount`` times (ArrowLeft if negative);
+- ``"drag"``: drag the slider's handle by ``amount`` times the track's width;
+- ``"choose"``: pick, in a dropdown, the first option of the list ``amount`` that is not
+  already selected (the notebook may have left any of them selected);
+- ``"click"``: click the button.
+
+``expect(values)`` returns the strings the readout must contain afterwards. ``values``
+maps each control's description to its value in the kernel after the move (the tests
+check separately that the page shows those same values); the expectation is worked out
+here from the lecture's definitions, independently of the explorer's own code. ``redraw=False`` marks a move that must
+leave the figure as it is.
+
+Every control of an explorer must be moved at least once, and its sliders by keyboard
+and by mouse; the tests enforce that too.
+
+To try the harness on notebooks outside the collection, point ``BROWSER_TEST_NOTEBOOKS``
+at their folder and ``BROWSER_TEST_SPECS`` at a Python file that defines its own
+``SPECS`` dictionary; its entries are added to these.
+"""
+
+import math
+import os
+import runpy
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+
+@dataclass(frozen=True)
+class Move:
+    control: str
+    how: str
+    amount: object = None
+    expect: Optional[Callable[[dict], list]] = None
+    redraw: bool = True
+
+    def __post_init__(self):
+        if self.how not in ("keys", "drag", "choose", "click"):
+            raise ValueError(f"how must be keys, drag, choose or click, got {self.how!r}")
+
+
+@dataclass(frozen=True)
+class ExplorerSpec:
+    """The moves for one explorer; ``readout`` (like a move's expect) is checked first."""
+
+    moves: list = field(default_factory=list)
+    description: str = ""
+    readout: Optional[Callable[[dict], list]] = None
+
+
+# --- perceptron_explorer ---------------------------------------------------------------
+# Truth tables as in the lecture, labels +1 (class A) / -1 (class B) for the inputs
+# (0,0), (0,1), (1,0), (1,1).
+GATES = {
+    "AND": (-1, -1, -1, 1),
+    "OR": (-1, 1, 1, 1),
+    "NAND": (1, 1, 1, -1),
+    "XOR": (-1, 1, 1, -1),
+}
+INPUTS = ((0, 0), (0, 1), (1, 0), (1, 1))
+
+
+def perceptron_readout(values):
+    """What the perceptron explorer's readout must say for the controls the page shows.
+
+    Worked out here from the lecture's definitions (s = w0 + w1 x1 + w2 x2, sign(0) = +1,
+    loss = max(0, -y s)), not with the explorer's code. Accuracy and loss do not depend on
+    the activation: step only renames the classes to 1/0.
+    """
+    w0, w1, w2 = values["w0 (bias)"], values["w1"], values["w2"]
+    labels = GATES[values["data"]]
+    sums = [w0 + w1 * x1 + w2 * x2 for x1, x2 in INPUTS]
+    head = f"s = {w0:.2f}·1 {'+' if w1 >= 0 else '−'} {abs(w1):.2f}·x1 {'+' if w2 >= 0 else '−'} {abs(w2):.2f}·x2"
+    if any(abs(s) < 1e-9 for s in sums):
+        return [head]  # a point on the boundary: float rounding in either program decides it
+    wrong = sum((1 if s >= 0 else -1) != y for s, y in zip(sums, labels))
+    loss = sum(max(0.0, -y * s) for s, y in zip(sums, labels))
+    return [head, f"accuracy: {(4 - wrong) / 4:.0%} ({wrong} misclassified)", f"total perceptron loss: {loss:.2f}"]
+
+
+def perceptron_moves():
+    """Every control at least once, each slider by keyboard and by mouse."""
+    return [
+        Move("w1", "keys", 4, expect=perceptron_readout),
+        Move("w2", "keys", -6, expect=perceptron_readout),
+        Move(r"w0 \(bias\)", "keys", 5, expect=perceptron_readout),
+        Move("w1", "drag", -0.2, expect=perceptron_readout),
+        Move("w2", "drag", 0.3, expect=perceptron_readout),
+        Move(r"w0 \(bias\)", "drag", -0.15, expect=perceptron_readout),
+        Move("data", "choose", ["XOR", "OR"], expect=perceptron_readout),
+        # step relabels the classes 1/0: the table's f(s) column shows +0 for class B. The
+        # figure names the classes A and B, so it stays as it is.
+        Move("step", "click", expect=lambda values: perceptron_readout(values) + ["\t+0\t"], redraw=False),
+        Move("sign", "click", expect=lambda values: perceptron_readout(values) + ["\t-1\t"], redraw=False),
+    ]
+
+
+# --- activation_explorer -------------------------------------------------------------
+def _activation(name, s):
+    """f(s) and f'(s) from their definitions (sign(0) = step(0) = 1, as in the lecture)."""
+    if name == "sigmoid":
+        f = 1 / (1 + math.exp(-s))
+        return f, f * (1 - f)
+    if name == "tanh":
+        f = math.tanh(s)
+        return f, 1 - f * f
+    if name == "relu":
+        return max(0.0, s), (1.0 if s > 0 else 0.0)
+    if name == "linear":
+        return s, 1.0
+    if name == "step":
+        return (1.0 if s >= 0 else 0.0), 0.0
+    if name == "sign":
+        return (1.0 if s >= 0 else -1.0), 0.0
+    raise ValueError(name)
+
+
+def activation_readout(values):
+    s = values["s"]
+    f, slope = _activation(values["f"], s)
+    logits = [values["logit s1"], values["logit s2"], values["logit s3"]]
+    exps = [math.exp(v) for v in logits]
+    p = [e / sum(exps) for e in exps]
+    texts = [f"s = {s:.2f}", f"f(s) = {f:.4f}", "sum = 1.0000"]
+    if abs(s) > 1e-9:  # the slope at a kink is a convention; compare it elsewhere
+        texts.append(f"f'(s) = {slope:.4f}")
+    texts += [f"s{k} = {v:.1f} → p{k} = {q:.4f}" for k, (v, q) in enumerate(zip(logits, p), start=1)]
+    return texts
+
+
+def activation_moves():
+    return [
+        Move("s", "keys", 7, expect=activation_readout),
+        Move("f", "choose", ["sigmoid", "tanh"], expect=activation_readout),
+        Move("s", "drag", -0.2, expect=activation_readout),
+        Move("f", "choose", ["tanh", "relu"], expect=activation_readout),
+        Move("logit s1", "keys", -5, expect=activation_readout),
+        Move("logit s1", "drag", 0.15, expect=activation_readout),
+        Move("logit s2", "keys", 4, expect=activation_readout),
+        Move("logit s2", "drag", -0.2, expect=activation_readout),
+        Move("logit s3", "keys", 6, expect=activation_readout),
+        Move("logit s3", "drag", 0.2, expect=activation_readout),
+    ]
+
+
+# --- gradient_descent_explorer ---------------------------------------------------------
+# The example losses, written out: L and dL/dw.
+LOSSES_1D = {
+    "parabola": (lambda w: (w - 1) ** 2, lambda w: 2 * (w - 1)),
+    "two valleys": (lambda w: w**4 / 4 - w**2 + w / 2 + 1.75, lambda w: w**3 - 2 * w + 0.5),
+}
+RAVINE = (lambda w1, w2: 0.2 * w1**2 + w2**2, lambda w1, w2: (0.4 * w1, 2 * w2))
+DIVERGED = 1e3  # past this the explorer stops a run and calls it diverged
+
+
+def _shown(x):
+    return f"{x:.4f}" if abs(x) < 1e4 else f"{x:.3g}"
+
+
+def descent_readout(values):
+    """w_new = w_old - lr * dL/dw, repeated ``steps`` times, on the 1-D curve and the ravine."""
+    lr, steps = values["lr (η)"], int(values["steps"])
+    texts = [f"η = {lr:.3g}, {steps} steps"]
+    fn, grad = LOSSES_1D[values["1-D loss"]]
+    w = values["start w"]
+    for _ in range(steps):
+        w = w - lr * grad(w)
+        if abs(w) > DIVERGED:
+            break
+    else:
+        texts.append(f"{_shown(w)}\t{_shown(fn(w))}\t{_shown(grad(w))}")
+    w1, w2 = values["start w1"], values["start w2"]
+    for _ in range(steps):
+        g1, g2 = RAVINE[1](w1, w2)
+        w1, w2 = w1 - lr * g1, w2 - lr * g2
+        if max(abs(w1), abs(w2)) > DIVERGED:
+            break
+    else:
+        g1, g2 = RAVINE[1](w1, w2)
+        texts.append(f"({_shown(w1)}, {_shown(w2)})\t{_shown(RAVINE[0](w1, w2))}\t({_shown(g1)}, {_shown(g2)})")
+    return texts
+
+
+def descent_moves():
+    return [
+        Move(r"lr \(η\)", "keys", -24, expect=descent_readout),
+        Move(r"lr \(η\)", "drag", -0.1, expect=descent_readout),
+        Move("steps", "keys", -5, expect=descent_readout),
+        Move("steps", "drag", 0.2, expect=descent_readout),
+        Move("start w", "keys", 8, expect=descent_readout),
+        Move("start w", "drag", 0.2, expect=descent_readout),
+        Move("start w1", "keys", 6, expect=descent_readout),
+        Move("start w1", "drag", 0.2, expect=descent_readout),
+        Move("start w2", "keys", -7, expect=descent_readout),
+        Move("start w2", "drag", -0.2, expect=descent_readout),
+        Move("1-D loss", "choose", ["two valleys", "parabola"], expect=descent_readout),
+    ]
+
+
+# --- sgd_stepper ---------------------------------------------------------------------
+SGD_START = (-0.1, 0.2, 0.0)  # the lecture's starting weights
+SGD_ORDER = (2, 3, 0, 1)  # (1,0), (1,1) first, as in the lecture, then (0,0), (0,1)
+SGD_EPOCHS = 30
+
+
+def _minus(text):
+    return text.replace("-", "\u2212")
+
+
+def _fixed(v, digits=3):
+    return _minus(f"{round(v, digits) + 0.0:.{digits}f}")
+
+
+def perceptron_sgd_steps(gate, lr):
+    """The lecture's perceptron SGD on a gate: one record per visit, until a clean epoch.
+
+    A visit with s * y <= 0 is a mistake (on the boundary counts) and moves
+    w <- w + lr * y * (1, x1, x2); the gradient of max(0, -y s) is then -y * (1, x1, x2).
+    """
+    w = list(SGD_START)
+    records = []
+    for _ in range(SGD_EPOCHS):
+        updated = False
+        for j in SGD_ORDER:
+            x, y = (1.0, *INPUTS[j]), GATES[gate][j]
+            s = sum(wi * xi for wi, xi in zip(w, x))
+            mistake = s * y <= 1e-12
+            gradient = [-y * xi if mistake else 0.0 for xi in x]
+            after = [wi - lr * gi for wi, gi in zip(w, gradient)]
+            records.append((INPUTS[j], y, s, list(w), gradient, after))
+            updated = updated or mistake
+            w = after
+        if not updated:
+            break
+    return records
+
+
+def sgd_readout(values):
+    step = int(values["step"])
+    if values["data"] not in GATES:
+        return [f"step {step} of"]
+    records = perceptron_sgd_steps(values["data"], values["η (lr)"])
+    x, y, s, before, gradient, after = records[step - 1]
+    texts = [f"step {step} of {len(records)},", f"x = ({x[0]}, {x[1]}), y = {y:+d}", f"s = w·x = {_fixed(s)}"]
+    texts += [f"w{i}\t{_fixed(b)}\t{_fixed(g)}\t{_fixed(a)}" for i, (b, g, a) in enumerate(zip(before, gradient, after))]
+    return texts
+
+
+def sgd_moves():
+    return [
+        Move("Step ▶", "click", expect=sgd_readout),
+        Move("Step ▶", "click", expect=sgd_readout),
+        Move("◀ Back", "click", expect=sgd_readout),
+        Move("step", "keys", 5, expect=sgd_readout),
+        Move("step", "drag", 0.2, expect=sgd_readout),
+        Move("play", "click"),
+        Move("stop", "click", expect=sgd_readout),
+        Move(r"η \(lr\)", "keys", 3, expect=sgd_readout),
+        Move(r"η \(lr\)", "drag", -0.15, expect=sgd_readout),
+        Move("data", "choose", ["OR", "XOR"], expect=sgd_readout),
+    ]
+
+
+SPECS = {
+    "00_introduction": [ExplorerSpec(perceptron_moves(), "perceptron_explorer", perceptron_readout)],
+    "01_perceptron": [ExplorerSpec(perceptron_moves(), "perceptron_explorer", perceptron_readout)],
+    "02_activations": [ExplorerSpec(activation_moves(), "activation_explorer", activation_readout)],
+    "03_gradient_descent": [ExplorerSpec(descent_moves(), "gradient_descent_explorer", descent_readout)],
+    "04_perceptron_sgd": [ExplorerSpec(sgd_moves(), "sgd_stepper", sgd_readout)],
+}
+
+if os.environ.get("BROWSER_TEST_SPECS"):
+    SPECS.update(runpy.run_path(os.environ["BROWSER_TEST_SPECS"])["SPECS"])

@@ -1,0 +1,638 @@
+"""Drive a real JupyterLab in a real Chromium, the way a learner does.
+
+The browser tests and ``benchmarks/browser_latency.py`` share this module:
+
+- :class:`LabServer` starts JupyterLab on 127.0.0.1 with a free port, no token, and
+  every per-user directory (settings, workspaces, runtime) in a temporary folder. Its
+  root is a mirror of the repository whose ``notebooks/`` is a *copy*, so running the
+  notebooks in the browser never touches the stored ones.
+- :func:`launch_browser` starts Debian's Chromium through Playwright (never a
+  downloaded browser).
+- :class:`LabPage` is JupyterLab open in one page; :class:`NotebookPage` opens a notebook
+  from its file browser, runs it with the menu (Run > Run All Cells), waits for the
+  kernel, reports error outputs, finds the figures and explorers, and reads the
+  explorers' control values from the kernel; :class:`Explorer` moves an explorer's
+  controls by keyboard and mouse and watches its figure and readout.
+
+Playwright is imported lazily so that this module imports on a machine without it
+(pytest imports it to look for doctests).
+"""
+
+import io
+import os
+import pathlib
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+NOTEBOOKS = pathlib.Path(os.environ.get("BROWSER_TEST_NOTEBOOKS", ROOT / "notebooks"))
+SCREENSHOTS = ROOT / "screenshots"
+CHROMIUM = os.environ.get("BROWSER_TEST_CHROMIUM", "/usr/bin/chromium")
+# Without the background-networking flags Chromium keeps dialling out (updates, sync,
+# QUIC probes); on a closed network those attempts fail noisily and slow start-up.
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+# A common laptop screen. At 1280 px wide, with the file browser open, the explorers'
+# readouts overflow the notebook's width (the tests still read them, the screenshots cut them).
+VIEWPORT = {"width": 1600, "height": 1000}
+
+# JupyterLab user settings that keep the page quiet and predictable: no news or update
+# pop-ups over the notebook, no autosave, and every cell kept in the DOM (the default
+# windowing hides off-screen cells, which would hide off-screen figures from the checks).
+LAB_SETTINGS = {
+    "@jupyterlab/apputils-extension/notification.jupyterlab-settings": {
+        "fetchNews": "false",
+        "checkForUpdates": False,
+    },
+    "@jupyterlab/docmanager-extension/plugin.jupyterlab-settings": {"autosave": False},
+    "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": {"windowingMode": "none"},
+}
+
+# Directories of the repository that the mirror leaves out: notebooks is copied instead
+# of linked, the rest are big or irrelevant to a kernel.
+_NOT_MIRRORED = {".git", "notebooks", "screenshots", "venv", ".venv", "build", "__pycache__"}
+
+
+def notebook_names():
+    """Every notebook in notebooks/ (or $BROWSER_TEST_NOTEBOOKS), sorted."""
+    return sorted(path.name for path in NOTEBOOKS.glob("*.ipynb"))
+
+
+def browser_missing_reason():
+    """Why the browser tests cannot run here, or None when they can."""
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return "Playwright's Python package is not installed (pip install -r requirements-test.txt)"
+    if not os.access(CHROMIUM, os.X_OK):
+        return f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
+    return None
+
+
+def free_port():
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _write_settings(settings_dir):
+    import json
+
+    for name, values in LAB_SETTINGS.items():
+        path = settings_dir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(values))
+
+
+def _mirror_repository(target, notebooks):
+    """Lay out ``target`` like the repository: links to everything, a copy of notebooks."""
+    target.mkdir(parents=True)
+    for entry in ROOT.iterdir():
+        if entry.name not in _NOT_MIRRORED:
+            (target / entry.name).symlink_to(entry, target_is_directory=entry.is_dir())
+    shutil.copytree(notebooks, target / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+
+
+class LabServer:
+    """A JupyterLab server in a subprocess, isolated in ``workdir``.
+
+    Use it as a context manager; it stops the server (and its kernels) on exit.
+    """
+
+    def __init__(self, workdir, notebooks=NOTEBOOKS, startup_timeout=90):
+        self.workdir = pathlib.Path(workdir)
+        self.notebooks = pathlib.Path(notebooks)
+        self.startup_timeout = startup_timeout
+        self.root = self.workdir / "repo"
+        self.port = None
+        self.process = None
+        self.log_path = self.workdir / "jupyterlab.log"
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self):
+        _mirror_repository(self.root, self.notebooks)
+        settings = self.workdir / "lab-settings"
+        _write_settings(settings)
+        env = dict(os.environ)
+        env.update(
+            JUPYTERLAB_SETTINGS_DIR=str(settings),
+            JUPYTERLAB_WORKSPACES_DIR=str(self.workdir / "lab-workspaces"),
+            JUPYTER_RUNTIME_DIR=str(self.workdir / "jupyter-runtime"),
+            # The kernelspec says "python": make that the interpreter running these tests.
+            PATH=os.pathsep.join([os.path.dirname(sys.executable), os.environ.get("PATH", "")]),
+            # Kernels import the helpers of the repository under test, not an installed copy.
+            PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])),
+        )
+        env.pop("MPLBACKEND", None)  # the notebooks choose their backend (ipympl) themselves
+        self.port = free_port()
+        command = [
+            sys.executable, "-m", "jupyter", "lab",
+            "--no-browser",
+            "--ServerApp.ip=127.0.0.1",
+            f"--ServerApp.port={self.port}",
+            "--ServerApp.port_retries=0",
+            f"--ServerApp.root_dir={self.root}",
+            "--IdentityProvider.token=",
+            "--PasswordIdentityProvider.hashed_password=",
+            # Nothing may leave the machine: no extension index, news feed or update check.
+            "--LabApp.extension_manager=readonly",
+            "--LabApp.news_url=",
+            "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+            # window.jupyterapp lets the tests read the kernel state instead of guessing it.
+            "--LabApp.expose_app_in_browser=True",
+        ]
+        if hasattr(os, "geteuid") and os.geteuid() == 0:
+            command.append("--allow-root")  # CI containers run as root
+        self._log = open(self.log_path, "wb")
+        self.process = subprocess.Popen(
+            command, cwd=self.root, env=env, stdout=self._log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        self._wait_until_up()
+        return self
+
+    def _wait_until_up(self):
+        deadline = time.monotonic() + self.startup_timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"JupyterLab exited with code {self.process.returncode}:\n{self.log_tail()}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/api/status", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                pass
+            time.sleep(0.25)
+        self.stop()
+        raise RuntimeError(f"JupyterLab did not answer within {self.startup_timeout} s:\n{self.log_tail()}")
+
+    def log_tail(self, lines=30):
+        try:
+            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return "(no log)"
+
+    def api(self, path, method="GET"):
+        import json
+
+        request = urllib.request.Request(f"{self.url}{path}", method=method)
+        with urllib.request.urlopen(request, timeout=10) as response:
+            body = response.read()
+        return json.loads(body) if body else None
+
+    def shutdown_kernels(self):
+        """Stop every running kernel, so that finished notebooks free their CPU and memory."""
+        for kernel in self.api("/api/kernels"):
+            try:
+                self.api(f"/api/kernels/{kernel['id']}", method="DELETE")
+            except urllib.error.HTTPError:
+                pass  # it stopped on its own meanwhile
+
+    def stop(self):
+        if self.process is None:
+            return
+        if self.process.poll() is None:
+            try:
+                self.shutdown_kernels()
+            except (urllib.error.URLError, OSError):
+                pass
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=15)
+        self._log.close()
+        self.process = None
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc_info):
+        self.stop()
+
+
+def launch_browser(playwright):
+    """Debian's Chromium, headless, through Playwright (no browser download)."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
+
+
+def image_of(png_bytes):
+    """Decode PNG bytes into an ``(h, w, 3)`` uint8 array."""
+    import numpy as np
+    from PIL import Image
+
+    return np.asarray(Image.open(io.BytesIO(png_bytes)).convert("RGB"))
+
+
+def ink_fraction(png_bytes):
+    """Fraction of pixels that differ clearly from the most common (background) colour."""
+    import numpy as np
+
+    pixels = image_of(png_bytes).reshape(-1, 3).astype(int)
+    colours, counts = np.unique(pixels, axis=0, return_counts=True)
+    background = colours[counts.argmax()]
+    return float((np.abs(pixels - background).sum(axis=1) > 30).mean())
+
+
+def pixels_differ(png_a, png_b):
+    """Number of pixels that differ between two screenshots of the same element."""
+    import numpy as np
+
+    a, b = image_of(png_a), image_of(png_b)
+    if a.shape != b.shape:
+        return a.size  # a resized figure certainly changed
+    return int((np.abs(a.astype(int) - b.astype(int)).sum(axis=2) > 0).sum())
+
+
+# --- in-page JavaScript -------------------------------------------------------------
+
+# The notebook's panel as JupyterLab's application knows it (exposed as window.jupyterapp).
+_JS_PANEL = """(path) => {
+  const app = window.jupyterapp;
+  if (!app) return null;
+  for (const widget of app.shell.widgets('main')) {
+    if (widget.context && widget.context.path === path && widget.sessionContext) return widget;
+  }
+  return null;
+}"""
+
+# Loaded with all its cells and a kernel that is connected and idle.
+_JS_READY = """([path, cells]) => {
+  const panel = (""" + _JS_PANEL + """)(path);
+  return !!panel && panel.context.isReady && panel.content.widgets.length === cells
+      && panel.sessionContext.kernelDisplayStatus === 'idle';
+}"""
+
+# True once Run All has finished: the kernel is idle and every non-empty code cell has
+# an execution count, or a cell failed (Run All stops at the first error).
+_JS_RUN_FINISHED = """(path) => {
+  const panel = (""" + _JS_PANEL + """)(path);
+  if (!panel || panel.sessionContext.kernelDisplayStatus !== 'idle') return false;
+  const code = panel.content.widgets.filter(cell => cell.model.type === 'code' && cell.model.sharedModel.getSource().trim());
+  if (code.some(cell => cell.promptNode.innerText.includes('*'))) return false;
+  const failed = code.some(cell => cell.model.outputs.toJSON().some(o => o.output_type === 'error'));
+  return failed || code.every(cell => cell.model.executionCount !== null);
+}"""
+
+# Every cell in document order: its kind, prompt, the first line of its source, and
+# anything in its outputs that a learner would read as a failure.
+_JS_CELL_REPORT = """(path) => {
+  const panel = (""" + _JS_PANEL + """)(path);
+  const bad = /Traceback \\(most recent call last\\)|Error displaying widget|Failed to (load|create) (model|view)|Error rendering output/;
+  return panel.content.widgets.map((cell, index) => {
+    const source = cell.model.sharedModel.getSource();
+    const report = {index, code: cell.model.type === 'code', source: source.trim().split('\\n')[0].slice(0, 80),
+                    empty: !source.trim(), count: null, errors: [], stderr: [], suspicious: []};
+    if (!report.code) return report;
+    report.count = cell.model.executionCount;
+    for (const output of cell.model.outputs.toJSON()) {
+      if (output.output_type === 'error') report.errors.push(output.ename + ': ' + output.evalue);
+      if (output.output_type === 'stream' && output.name === 'stderr') report.stderr.push(String(output.text));
+    }
+    report.suspicious = [...cell.node.querySelectorAll('.jp-OutputArea-output')]
+        .map(o => o.innerText).filter(text => bad.test(text));
+    return report;
+  });
+}"""
+
+# The explorers: widget outputs that contain a figure (an ipympl canvas or an image).
+_JS_MARK_EXPLORERS = """(path) => {
+  const panel = (""" + _JS_PANEL + """)(path).node;
+  const outputs = [...panel.querySelectorAll('.jp-OutputArea-output')].filter(o =>
+      o.querySelector('.widget-box') && o.querySelector('.jupyter-matplotlib, .widget-image, img'));
+  outputs.forEach((o, i) => o.setAttribute('data-explorer', String(i)));
+  return outputs.length;
+}"""
+
+# Every figure shown in the notebook (static images and ipympl canvases; not icons or
+# hidden fallbacks), marked for screenshots.
+_JS_MARK_FIGURES = """(path) => {
+  const panel = (""" + _JS_PANEL + """)(path).node;
+  const figures = [...panel.querySelectorAll(
+      '.jp-OutputArea-output img, .jupyter-matplotlib-canvas-div, .jp-OutputArea-output svg.jp-RenderedSVG')]
+      .filter(f => f.getBoundingClientRect().width > 20 && f.getBoundingClientRect().height > 20);
+  figures.forEach((f, i) => f.setAttribute('data-figure', String(i)));
+  return figures.length;
+}"""
+
+
+# Close a notebook without the "unsaved changes" dialog and stop its kernel.
+_JS_CLOSE = """async (path) => {
+  const panel = (""" + _JS_PANEL + """)(path);
+  if (!panel) return;
+  await panel.sessionContext.shutdown();
+  panel.context.model.dirty = false;
+  panel.close();
+}"""
+
+
+# Runs code in the notebook's kernel (outside any cell) and returns what it printed.
+_JS_KERNEL_PRINT = """async ([path, code]) => {
+  const panel = (""" + _JS_PANEL + """)(path);
+  const future = panel.sessionContext.session.kernel.requestExecute(
+      {code, silent: false, store_history: false, allow_stdin: false});
+  let text = '';
+  future.onIOPub = (msg) => {
+    if (msg.header.msg_type === 'stream') text += msg.content.text;
+    if (msg.header.msg_type === 'error') text += msg.content.ename + ': ' + msg.content.evalue;
+  };
+  await future.done;
+  return text;
+}"""
+
+# The widget models shown by the notebook's outputs, in document order.
+_JS_WIDGET_OUTPUTS = """(path) => {
+  const panel = (""" + _JS_PANEL + """)(path);
+  const ids = [];
+  for (const cell of panel.content.widgets) {
+    if (cell.model.type !== 'code') continue;
+    for (const output of cell.model.outputs.toJSON()) {
+      const view = output.data && output.data['application/vnd.jupyter.widget-view+json'];
+      if (view) ids.push(view.model_id);
+    }
+  }
+  return ids;
+}"""
+
+# Kernel side: every live explorer's widget model id -> {control description: value}.
+# Runs in a throwaway namespace so the learner's variables are untouched.
+_PY_EXPLORER_VALUES = r'''exec("""
+import gc, json
+from helpers.widgets import Explorer
+found = {}
+for e in gc.get_objects():
+    if isinstance(e, Explorer):
+        found[e.widget.model_id] = {c.description: c.value for c in e.controls.values()
+                                    if 'value' in c.traits() and isinstance(c.value, (int, float, str))}
+print(json.dumps(found))
+""", {})'''
+
+
+class LabPage:
+    """JupyterLab open in one browser page, showing the notebooks folder.
+
+    Booting JupyterLab takes seconds, so one page serves every notebook: each is opened
+    from the file browser and closed again, as a learner would.
+    """
+
+    def __init__(self, browser, server, timeout=90):
+        self.server = server
+        self.context = browser.new_context(viewport=VIEWPORT)
+        self.page = self.context.new_page()
+        self.errors = []  # uncaught JavaScript errors, in order
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.goto(f"{server.url}/lab/tree/notebooks?reset", timeout=timeout * 1000)
+        self.page.wait_for_selector(".jp-DirListing-item", timeout=timeout * 1000)
+
+    def open(self, name, screenshots=SCREENSHOTS, timeout=90):
+        """Double-click ``name`` in the file browser; return the ready NotebookPage."""
+        return NotebookPage(self, name, screenshots).open(timeout)
+
+    def close(self):
+        self.context.close()
+
+
+class NotebookPage:
+    """One notebook open in JupyterLab, with its kernel."""
+
+    def __init__(self, lab_page, name, screenshots=SCREENSHOTS):
+        self.lab_page = lab_page
+        self.page = lab_page.page
+        self.server = lab_page.server
+        self.name = name  # file name inside notebooks/, e.g. "01_perceptron.ipynb"
+        self.stem = pathlib.Path(name).stem
+        self.path = f"notebooks/{name}"  # as the server sees it
+        self.panel = self.page.locator(f".jp-NotebookPanel[data-test-path='{self.path}']")
+        self.screenshots = pathlib.Path(screenshots)
+        self._first_error = len(lab_page.errors)
+
+    @property
+    def page_errors(self):
+        return self.lab_page.errors[self._first_error:]
+
+    def open(self, timeout=90):
+        """Open the notebook from the file browser and wait until its kernel is idle."""
+        import json
+
+        cells = len(json.loads((self.server.root / "notebooks" / self.name).read_text())["cells"])
+        item = self.page.locator(".jp-DirListing-item", has=self.page.locator(f".jp-DirListing-itemText >> text='{self.name}'"))
+        item.first.dblclick(timeout=timeout * 1000)
+        self.page.wait_for_function(_JS_READY, arg=[self.path, cells], timeout=timeout * 1000, polling=100)
+        # A handle for locators that must stay inside this notebook.
+        self.page.evaluate("(path) => { (" + _JS_PANEL + ")(path).node.dataset.testPath = path; }", self.path)
+        return self
+
+    def close(self):
+        """Close the notebook, discarding the run, and shut its kernel down."""
+        self.page.evaluate(_JS_CLOSE, self.path)
+
+    # --- running ---------------------------------------------------------------------
+
+    def run_all(self, timeout=180):
+        """Run > Run All Cells from the menu bar, then wait until nothing is left to run.
+
+        Returns the seconds from the click to an idle kernel.
+        """
+        start = time.perf_counter()
+        self.page.locator(".lm-MenuBar-itemLabel", has_text="Run").first.click()
+        self.page.locator(".lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+        self.page.wait_for_function(_JS_RUN_FINISHED, arg=self.path, timeout=timeout * 1000, polling=200)
+        return time.perf_counter() - start
+
+    def cell_report(self):
+        return self.page.evaluate(_JS_CELL_REPORT, self.path)
+
+    def problems(self):
+        """Every cell that did not run or that shows an error, as readable lines."""
+        lines = []
+        for cell in self.cell_report():
+            if not cell["code"]:
+                continue
+            where = f"cell {cell['index']} ({cell['source']!r})"
+            if not cell["empty"] and cell["count"] is None:
+                lines.append(f"{where} did not run")
+            lines += [f"{where} raised {error}" for error in cell["errors"]]
+            lines += [f"{where} wrote to stderr:\n{text[:2000]}" for text in cell["stderr"]]
+            lines += [f"{where} shows a failure message:\n{text[:2000]}" for text in cell["suspicious"]]
+        lines += [f"uncaught error in the page: {error}" for error in self.page_errors]
+        return lines
+
+    def run_in_kernel(self, code):
+        """Run ``code`` in the notebook's kernel, outside any cell; return what it printed."""
+        return self.page.evaluate(_JS_KERNEL_PRINT, [self.path, code])
+
+    def kernel_explorer_values(self):
+        """For each explorer shown, in page order: its controls' values as the kernel has them."""
+        import json
+
+        printed = self.run_in_kernel(_PY_EXPLORER_VALUES)
+        try:
+            by_model = json.loads(printed)
+        except ValueError:
+            raise RuntimeError(f"could not read the explorers from the kernel: {printed!r}") from None
+        return [by_model[i] for i in self.page.evaluate(_JS_WIDGET_OUTPUTS, self.path) if i in by_model]
+
+    # --- figures and explorers -------------------------------------------------------
+
+    def figures(self):
+        count = self.page.evaluate(_JS_MARK_FIGURES, self.path)
+        return [self.panel.locator(f"[data-figure='{i}']") for i in range(count)]
+
+    def explorers(self):
+        count = self.page.evaluate(_JS_MARK_EXPLORERS, self.path)
+        return [Explorer(self, self.panel.locator(f"[data-explorer='{i}']"), i) for i in range(count)]
+
+    def wait_for_ink(self, locator, minimum=0.005, timeout=20):
+        """Screenshot ``locator`` until it is drawn (not blank); return the last PNG."""
+        deadline = time.monotonic() + timeout
+        while True:
+            png = locator.screenshot()
+            if ink_fraction(png) >= minimum or time.monotonic() > deadline:
+                return png
+            self.page.wait_for_timeout(200)
+
+    def screenshot(self, suffix, locator=None, png=None):
+        """Save a screenshot as ``screenshots/<notebook>-<suffix>.png``; return its path."""
+        self.screenshots.mkdir(parents=True, exist_ok=True)
+        path = self.screenshots / f"{self.stem}-{suffix}.png"
+        if png is not None:
+            path.write_bytes(png)
+        elif locator is not None:
+            locator.screenshot(path=str(path))
+        else:
+            self.page.screenshot(path=str(path))
+        return path
+
+
+# A fingerprint of a figure element's pixels: a hash over the visible canvas (ipympl)
+# or the image's source (PNG frames in an <img>).
+_JS_SIGNATURE = """(element) => {
+  const canvas = element.tagName === 'CANVAS' ? element : element.querySelector('canvas');
+  if (!canvas) return element.currentSrc || element.src || '';
+  if (!canvas.width || !canvas.height) return 'empty';
+  const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  let hash = 0;
+  for (let i = 0; i < data.length; i += 4) hash = (Math.imul(hash, 31) + data[i] + 3 * data[i + 1] + 7 * data[i + 2]) | 0;
+  return canvas.width + 'x' + canvas.height + ':' + hash;
+}"""
+
+
+class Explorer:
+    """An explorer's widget box in the page: its controls, figure and readouts."""
+
+    def __init__(self, notebook, box, index):
+        self.notebook = notebook
+        self.page = notebook.page
+        self.box = box
+        self.index = index
+        self.figure = box.locator(".jupyter-matplotlib-canvas-div, .widget-image, img").first
+        self.readouts = box.locator(".widget-html .widget-html-content, .widget-htmlmath .widget-htmlmath-content")
+
+    # Controls are found by the label a learner reads beside them.
+    def sliders(self):
+        return self._labelled(".widget-slider")
+
+    def dropdowns(self):
+        return self._labelled(".widget-dropdown")
+
+    def buttons(self):
+        """Buttons by their text; a Play widget's visible buttons as "play" and "stop"."""
+        found = self.box.locator("button.widget-button, button.widget-toggle-button")
+        buttons = [(found.nth(i).inner_text().strip(), found.nth(i)) for i in range(found.count())]
+        for icon in ("play", "stop"):
+            play = self.box.locator(f".widget-play button:visible:has(i.fa-{icon})")
+            if play.count():
+                buttons.append((icon, play.first))
+        return buttons
+
+    def _labelled(self, selector):
+        found = self.box.locator(selector)
+        controls = []
+        for i in range(found.count()):
+            control = found.nth(i)
+            label = control.locator(".widget-label").first
+            controls.append((label.inner_text().strip() if label.count() else "", control))
+        return controls
+
+    def readout_text(self):
+        return " | ".join(t.strip() for t in self.readouts.all_inner_texts())
+
+    def figure_png(self):
+        return self.figure.screenshot()
+
+    def figure_signature(self):
+        """A cheap fingerprint of the figure's current pixels, read inside the page."""
+        return self.figure.evaluate(_JS_SIGNATURE)
+
+    def wait_for_redraw(self, before, timeout=15):
+        """Wait until the figure's fingerprint differs from ``before``; True if it did."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.figure_signature() != before:
+                return True
+            self.page.wait_for_timeout(30)
+        return False
+
+    def wait_until_settled(self, quiet=0.3, timeout=15):
+        """Wait until figure and readouts have not changed for ``quiet`` seconds."""
+        deadline = time.monotonic() + timeout
+        last = (self.figure_signature(), self.readout_text())
+        stable_since = time.monotonic()
+        while time.monotonic() < deadline and time.monotonic() - stable_since < quiet:
+            self.page.wait_for_timeout(50)
+            now = (self.figure_signature(), self.readout_text())
+            if now != last:
+                last, stable_since = now, time.monotonic()
+        return last
+
+    # --- moving controls like a learner ---------------------------------------------
+
+    @staticmethod
+    def slider_value(slider):
+        # aria-valuenow is rounded to one decimal; aria-valuetext has the full value.
+        handle = slider.locator(".noUi-handle").first
+        return float(handle.get_attribute("aria-valuetext") or handle.get_attribute("aria-valuenow"))
+
+    def press_slider(self, slider, key="ArrowRight", times=1):
+        handle = slider.locator(".noUi-handle").first
+        handle.focus()
+        for _ in range(times):
+            handle.press(key)
+
+    def drag_slider(self, slider, fraction):
+        """Drag the slider's handle by ``fraction`` of the track's width (negative: left)."""
+        handle = slider.locator(".noUi-handle").first
+        track = slider.locator(".noUi-base").first
+        handle.scroll_into_view_if_needed()
+        hbox, tbox = handle.bounding_box(), track.bounding_box()
+        x, y = hbox["x"] + hbox["width"] / 2, hbox["y"] + hbox["height"] / 2
+        target = min(max(x + fraction * tbox["width"], tbox["x"]), tbox["x"] + tbox["width"])
+        self.page.mouse.move(x, y)
+        self.page.mouse.down()
+        for step in range(1, 6):
+            self.page.mouse.move(x + (target - x) * step / 5, y)
+        self.page.mouse.up()
+
+    @staticmethod
+    def dropdown_value(dropdown):
+        return dropdown.locator("select").first.evaluate("s => s.options[s.selectedIndex].text")
+
+    def choose(self, dropdown, option_text):
+        dropdown.locator("select").first.select_option(label=option_text)
