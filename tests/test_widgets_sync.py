@@ -83,3 +83,13 @@ def test_log_slider_late_copy():
     assert s.value == 0.5
     _from_browser(s, 0.010000000000000002)  # learner drags to 0.01
     assert s.value == 0.010000000000000002
+
+
+def test_log_slider_still_clamps_to_its_value_range():
+    s = guard_slider(widgets.FloatLogSlider(value=0.1, base=10, min=-3, max=0.5, step=0.05))
+    s.value = 1.2  # inside 10**-3 .. 10**0.5
+    assert s.value == 1.2
+    s.value = 100
+    assert s.value == pytest.approx(10 ** 0.5)
+    s.value = 1e-9
+    assert s.value == pytest.approx(1e-3)

@@ -77,7 +77,10 @@ def guard_slider(control):
             pending[_index(control, value)] = time.monotonic() + ECHO_WINDOW_S
 
     def validate(_owner, proposal):
-        value = min(max(proposal["value"], control.min), control.max)
+        # This replaces the slider's own validator, so clamp as it would (a log slider's
+        # min and max are exponents).
+        lo, hi = (control.min, control.max) if linear else (control.base ** control.min, control.base ** control.max)
+        value = min(max(proposal["value"], lo), hi)
         if "value" not in control._property_lock:  # set from Python
             expect_echo(value)
             return value
