@@ -4,6 +4,7 @@ import numpy as np
 
 from .. import autodiff
 from ._base import Explorer
+from ._views import ViewBackgrounds
 
 # name -> (chain builder, node names, how each node is computed, edge labels)
 EXPRESSIONS = {
@@ -23,7 +24,7 @@ EXPRESSIONS = {
 }
 
 
-class ChainRuleExplorer(Explorer):
+class ChainRuleExplorer(ViewBackgrounds, Explorer):
     """A chain x -> ... -> z drawn as a graph, and z(x) with its tangent at x.
 
     Use :func:`chain_rule_explorer` to make one.
@@ -67,6 +68,8 @@ class ChainRuleExplorer(Explorer):
         self._plots = plots
         self._shown = None
         self.graph = None
+        self._curves = {}
+        self._reset_views()
         self.dynamic += [self.tangent, self.point]
 
     def _show_expression(self, expression):
@@ -78,15 +81,17 @@ class ChainRuleExplorer(Explorer):
         self.graph_ax.clear()
         self.graph = self._plots.plot_chain_graph(names, formulas, edges, ax=self.graph_ax)
         self.dynamic += self.graph.dynamic
-        xs = np.linspace(*self.X_RANGE, 301)
-        zs = np.array([build(autodiff.Value(float(t)))[-1].data for t in xs])
+        if expression not in self._curves:
+            xs = np.linspace(*self.X_RANGE, 301)
+            self._curves[expression] = xs, np.array([build(autodiff.Value(float(t)))[-1].data for t in xs])
+        xs, zs = self._curves[expression]
         self.curve.set_data(xs, zs)
         pad = 0.1 * (zs.max() - zs.min())
         self.curve_ax.set_ylim(zs.min() - pad, zs.max() + pad)
         self.curve_ax.set_title(f"{expression}: the tangent at x has slope dz/dx, the product of the local derivatives",
                                 fontsize=9)
+        self._switch_view(self._shown, expression)  # a full draw only the first time
         self._shown = expression
-        self.request_full_redraw()
 
     def _update(self, expression, x):
         if expression != self._shown:
