@@ -28,8 +28,8 @@ Why blitting
 ------------
 A full ``draw()`` of an axes with ticks and labels costs about 30 ms on these machines.
 The base draws the static part once with the dynamic artists hidden, caches it
-(``copy_from_bbox``), and on each update restores it and draws only the dynamic
-artists (``restore_region`` / ``draw_artist`` / ``blit``): about a third of the cost.
+(a copy of the pixel buffer), and on each update restores it and draws only the dynamic
+artists (``draw`` of each, then ``blit``): about a third of the cost.
 Any full draw made by someone else (first display, a resize in the browser, savefig)
 marks the cache stale, and the next update takes it again.
 
