@@ -77,6 +77,22 @@ CASES = {
         lambda: widgets.sgd_stepper("blobs", canvas="agg"),
         {"step": list(range(1, 361, 7))},
     ),
+    "chain_rule_explorer": (
+        lambda: widgets.chain_rule_explorer(canvas="agg"),
+        {
+            "x": [round(-3 + 0.05 * i, 2) for i in range(120)],
+            "expression": ["z = sin(x²)", "one neuron"],
+        },
+    ),
+    "mlp_playground": (
+        lambda: widgets.mlp_playground("XOR", units=16, canvas="agg"),
+        {
+            "lr": [0.01, 0.03, 0.1, 0.3, 1.0],
+            "batch_size": [1, 8, 32, 0],
+            "show": ["weights", "dL/dw"],
+            "units": [2, 4, 8, 16],
+        },
+    ),
 }
 
 
@@ -117,6 +133,22 @@ def main(selected=()):
             worst = max(worst, med)
             print(f"{case:24} {name:10} {med:9.1f} {p95:7.1f} {naive_med:12.1f} {naive_med / med:7.1f}x")
     print(f"slowest median: {worst:.1f} ms per update (target <= 15 ms)")
+    if not selected or any(s in "mlp_playground" for s in selected):
+        _playground_fps()
+
+
+def _playground_fps(frames=300):
+    """Frames per second while the playground trains (2-16-1, 200 points): Play ticks from Python."""
+    explorer = widgets.mlp_playground("XOR", units=16, epochs_per_frame=1, canvas="agg")
+    play = explorer.controls["play"]
+    times = []
+    for _ in range(frames):
+        start = time.perf_counter()
+        play.value += 1  # one tick: train an epoch, update the artists, blit
+        times.append(time.perf_counter() - start)
+    med, p95 = _summary(times)
+    print(f"mlp_playground training 2-16-1 on 200 points: {1000 / med:.0f} frames/s at the median "
+          f"({med:.1f} ms per frame, p95 {p95:.1f} ms; target >= 30 frames/s), epoch {explorer.state['epoch']}")
 
 
 if __name__ == "__main__":

@@ -667,3 +667,123 @@ def check_lr_from_zero(answer):
              "clean epoch: nothing blows up",
     }
     return not_yet(f'"{choice}" is not it', because=reasons[choice])
+
+
+# --- Notebooks 05 and 06: the chain rule and backpropagation (issue 5) -------------------
+
+
+@checker
+def check_composition_derivative(dz_dx):
+    """Is ``dz_dx(x)`` the derivative of z = exp(cos(x))?
+
+    The reference is a central finite difference of z itself, so the checker does not
+    depend on anyone's algebra.
+
+    >>> import math
+    >>> check_composition_derivative(lambda x: -math.sin(x) * math.exp(math.cos(x)))
+    Correct! dz/dx = dz/du * du/dx = exp(cos x) * (-sin x).
+    >>> check_composition_derivative(lambda x: math.sin(x) * math.exp(math.cos(x)))
+    Not yet: at x = 0.3 your dz/dx is 0.7682 but z changes at a rate of -0.7682 because the derivative of cos(x) is -sin(x): mind the sign
+    """
+    import math
+
+    if not callable(dz_dx):
+        raise AnswerProblem(f"dz_dx must be a function of x (def dz_dx(x): ...); got {type(dz_dx).__name__}")
+
+    def z(x):
+        return math.exp(math.cos(x))
+
+    h = 1e-6
+    for x in (0.3, -1.2, 2.0, 2.9):
+        want = (z(x + h) - z(x - h)) / (2 * h)
+        got = dz_dx(x)
+        if got is Ellipsis or got is None:
+            raise AnswerProblem(f"dz_dx({x:g}) returned {got!r}: replace the ... in the function with your formula")
+        got = float(got)
+        if not math.isclose(got, want, rel_tol=1e-4, abs_tol=1e-6):
+            if math.isclose(got, -want, rel_tol=1e-4, abs_tol=1e-6):
+                hint = "the derivative of cos(x) is -sin(x): mind the sign"
+            elif math.isclose(got, -math.sin(x), rel_tol=1e-4, abs_tol=1e-6):
+                hint = "that is only du/dx; multiply by dz/du = exp(u) with u = cos(x)"
+            elif math.isclose(got, z(x), rel_tol=1e-4, abs_tol=1e-6):
+                hint = "that is only dz/du = exp(u); multiply by du/dx"
+            else:
+                hint = "dz/dx = dz/du * du/dx with u = cos(x), z = exp(u)"
+            return not_yet(f"at x = {x:g} your dz/dx is {got:.4f} but z changes at a rate of {want:.4f}",
+                           because=hint)
+    return correct("dz/dx = dz/du * du/dx = exp(cos x) * (-sin x).")
+
+
+@checker
+def check_shared_node_gradient(grad):
+    """For z = x * x + 3 * x at x = 2, what does backward() put in x.grad?
+
+    >>> check_shared_node_gradient(7)
+    Correct! x reaches z along three paths (two through x * x, one through 3 * x): 2 + 2 + 3 = 7.
+    >>> check_shared_node_gradient(3)
+    Not yet: 3 is the contribution of the path through 3 * x alone because the gradients of all paths add up: x * x contributes 2x = 4 as well
+    """
+    g = float(_numbers(grad, "grad", shape=()))
+    if _close(g, 7.0, 1e-9):
+        return correct("x reaches z along three paths (two through x * x, one through 3 * x): 2 + 2 + 3 = 7.")
+    wrong = {
+        3.0: ("3 is the contribution of the path through 3 * x alone",
+              "the gradients of all paths add up: x * x contributes 2x = 4 as well"),
+        5.0: ("5 counts x * x as if x appeared in it once",
+              "x is both factors of x * x, so that product contributes x + x = 4, not 2"),
+        4.0: ("4 is the contribution of x * x alone", "the path through 3 * x adds another 3"),
+        2.0: ("2 is what one factor of x * x contributes",
+              "overwriting instead of adding is the classic bug: every path adds to x.grad"),
+    }
+    what, because = wrong.get(g, (f"{g:g} is not it", "dz/dx = 2x + 3; evaluate it at x = 2"))
+    return not_yet(what, because=because)
+
+
+@checker
+def check_output_gradient(dL_dw):
+    """dL/dw for the worked example of notebook 06: (w0, w1, w2), bias first.
+
+    >>> from helpers import mlp
+    >>> model, x, y = mlp.worked_example()
+    >>> u = model.hidden_outputs(x)[0][0]
+    >>> z = model.forward(x)[0]
+    >>> check_output_gradient([(z - 1) * 1, (z - 1) * u[0], (z - 1) * u[1]])
+    Correct! dL/dw_j = (z - y) u_j, with u_0 = 1 for the bias.
+    """
+    import numpy as np
+
+    from . import mlp
+
+    got = _numbers(dL_dw, "dL_dw")
+    if got.shape == (2,):
+        raise AnswerProblem("dL_dw has 2 entries, but w has 3: the bias w_0 (whose input is u_0 = 1) is missing")
+    got = _numbers(got.ravel(), "dL_dw", shape=(3,))
+    model, x, y = mlp.worked_example()
+    u = np.r_[1.0, model.hidden_outputs(x)[0][0]]
+    z = float(model.forward(x)[0])
+    want = (z - y[0]) * u
+    if _close(got, want, 1e-4):
+        return correct("dL/dw_j = (z - y) u_j, with u_0 = 1 for the bias.")
+    if _close(got, -want, 1e-4):
+        return not_yet(f"you have {_fmt(got)}, the right numbers with the wrong sign",
+                       because="dL/ds = z - y (not y - z): z is too small here, so the loss falls as w grows")
+    if _close(got, want * z * (1 - z), 1e-4):
+        return not_yet(f"you have {_fmt(got)}, which includes an extra z(1 - z)",
+                       because="with binary cross-entropy dL/dz * dz/ds simplifies to z - y; the z(1 - z) cancels")
+    return not_yet(f"you have {_fmt(got)}", because="dL/dw_j = dL/ds * u_j with dL/ds = z - y and u = (1, u_1, u_2)")
+
+
+@checker
+def check_bce_with_sigmoid(choice):
+    """Why is binary cross-entropy the loss of choice for a sigmoid output? Answer "a", "b" or "c"."""
+    pick = str(choice).strip().lower()
+    if pick not in ("a", "b", "c"):
+        raise AnswerProblem(f'answer with "a", "b" or "c"; got {choice!r}')
+    if pick == "b":
+        return correct("dL/ds = z - y: a confidently wrong output gets a large push, while squared "
+                       "error's (z - y) z (1 - z) almost vanishes there.")
+    reasons = {
+        "a": "the size of a loss says nothing on its own: what training uses is its gradient",
+        "c": "the sigmoid never reaches 0 or 1 exactly, whatever the loss; BCE only punishes being far from y",
+    }
+    return not_yet(f'"{pick}" is not it', because=reasons[pick])

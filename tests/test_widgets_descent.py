@@ -72,7 +72,7 @@ def test_divergence_message_in_figure_and_recovery(explorer):
     assert "lr = 2 is too large" in text and "(1-D and 2-D diverged)" in text
     assert "Move the lr slider to the left" in text
     assert explorer.message.get_visible() and "error" not in explorer.state
-    assert "diverged: stopped after" in explorer.notes[0].get_text()
+    assert "diverged after" in explorer.notes[0].get_text()
     assert not np.array_equal(before, explorer.pixels())
     explorer.controls["lr"].value = 0.3
     assert explorer.message.get_text() == ""
@@ -142,12 +142,14 @@ def test_gradient_numbers_match_formula(explorer):
     w1, w2 = explorer.state["w_2d"]
     np.testing.assert_allclose(explorer.state["grad_2d"], [0.4 * w1, 2 * w2])
     assert f"{2 * (w - 1):.4f}" in explorer.readout.value
-    assert f"L = {(w - 1) ** 2:.4f}" in explorer.notes[0].get_text()
+    assert f"L(w) = {(w - 1) ** 2:.4f}" in explorer.readout.value
+    assert explorer.state["regime_1d"] == "crawling"  # 0.8^4 = 0.41 of the start's gradient is left
+    assert explorer.notes[0].get_text() == "4 steps: still on its way down"
 
 
 def test_readout(explorer):
     explorer.set(lr=0.3, steps=30)
-    assert "converged" in explorer.readout.value and "η = 0.3" in explorer.readout.value
+    assert "1-D: converged" in explorer.readout.value and "η = 0.3, 30 steps" in explorer.readout.value
 
 
 def test_bad_arguments():
@@ -157,11 +159,18 @@ def test_bad_arguments():
         widgets.gradient_descent_explorer(lr=0.0, canvas="agg")
 
 
-def test_ipympl_canvas_sends_no_broken_data_url():
-    # A data URL synced before the browser shows the figure leaves the canvas blank in
-    # JupyterLab (ipympl 0.10 omits its prefix); the explorer must not sync one.
+
+def test_ipympl_frames_reach_the_browser_as_png_only():
+    # ipympl 0.10, while it syncs a data URL (before the browser's view starts), sends raw
+    # pixels labelled as PNG and an unprefixed data URL; either leaves the figure blank in
+    # JupyterLab. Every frame the browser gets must be a real PNG, and no broken URL.
     explorer = widgets.gradient_descent_explorer(canvas="ipympl")
-    assert explorer.canvas_kind == "ipympl"
-    assert explorer.figure.canvas._data_url is None
+    canvas = explorer.figure.canvas
+    sent = []
+    canvas.send = lambda content, buffers=None: sent.append((content, buffers))
     explorer.controls["lr"].value = 0.5
-    assert explorer.figure.canvas._data_url is None
+    canvas._handle_message(canvas, {"type": "initialized"}, [])  # what the browser's view sends
+    explorer.controls["lr"].value = 0.05
+    frames = [bytes(buffers[0]) for _, buffers in sent if buffers]
+    assert frames and all(f[:8] == b"\x89PNG\r\n\x1a\n" for f in frames)
+    assert canvas._data_url is None or canvas._data_url.startswith("data:image/png;base64,")

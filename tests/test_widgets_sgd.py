@@ -44,9 +44,9 @@ def test_defaults_show_the_lectures_first_step(stepper):
     # Before: -0.1 + 0.2 x1 = 0 is the vertical line x1 = 0.5, drawn dashed.
     assert on_line(stepper.before.line, [-0.1, 0.2, 0.0])
     np.testing.assert_allclose(stepper.before.line.get_xdata(), [0.5, 0.5])
-    # After: x1 = 2 lies outside the view (-0.5..1.5), and the figure says so.
-    assert len(stepper.boundary.line.get_xdata()) == 0
-    assert "boundary after the step: outside this view" == stepper.offview.get_text()
+    # After: -0.2 + 0.1 x1 = 0 is x1 = 2, right of every point and still in view.
+    np.testing.assert_allclose(stepper.boundary.line.get_xdata(), [2.0, 2.0])
+    assert stepper.offview.get_text() == ""
     heading = stepper.heading.get_text()
     assert heading == "step 1, epoch 1: update"
     readout = stepper.readout.value
@@ -64,7 +64,7 @@ def test_step_button_shows_the_lectures_second_step(stepper):
     assert st["y"] == 1 and st["s"] == pytest.approx(-0.1, abs=TOL)
     np.testing.assert_allclose(st["w_after"], [-0.1, 0.2, 0.1], atol=TOL)
     assert on_line(stepper.boundary.line, [-0.1, 0.2, 0.1])
-    assert len(stepper.before.line.get_xdata()) == 0  # x1 = 2 again, outside the view
+    np.testing.assert_allclose(stepper.before.line.get_xdata(), [2.0, 2.0])  # before: x1 = 2
     assert stepper.heading.get_text() == "step 2, epoch 1: update"
     assert "<td>w2</td><td>0.000</td><td>\u22121.000</td><td>0.100</td>" in stepper.readout.value
     assert not np.array_equal(before, stepper.pixels())

@@ -10,5 +10,8 @@ from .functions import ProbabilityBars, Tangent, plot_activation, plot_function,
 from .penguins import (feature_label, plot_class_regions, plot_confusion_matrix, plot_hidden_activations,
                        plot_penguin_pairs, plot_penguins, plot_weight_matrix)
 from .sgd import BoundaryLine, MistakesChart, plot_boundaries, plot_boundary_line, plot_mistakes_per_epoch, plot_perceptron_loss
+from .graph import ChainGraph, plot_chain_graph
+from .network import NetworkDiagram, plot_network
+from .probability import grid_points, plot_hidden_units, plot_loss_curves, plot_probability_map
 
 __all__ = ["CLASS_STYLES", "class_style", "DecisionBoundary", "boundary_segment", "plot_decision_boundary"]

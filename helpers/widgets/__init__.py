@@ -10,5 +10,7 @@ from .activations import ActivationExplorer, activation_explorer
 from .descent import GradientDescentExplorer, gradient_descent_explorer
 from .perceptron import PerceptronExplorer, perceptron_explorer
 from .sgd import SGDStepper, sgd_stepper
+from .chain_rule import ChainRuleExplorer, chain_rule_explorer
+from .playground import MLPPlayground, mlp_playground
 
 __all__ = ["Explorer", "PerceptronExplorer", "perceptron_explorer"]

@@ -28,8 +28,8 @@ Why blitting
 ------------
 A full ``draw()`` of an axes with ticks and labels costs about 30 ms on these machines.
 The base draws the static part once with the dynamic artists hidden, caches it
-(``copy_from_bbox``), and on each update restores it and draws only the dynamic
-artists (``restore_region`` / ``draw_artist`` / ``blit``): about a third of the cost.
+(a copy of the pixel buffer), and on each update restores it and draws only the dynamic
+artists (``draw`` of each, then ``blit``): about a third of the cost.
 Any full draw made by someone else (first display, a resize in the browser, savefig)
 marks the cache stale, and the next update takes it again.
 
@@ -291,13 +291,15 @@ class Explorer:
             for artist in self.dynamic:
                 artist.set_visible(False)
             self._draw_agg()
-            self._background = canvas.copy_from_bbox(self.figure.bbox)
+            # The whole buffer, not copy_from_bbox: a fractional figure size cannot
+            # leave an edge row or column out of what gets restored.
+            self._background = np.array(canvas.buffer_rgba())
             self._background_size = size
             for artist, visible in zip(self.dynamic, shown):
                 artist.set_visible(visible)
             self.redraws["full"] += 1
         else:
-            canvas.restore_region(self._background)
+            np.copyto(np.asarray(canvas.buffer_rgba()), self._background)
             self.redraws["blit"] += 1
         renderer = canvas.get_renderer()
         for artist in sorted(self.dynamic, key=lambda a: a.get_zorder()):

@@ -89,7 +89,7 @@ class GradientDescentExplorer(ViewBackgrounds, Explorer):
             self.grads.append(plots.Arrow(ax, _style.PINK))
             self.steps_.append(plots.Arrow(ax, _style.GREEN))
             left = ax.get_position().x0
-            self.notes.append(fig.text(left, 0.925, "", va="bottom", ha="left", fontsize=10.5, fontweight="bold"))
+            self.notes.append(fig.text(left, 0.925, "", va="bottom", ha="left", fontsize=10.5))
         from matplotlib.lines import Line2D
 
         handles = [self.paths[0].start, self.paths[0].line, self.paths[0].current,
@@ -115,16 +115,16 @@ class GradientDescentExplorer(ViewBackgrounds, Explorer):
         current = info.path[-1]
         return info, regime, current, np.atleast_1d(loss.grad(current)).astype(float), float(loss.fn(current))
 
-    def _draw(self, k, ax, xy_path, origin, g, lr, regime, info, loss):
+    def _draw(self, k, ax, xy_path, origin, g, lr, regime, info):
         self.paths[k].update(*xy_path)
         (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
         inside = x0 <= origin[0] <= x1 and y0 <= origin[1] <= y1
         self.grads[k].update(origin, _arrow_vector(g), visible=inside)
         self.steps_[k].update(origin, -lr * g, visible=inside and regime != "diverged")
         if info.diverged:
-            self.notes[k].set_text(f"diverged: stopped after {info.steps_taken} of {info.steps} steps")
+            self.notes[k].set_text(f"diverged after {info.steps_taken} of {info.steps} steps")
         else:
-            self.notes[k].set_text(f"{info.steps} steps: {VERDICTS[regime]}, L = {_num(loss)}")
+            self.notes[k].set_text(f"{info.steps} steps: {VERDICTS[regime]}")
 
     def _update(self, curve, lr, steps, w_start, w1_start, w2_start):
         loss1 = optim.EXAMPLE_LOSSES[curve]
@@ -133,11 +133,11 @@ class GradientDescentExplorer(ViewBackgrounds, Explorer):
         info1, regime1, w, g1, L1 = self._run(loss1, w_start, lr, steps)
         path1 = info1.path[:, 0]
         self._draw(0, self.ax1, (path1, loss1.fn(info1.path)), np.array([w[0], L1]), np.array([g1[0], 0.0]), lr,
-                   regime1, info1, L1)
+                   regime1, info1)
 
         loss2 = optim.EXAMPLE_LOSSES[SURFACE]
         info2, regime2, w2, g2, L2 = self._run(loss2, [w1_start, w2_start], lr, steps)
-        self._draw(1, self.ax2, info2.path.T, w2, g2, lr, regime2, info2, L2)
+        self._draw(1, self.ax2, info2.path.T, w2, g2, lr, regime2, info2)
 
         self.state = {
             "curve": curve, "lr": lr, "steps": steps,
@@ -158,16 +158,21 @@ class GradientDescentExplorer(ViewBackgrounds, Explorer):
     def _readout_html(self):
         st = self.state
         w2, g2 = st["w_2d"], st["grad_2d"]
-        rows = (
-            f"<tr><td>1-D</td><td>{st['regime_1d']}</td><td>{_num(st['w_1d'])}</td><td>{_num(st['loss_1d'])}</td>"
-            f"<td>{_num(st['grad_1d'])}</td></tr>"
-            f"<tr><td>2-D</td><td>{st['regime_2d']}</td><td>({_num(w2[0])}, {_num(w2[1])})</td>"
-            f"<td>{_num(st['loss_2d'])}</td><td>({_num(g2[0])}, {_num(g2[1])})</td></tr>"
-        )
-        return ("<div style='font-size:13px'><b>w<sub>new</sub> = w<sub>old</sub> &minus; η &middot; dL/dw</b>"
-                f"<br>η = {st['lr']:.3g}, {st['steps']} steps<table style='font-family:monospace'>"
-                f"<tr><th></th><th>what happens</th><th>w now</th><th>L(w)</th><th>gradient</th></tr>{rows}"
-                "</table></div>")
+        parts = [
+            "<b>w<sub>new</sub> = w<sub>old</sub> &minus; η &middot; dL/dw</b>",
+            f"η = {st['lr']:.3g}, {st['steps']} steps",
+            "",
+            f"<b>1-D: {st['regime_1d']}</b>",
+            f"w = {_num(st['w_1d'])}",
+            f"L(w) = {_num(st['loss_1d'])}",
+            f"dL/dw = {_num(st['grad_1d'])}",
+            "",
+            f"<b>2-D: {st['regime_2d']}</b>",
+            f"w = ({_num(w2[0])}, {_num(w2[1])})",
+            f"L(w) = {_num(st['loss_2d'])}",
+            f"gradient = ({_num(g2[0])}, {_num(g2[1])})",
+        ]
+        return "<div style='font-size:13px; line-height:1.4'>" + "<br>".join(parts) + "</div>"
 
 
 def gradient_descent_explorer(lr=0.1, steps=20, curve="parabola", w_start=-2.5, w1_start=-2.5, w2_start=2.0,

@@ -16,7 +16,9 @@ LECTURE_W = (-0.1, 0.2, 0.0)
 GATE_ORDER = (2, 3, 0, 1)
 # 30 points, separable (SGD converges on them; tested), and a run of a dozen epochs.
 BLOBS = {"n": 30, "noise": 0.7, "seed": 0}
-GATE_LIMITS = ((-0.5, 1.5), (-0.5, 1.5))
+# Wide enough on the right for the lecture's first update, which moves the boundary
+# from x1 = 0.5 to x1 = 2: a learner should see it jump past every point.
+GATE_LIMITS = ((-0.5, 2.5), (-0.5, 1.5))
 
 
 def _num(v, digits=2):

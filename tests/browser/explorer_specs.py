@@ -329,12 +329,96 @@ def penguin_perceptron_moves(name):
     ]
 
 
+
+# --- chain_rule_explorer (notebook 05) -----------------------------------------------------
+def _sig(t):
+    return 1 / (1 + math.exp(-t))
+
+
+def chain_readout(values):
+    """Forward values and dz/d(node) from the chain rule by hand, for the chain the page shows."""
+    x = values["x"]
+    if values["chain"] == "one neuron":  # v = (-1, 2), w = (0.5, -1.5), as the notebook says
+        r = -1 + 2 * x
+        u = _sig(r)
+        s = 0.5 - 1.5 * u
+        z = _sig(s)
+        dz_ds = z * (1 - z)
+        dz_du = -1.5 * dz_ds
+        dz_dr = dz_du * u * (1 - u)
+        rows = [("x", x, 2 * dz_dr), ("r", r, dz_dr), ("u", u, dz_du), ("s", s, dz_ds), ("z", z, 1.0)]
+    else:  # z = sin(x^2)
+        u = x * x
+        rows = [("x", x, 2 * x * math.cos(u)), ("u", u, math.cos(u)), ("z", math.sin(u), 1.0)]
+    # a value within rounding of 0 may print as -0.0000 in one program and 0.0000 in another
+    texts = [f"{name}\t{v:.4f}\t{g:.4f}" for name, v, g in rows if min(abs(v), abs(g)) > 1e-4]
+    slope = rows[0][2]
+    if abs(slope) > 1e-4:
+        texts += [f"product of the local derivatives: {slope:.4f}", f"dz/dx from backward(): {slope:.4f}"]
+    return texts
+
+
+def chain_moves():
+    return [
+        Move("x", "keys", 6, expect=chain_readout),
+        Move("x", "drag", -0.2, expect=chain_readout),
+        Move("chain", "choose", ["one neuron", "z = sin(x²)"], expect=chain_readout),
+        Move("x", "keys", -9, expect=chain_readout),
+        Move("x", "drag", 0.15, expect=chain_readout),
+    ]
+
+
+# --- mlp_playground (notebook 06) ------------------------------------------------------------
+def playground_network(values):
+    """The architecture the controls ask for: 2 inputs, hidden layers of equal size, 1 output."""
+    sizes = ["2"] + [str(values["units/layer"])] * int(values["hidden layers"]) + ["1"]
+    return f"network {'-'.join(sizes)} ("
+
+
+def playground_restarted(values):
+    """Data, architecture, activation and seed start a new run at epoch 0."""
+    return [playground_network(values), "epoch 0 ·"]
+
+
+def playground_moves():
+    same = dict(expect=lambda values: [playground_network(values)], redraw=False)
+    return [
+        Move("Step", "click", expect=lambda values: [f"epoch {values['epochs/frame']} ·"]),
+        Move("units/layer", "keys", 2, expect=playground_restarted),
+        Move("units/layer", "drag", -0.3, expect=playground_restarted),
+        Move("hidden layers", "keys", 1, expect=playground_restarted),
+        Move("hidden layers", "drag", -0.6, expect=playground_restarted),
+        Move("noise", "keys", 2, expect=playground_restarted),
+        Move("noise", "drag", 0.2, expect=playground_restarted),
+        Move("test share", "keys", 1, expect=playground_restarted),
+        Move("test share", "drag", -0.3, expect=playground_restarted),
+        Move("seed", "keys", 3, expect=playground_restarted),
+        Move("seed", "drag", 0.2, expect=playground_restarted),
+        Move("data", "choose", ["moons", "XOR"], expect=playground_restarted),
+        Move("relu", "click", expect=lambda values: playground_restarted(values) + ["(relu)"]),
+        Move("sigmoid", "click", expect=lambda values: playground_restarted(values) + ["(sigmoid)"]),
+        Move("tanh", "click", expect=lambda values: playground_restarted(values) + ["(tanh)"]),
+        Move(r"lr \(η\)", "keys", -3, **same),
+        Move(r"lr \(η\)", "drag", 0.1, **same),
+        Move("batch size", "choose", ["32", "all"], **same),
+        Move("epochs/frame", "choose", ["5", "1"], **same),
+        Move("dL/dw", "click", expect=lambda values: ["largest |dL/dw|"]),
+        Move("weights", "click", expect=lambda values: ["largest |weights|"]),
+        Move("Step", "click", expect=lambda values: [f"epoch {values['epochs/frame']} ·"]),
+        Move("play", "click"),
+        Move("stop", "click", expect=lambda values: [playground_network(values)]),
+        Move("Reset", "click", expect=playground_restarted),
+    ]
+
 SPECS = {
     "00_introduction": [ExplorerSpec(perceptron_moves(), "perceptron_explorer", perceptron_readout)],
     "01_perceptron": [ExplorerSpec(perceptron_moves(), "perceptron_explorer", perceptron_readout)],
     "02_activations": [ExplorerSpec(activation_moves(), "activation_explorer", activation_readout)],
     "03_gradient_descent": [ExplorerSpec(descent_moves(), "gradient_descent_explorer", descent_readout)],
     "04_perceptron_sgd": [ExplorerSpec(sgd_moves(), "sgd_stepper", sgd_readout)],
+    "05_chain_rule": [ExplorerSpec(chain_moves(), "chain_rule_explorer", chain_readout)],
+    "06_mlp_backprop": [ExplorerSpec(playground_moves(), "mlp_playground",
+                                     lambda values: [playground_network(values)])],
     "07_real_birds": [
         ExplorerSpec(penguin_perceptron_moves("Adelie/Gentoo"), "perceptron_explorer on Adelie/Gentoo",
                      penguin_perceptron_readout),

@@ -151,7 +151,7 @@ def _same(shown, held):
     if isinstance(held, (int, float)) and not isinstance(held, bool):
         shown = float(shown)
         return abs(shown - held) < 1e-6 or abs(10**shown - held) < 1e-6 * max(1.0, abs(held))
-    return str(shown) == str(held)
+    return str(shown).replace("\xa0", " ") == str(held)  # the page shows spaces in labels as no-break spaces
 
 
 def _wait_for_readout(notebook_page, explorer, expect, timeout=10):

@@ -1,0 +1,114 @@
+"""A network diagram: one column of nodes per layer, one edge per weight."""
+
+import numpy as np
+
+from . import _style
+from ._style import get_ax
+
+# Diverging and readable with the common colour-vision deficiencies (red-blue, not red-green).
+WEIGHT_CMAP = "RdBu"
+
+
+class NetworkDiagram:
+    """The artists of :func:`plot_network`; :meth:`update` recolours the edges in place.
+
+    Attributes
+    ----------
+    ax : matplotlib Axes
+    edges : LineCollection, one segment per weight, in the order of ``params`` flattened
+    dynamic : list of the artists that change with the weights (for blitting).
+    """
+
+    def __init__(self, ax, layer_sizes, input_names=None):
+        from matplotlib.collections import LineCollection
+
+        self.ax = ax
+        self.layer_sizes = [int(n) for n in layer_sizes]
+        ax.set_axis_off()
+        columns = len(self.layer_sizes)
+        tallest = max(self.layer_sizes) + 1
+        ax.set_xlim(-0.55, columns - 0.45)
+        ax.set_ylim(-0.9, tallest - 0.3)
+        self.positions = []  # per layer: (n + 1, 2) for layers with a bias node (row 0), (n, 2) for the output
+        for layer, n in enumerate(self.layer_sizes):
+            with_bias = layer < columns - 1
+            count = n + with_bias
+            ys = (tallest - 1) / 2 + (count - 1) / 2 - np.arange(count)
+            self.positions.append(np.column_stack([np.full(count, float(layer)), ys]))
+        segments = []
+        for layer in range(columns - 1):
+            start, end = self.positions[layer], self.positions[layer + 1]
+            end = end[1:] if layer + 1 < columns - 1 else end  # nothing feeds a bias node
+            segments += [(a, b) for a in start for b in end]
+        self.edges = LineCollection(segments, cmap=WEIGHT_CMAP, zorder=1, capstyle="round")
+        self.edges.set_clim(-1, 1)
+        ax.add_collection(self.edges)
+        # Nodes are drawn after the edges (they are dynamic too), so labels sit beside them,
+        # where no edge passes, instead of inside where edges would cover them.
+        names = input_names or [f"$x_{i}$" for i in range(1, self.layer_sizes[0] + 1)]
+        units = np.vstack([pos[1:] if layer < columns - 1 else pos for layer, pos in enumerate(self.positions)])
+        biases = np.vstack([pos[:1] for pos in self.positions[:-1]])
+        self.nodes = ax.scatter(units[:, 0], units[:, 1], s=220, c="white", edgecolors=_style.BLACK,
+                                linewidths=1.2, zorder=2)
+        self.bias_nodes = ax.scatter(biases[:, 0], biases[:, 1], s=150, c="#E6E6E6", edgecolors=_style.GREY,
+                                     marker="s", linewidths=1.0, zorder=2)
+        beside = {"textcoords": "offset points", "va": "center"}  # a fixed gap, whatever the axes size
+        for point in biases:
+            ax.annotate("1", point, xytext=(-9, 0), ha="right", fontsize=8, color=_style.GREY, **beside)
+        for point, label in zip(self.positions[0][1:], names):
+            ax.annotate(label, point, xytext=(-10, 0), ha="right", fontsize=9, **beside)
+        outputs = self.positions[-1]
+        out_names = ["$z$"] if len(outputs) == 1 else [f"$z_{k}$" for k in range(1, len(outputs) + 1)]
+        for point, label in zip(outputs, out_names):
+            ax.annotate(label, point, xytext=(10, 0), ha="left", fontsize=9, **beside)
+        for layer in range(columns - 1):
+            letter = "v" if layer == 0 else "w" if layer == columns - 2 else f"v^{{({layer + 1})}}"
+            ax.text(layer + 0.5, -0.75, f"${letter}$", ha="center", va="center", fontsize=10)
+        self.caption = ax.text(0.5, 1.0, "", transform=ax.transAxes, ha="center", va="bottom", fontsize=8.5)
+        self.largest = 0.0
+        self.dynamic = [self.edges, self.nodes, self.bias_nodes]
+
+    def update(self, matrices, what="weights"):
+        """Colour and thicken each edge by its entry of ``matrices`` (weights or dL/dw).
+
+        Width grows with the size of the entry, colour says its sign (blue +, red -);
+        both are scaled to the largest entry (kept in ``largest``). Returns True when
+        the caption (``what``) changed, i.e. the static part needs a full redraw.
+        """
+        values = np.concatenate([np.asarray(m, dtype=float).ravel() for m in matrices])
+        if values.size != len(self.edges.get_segments()):
+            raise ValueError(f"expected {len(self.edges.get_segments())} entries for layers "
+                             f"{self.layer_sizes}; got {values.size}")
+        top = float(np.max(np.abs(values))) if values.size else 0.0
+        scaled = values / top if top > 0 else values
+        self.edges.set_array(scaled)
+        self.edges.set_linewidths(0.4 + 3.6 * np.abs(scaled))
+        self.largest = top
+        caption = f"edges: {what}\nblue > 0, red < 0, width ~ size"
+        changed = caption != self.caption.get_text()
+        self.caption.set_text(caption)
+        return changed
+
+
+def plot_network(layer_sizes, params=None, ax=None, what="weights", input_names=None):
+    """Draw a layered network; edges coloured by ``params`` when given.
+
+    Parameters
+    ----------
+    layer_sizes : sequence of int
+        e.g. ``[2, 3, 1]``.
+    params : list of (n_in + 1, n_out) arrays, optional
+        Weight matrices with the bias in row 0 (``helpers.mlp.MLP.params``), or
+        their gradients.
+    ax : Axes, optional
+    what : str
+        Caption: what the edges show.
+
+    Returns
+    -------
+    NetworkDiagram
+    """
+    diagram = NetworkDiagram(get_ax(ax, figsize=(4, 3)), layer_sizes, input_names=input_names)
+    if params is not None:
+        diagram.update(params, what=what)
+    return diagram

@@ -1,0 +1,148 @@
+"""What a trained classifier says over the plane, and how its loss fell."""
+
+import numpy as np
+
+from . import _style
+from ._style import get_ax
+
+
+def probability_cmap():
+    """Blue (class 0 certain) through white (z = 0.5) to orange (class 1 certain)."""
+    from matplotlib.colors import LinearSegmentedColormap
+
+    # half-strength tints, so that the fully coloured points stand out on top
+    return LinearSegmentedColormap.from_list("class01", ["#7FB8D8", "#FFFFFF", "#F2CF7F"])
+
+
+def grid_points(xlim, ylim, size=40):
+    """A ``size`` x ``size`` grid over the box, as an (size*size, 2) array of points (x1, x2).
+
+    >>> grid_points((0, 1), (0, 1), size=2).tolist()
+    [[0.0, 0.0], [1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]
+    """
+    x1, x2 = np.meshgrid(np.linspace(*xlim, size), np.linspace(*ylim, size))
+    return np.column_stack([x1.ravel(), x2.ravel()])
+
+
+class ProbabilityMap:
+    """The artists of :func:`plot_probability_map`, updatable in place."""
+
+    def __init__(self, ax, xlim, ylim, size, show_colorbar):
+        self.ax, self.size = ax, size
+        self.image = ax.imshow(np.full((size, size), 0.5), origin="lower", extent=(*xlim, *ylim),
+                               cmap=probability_cmap(), vmin=0, vmax=1, interpolation="bilinear",
+                               aspect="auto", zorder=0)
+        marks = {"s": 28, "edgecolors": _style.BLACK, "linewidths": 0.6, "zorder": 3}
+        self.train = [ax.scatter([], [], label=f"train, y = {k}", **_style.class_style(k), **marks) for k in (0, 1)]
+        self.test = [ax.scatter([], [], facecolors="none", label=f"test, y = {k}", zorder=3, s=28,
+                                linewidths=1.2, marker=_style.class_style(k)["marker"],
+                                edgecolors=_style.class_style(k)["color"]) for k in (0, 1)]
+        ax.set_xlim(*xlim)
+        ax.set_ylim(*ylim)
+        ax.set_xlabel("$x_1$")
+        ax.set_ylabel("$x_2$")
+        if show_colorbar:
+            bar = ax.figure.colorbar(self.image, ax=ax, fraction=0.05, pad=0.02)
+            bar.set_label("$z$ = P(y = 1)")
+        self.dynamic = [self.image, *self.train, *self.test]
+
+    def update(self, z=None, X_train=None, y_train=None, X_test=None, y_test=None):
+        """New probabilities ``z`` (one per grid point) and/or new points."""
+        if z is not None:
+            self.image.set_data(np.asarray(z, dtype=float).reshape(self.size, self.size))
+        for artists, X, y in ((self.train, X_train, y_train), (self.test, X_test, y_test)):
+            if X is not None:
+                for k, artist in enumerate(artists):
+                    artist.set_offsets(np.asarray(X)[np.asarray(y) == k].reshape(-1, 2))
+        return self
+
+
+def plot_probability_map(z, xlim, ylim, X=None, y=None, X_test=None, y_test=None, ax=None,
+                         show_colorbar=False):
+    """Shade the plane by a model's output z = P(y = 1 | x), with the data on top.
+
+    Parameters
+    ----------
+    z : (size * size,) array
+        The model's output at :func:`grid_points` ``(xlim, ylim, size)``.
+    X, y : (n, 2) and (n,) arrays, optional
+        Training points (filled markers, shape and colour by class).
+    X_test, y_test : optional
+        Test points (hollow markers).
+
+    Returns
+    -------
+    ProbabilityMap
+    """
+    z = np.asarray(z, dtype=float)
+    size = int(round(np.sqrt(z.size)))
+    if size * size != z.size:
+        raise ValueError(f"z must hold size*size values from grid_points; got {z.size}")
+    artists = ProbabilityMap(get_ax(ax), xlim, ylim, size, show_colorbar)
+    return artists.update(z, X, y, X_test, y_test)
+
+
+def plot_hidden_units(u_grid, xlim, ylim, X=None, y=None, axes=None, title="u_{{{j}}}"):
+    """One small map per hidden unit: where it is on (u near 1) and off (near 0).
+
+    Parameters
+    ----------
+    u_grid : (size * size, p) array
+        Hidden outputs at :func:`grid_points` (``MLP.hidden_outputs(grid)[0]``).
+    axes : sequence of p Axes, optional
+
+    Returns
+    -------
+    list of Axes
+    """
+    import matplotlib.pyplot as plt
+
+    u_grid = np.asarray(u_grid, dtype=float)
+    p = u_grid.shape[1]
+    size = int(round(np.sqrt(u_grid.shape[0])))
+    if axes is None:
+        axes = plt.figure(figsize=(2.6 * p, 2.6)).subplots(1, p, squeeze=False)[0]
+    x1, x2 = np.meshgrid(np.linspace(*xlim, size), np.linspace(*ylim, size))
+    for j, ax in enumerate(axes):
+        u = u_grid[:, j].reshape(size, size)
+        ax.imshow(u, origin="lower", extent=(*xlim, *ylim), cmap="Greys", vmin=0, vmax=1, aspect="auto")
+        ax.contour(x1, x2, u, levels=[0.5], colors=_style.VERMILLION, linewidths=2)
+        if X is not None:
+            for k in (0, 1):
+                pts = np.asarray(X)[np.asarray(y) == k]
+                ax.scatter(pts[:, 0], pts[:, 1], s=60, edgecolors=_style.BLACK, zorder=3, **_style.class_style(k))
+        ax.set_title(f"${title.format(j=j + 1)}$", fontsize=10)
+        ax.set_xlabel("$x_1$")
+        ax.set_ylabel("$x_2$" if j == 0 else "")
+    return list(axes)
+
+
+def plot_loss_curves(ax=None, max_epochs=100, max_loss=1.0):
+    """Empty train/test loss curves to fill with :meth:`LossCurves.update`."""
+    return LossCurves(get_ax(ax), max_epochs, max_loss)
+
+
+class LossCurves:
+    """Train (solid) and test (dashed) loss against epochs, updatable in place."""
+
+    def __init__(self, ax, max_epochs, max_loss):
+        self.ax = ax
+        self.train = ax.plot([], [], color=_style.BLUE, lw=1.8, label="train")[0]
+        self.test = ax.plot([], [], color=_style.VERMILLION, lw=1.8, ls="--", label="test")[0]
+        ax.set_xlim(0, max_epochs)
+        ax.set_ylim(0, max_loss)
+        ax.set_xlabel("epoch")
+        ax.set_ylabel("loss $L$")
+        ax.legend(loc="upper right", fontsize=8, frameon=False)
+        ax.grid(alpha=0.3)
+        self.dynamic = [self.train, self.test]
+
+    def update(self, epochs, train, test):
+        """Show the curves; returns True when the axes had to grow (a full redraw is needed)."""
+        self.train.set_data(epochs, train)
+        self.test.set_data(epochs, test)
+        grew = False
+        if len(epochs) and epochs[-1] > self.ax.get_xlim()[1]:
+            self.ax.set_xlim(0, 2 * epochs[-1])  # doubling: a handful of full redraws per run
+            grew = True
+        return grew

@@ -1,0 +1,68 @@
+"""Smoke and content tests for the chain graph, network diagram and probability-map plots."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+from helpers import plots  # noqa: E402
+from helpers.mlp import MLP  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _close():
+    yield
+    plt.close("all")
+
+
+def test_chain_graph_shows_values_and_product():
+    graph = plots.plot_chain_graph(["x", "u", "z"], ["input", "u = x²", "z = sin(u)"],
+                                   ["du/dx", "dz/du"])
+    graph.update([2.0, 4.0, np.sin(4.0)], [4.0, np.cos(4.0)], [4 * np.cos(4.0), np.cos(4.0), 1.0])
+    assert graph.values[1].get_text() == "4.000"
+    assert graph.backs[0].get_text() == f"{4 * np.cos(4.0):.3f}"
+    assert graph.product.get_text().endswith(f"= {4 * np.cos(4.0):.4f}")
+    plt.gcf().canvas.draw()
+    with pytest.raises(ValueError):
+        plots.plot_chain_graph(["x", "z"], ["input"], ["dz/dx"])
+
+
+def test_network_edges_follow_the_weight_matrices():
+    model = MLP([2, 3, 2, 1], seed=0)
+    diagram = plots.plot_network(model.layer_sizes, model.params)
+    segments = diagram.edges.get_segments()
+    assert len(segments) == 3 * 3 + 4 * 2 + 3 * 1  # (inputs + bias) x outputs per layer
+    # edge 0 runs from the bias node of the input layer to hidden unit 1 and carries v[0, 0]
+    top = diagram.largest
+    assert diagram.edges.get_array()[0] * top == pytest.approx(model.params[0][0, 0])
+    assert segments[0][0][0] == 0 and segments[0][1][0] == 1
+    assert top == pytest.approx(max(np.abs(p).max() for p in model.params))
+    plt.gcf().canvas.draw()
+    with pytest.raises(ValueError, match="entries"):
+        diagram.update([np.zeros((3, 3))])
+
+
+def test_probability_map_and_hidden_units_draw():
+    model = MLP([2, 3, 1], seed=1)
+    grid = plots.grid_points((-1, 1), (-1, 1), size=20)
+    X = np.array([[0.5, 0.5], [-0.5, -0.5]])
+    y = np.array([1, 0])
+    pm = plots.plot_probability_map(model.forward(grid), (-1, 1), (-1, 1), X, y, show_colorbar=True)
+    assert pm.image.get_array().shape == (20, 20)
+    assert pm.train[1].get_offsets().tolist() == [[0.5, 0.5]]
+    axes = plots.plot_hidden_units(model.hidden_outputs(grid)[0], (-1, 1), (-1, 1), X, y)
+    assert len(axes) == 3 and axes[0].get_title() == "$u_{1}$"
+    with pytest.raises(ValueError):
+        plots.plot_probability_map(np.zeros(10), (-1, 1), (-1, 1))
+    plt.gcf().canvas.draw()
+
+
+def test_loss_curves_grow_their_axis():
+    fig, ax = plt.subplots()
+    curves = plots.plot_loss_curves(ax=ax, max_epochs=10)
+    assert curves.update([0, 5], [0.7, 0.5], [0.7, 0.6]) is False
+    assert curves.update([0, 5, 12], [0.7, 0.5, 0.4], [0.7, 0.6, 0.5]) is True
+    assert ax.get_xlim() == (0, 24)

@@ -1,0 +1,440 @@
+# %% [markdown]
+# # 06 · MLP and backpropagation
+#
+# One perceptron cannot compute XOR. Put a few of them in a layer, feed their outputs to one
+# more, and train all the weights together with the chain rule: XOR falls.
+#
+# **Learning goals**
+#
+# - Write a multi-layer perceptron as a composition $x \rightarrow r \rightarrow u \rightarrow s \rightarrow z$
+#   and compute its forward pass by hand.
+# - Explain binary cross-entropy and why, with a sigmoid output, it gives $\frac{\partial L}{\partial s} = z - y$.
+# - Derive each backpropagation equation of the lecture, code it, and check it against finite
+#   differences.
+# - Train an MLP with stochastic gradient descent and read off how its hidden units solve XOR.
+#
+# **Before this:** [05 · The chain rule](05_chain_rule.ipynb) and
+# [04 · The perceptron learns](04_perceptron_sgd.ipynb).
+
+# %%
+import inspect
+
+import numpy as np
+import matplotlib.pyplot as plt
+
+from helpers import checks, data, mlp, plots, widgets
+
+# %% [markdown]
+# ## The MLP as a composition
+#
+# The lecture's network has inputs $x_1, \dots, x_m$, one hidden layer of $p$ sigmoid units and
+# one sigmoid output. As with the perceptron, a constant input $x_0 = 1$ carries the bias, and
+# the hidden layer gets its own constant $u_0 = 1$:
+#
+# $$r_j = \sum_{i=0}^{m} x_i\,v_{ij}, \qquad u_j = \text{sigmoid}(r_j), \qquad
+#   s = \sum_{j=0}^{p} u_j\,w_j, \qquad z = \text{sigmoid}(s).$$
+#
+# Every hidden unit is a perceptron with a smooth activation; the output unit is one more,
+# whose inputs are the hidden units' outputs. Read as a chain:
+# $x \rightarrow r \rightarrow u \rightarrow s \rightarrow z$.
+#
+# `helpers.mlp.MLP` stores $v$ as an $(m+1) \times p$ matrix and $w$ as a $(p+1) \times 1$
+# matrix; **row 0 of each holds the bias weights**, the ones multiplied by $x_0 = 1$ and
+# $u_0 = 1$.
+
+# %%
+model = mlp.MLP([2, 2, 1], hidden="sigmoid", output="sigmoid", seed=0)
+print("v (input -> hidden):", model.v.shape, "   w (hidden -> output):", model.w.shape)
+
+# %% [markdown]
+# ## A forward pass by hand
+#
+# Take the small network below and one example, $x = (x_1, x_2) = (1, 0)$ with label $y = 1$:
+#
+# | | to $u_1$ | to $u_2$ | | | to $z$ |
+# |---|---|---|---|---|---|
+# | $x_0 = 1$ | $v_{01} = 0.1$ | $v_{02} = -0.2$ | | $u_0 = 1$ | $w_0 = 0.2$ |
+# | $x_1$ | $v_{11} = 0.5$ | $v_{12} = 0.3$ | | $u_1$ | $w_1 = 0.6$ |
+# | $x_2$ | $v_{21} = -0.4$ | $v_{22} = 0.8$ | | $u_2$ | $w_2 = -0.7$ |
+#
+# By hand:
+#
+# - $r_1 = 1 \cdot 0.1 + 1 \cdot 0.5 + 0 \cdot (-0.4) = 0.6$ and $r_2 = -0.2 + 0.3 + 0 = 0.1$;
+# - $u_1 = \text{sigmoid}(0.6) = 0.6457$ and $u_2 = \text{sigmoid}(0.1) = 0.5250$;
+# - $s = 0.2 + 0.6 \cdot 0.6457 - 0.7 \cdot 0.5250 = 0.2199$;
+# - $z = \text{sigmoid}(0.2199) = 0.5548$.
+#
+# The same steps in numpy, one line per arrow of the chain:
+
+# %%
+model, x, y = mlp.worked_example()        # the network and example above
+v, w = model.v, model.w
+
+
+def sigmoid(t):
+    return 1 / (1 + np.exp(-t))
+
+
+x_with_1 = np.r_[1.0, x[0]]               # (x0, x1, x2) = (1, 1, 0)
+r = x_with_1 @ v                          # r_j = sum_i x_i v_ij
+u = sigmoid(r)
+u_with_1 = np.r_[1.0, u]                  # (u0, u1, u2)
+s = u_with_1 @ w[:, 0]                    # s = sum_j u_j w_j
+z = sigmoid(s)
+print(f"r = {r.round(4)}, u = {u.round(4)}, s = {s:.4f}, z = {z:.4f}")
+print(f"model.forward(x) = {model.forward(x)[0]:.4f}")
+
+# %% [markdown]
+# The network gives $z = 0.5548$: it leans, barely, towards the correct class 1.
+
+# %% [markdown]
+# ## Binary cross-entropy
+#
+# How wrong is $z = 0.5548$ when $y = 1$? The lecture's loss for a probability $z$ of class 1 is
+#
+# $$L = -\,[\,y\log z + (1 - y)\log(1 - z)\,].$$
+#
+# Only one of the two terms is ever active: for $y = 1$ it is $-\log z$, for $y = 0$ it is
+# $-\log(1 - z)$. So $L$ is near zero when the network gives the true class a probability near
+# 1, and it grows without limit as that probability goes to 0. Notice the steepness on the
+# wrong side:
+
+# %%
+zs = np.linspace(0.005, 0.995, 199)
+fig, ax = plt.subplots(figsize=(5.2, 3.0))
+ax.plot(zs, -np.log(zs), color="#0072B2", lw=2, label="$y = 1$: $-\\log z$")
+ax.plot(zs, -np.log(1 - zs), color="#E69F00", lw=2, ls="--", label="$y = 0$: $-\\log(1 - z)$")
+ax.set(xlabel="output $z$", ylabel="loss $L$", ylim=(0, 5.5),
+       title="BCE punishes a confident wrong answer hardest")
+ax.legend(fontsize=9)
+fig.tight_layout()
+plt.show()
+print(f"our example: L = -log({z:.4f}) = {-np.log(z):.4f};   model.loss: {model.loss(x, y):.4f}")
+
+# %% [markdown]
+# **Why it suits a sigmoid output.** Follow the chain from $L$ back to $s$. The lecture gives
+#
+# $$\frac{\partial L}{\partial z} = -\frac{y}{z} + \frac{1-y}{1-z}, \qquad
+#   \frac{\partial z}{\partial s} = z(1 - z),$$
+#
+# and their product simplifies beautifully:
+#
+# $$\frac{\partial L}{\partial s} = \frac{-y(1-z) + (1-y)z}{z(1-z)}\;z(1-z) = z - y.$$
+#
+# The sigmoid's $z(1-z)$, which is almost 0 when the output saturates, cancels. Compare the
+# squared error $\tfrac12(z-y)^2$, whose slope $(z-y)\,z(1-z)$ keeps that factor: at
+# $s = -6$ with $y = 1$, a confidently wrong output, it barely pushes at all.
+
+# %%
+s_wrong = -6.0
+z_wrong = sigmoid(s_wrong)
+print(f"z = {z_wrong:.4f} for y = 1")
+print(f"BCE:            dL/ds = z - y            = {z_wrong - 1:.4f}")
+print(f"squared error:  dL/ds = (z - y) z (1 - z) = {(z_wrong - 1) * z_wrong * (1 - z_wrong):.4f}")
+
+# %% [markdown]
+# ## Backpropagation, one equation at a time
+#
+# To train, we need $\frac{\partial L}{\partial w_j}$ and $\frac{\partial L}{\partial v_{ij}}$.
+# The chain rule gives each as a product along the chain, and the lecture computes them from
+# the output backwards, reusing every factor already found. For each equation below: where it
+# comes from, the code, and a **finite-difference check** that nudges one number and watches
+# $L$. The helper `slope` is the central difference from notebook 03.
+
+# %%
+def slope(f, t, h=1e-6):
+    """Central finite difference of f at t."""
+    return (f(t + h) - f(t - h)) / (2 * h)
+
+
+def bce(z_value):
+    return -(y[0] * np.log(z_value) + (1 - y[0]) * np.log(1 - z_value))
+
+# %% [markdown]
+# **1. Output:** $\frac{\partial L}{\partial s} = \frac{\partial L}{\partial z}\frac{\partial z}{\partial s} = z - y$.
+# Check: nudge $s$ and recompute $L$.
+
+# %%
+dL_ds = z - y[0]
+print(f"dL/ds = z - y = {dL_ds:.6f}   finite difference: {slope(lambda t: bce(sigmoid(t)), s):.6f}")
+
+# %% [markdown]
+# **2. Output weights:** $s = \sum_j u_j w_j$, so $\frac{\partial s}{\partial w_j} = u_j$ and
+# $\frac{\partial L}{\partial w_j} = \frac{\partial L}{\partial s}\,u_j$ (with $u_0 = 1$ for the
+# bias $w_0$). Check: nudge each $w_j$ with $u$ held fixed.
+
+# %%
+dL_dw = dL_ds * u_with_1
+for j in range(3):
+    def loss_of_wj(t, j=j):
+        w_nudged = w[:, 0].copy()
+        w_nudged[j] = t
+        return bce(sigmoid(u_with_1 @ w_nudged))
+    print(f"dL/dw{j} = {dL_dw[j]:.6f}   finite difference: {slope(loss_of_wj, w[j, 0]):.6f}")
+
+# %% [markdown]
+# **3. Into the hidden layer:** $\frac{\partial s}{\partial u_j} = w_j$, so
+# $\frac{\partial L}{\partial u_j} = \frac{\partial L}{\partial s}\,w_j$ for $j = 1, \dots, p$
+# ($u_0 = 1$ is a constant: nothing to pass back). Check: nudge $u_j$.
+
+# %%
+dL_du = dL_ds * w[1:, 0]
+for j in range(2):
+    def loss_of_uj(t, j=j):
+        u_nudged = u_with_1.copy()
+        u_nudged[j + 1] = t
+        return bce(sigmoid(u_nudged @ w[:, 0]))
+    print(f"dL/du{j + 1} = {dL_du[j]:.6f}   finite difference: {slope(loss_of_uj, u[j]):.6f}")
+
+# %% [markdown]
+# **4. Through the hidden sigmoid:** $u_j = \text{sigmoid}(r_j)$, so
+# $\frac{\partial u_j}{\partial r_j} = u_j(1 - u_j)$ and
+# $\frac{\partial L}{\partial r_j} = \frac{\partial L}{\partial u_j}\,u_j(1 - u_j)$. Check:
+# nudge $r_j$.
+
+# %%
+dL_dr = dL_du * u * (1 - u)
+for j in range(2):
+    def loss_of_rj(t, j=j):
+        r_nudged = r.copy()
+        r_nudged[j] = t
+        return bce(sigmoid(np.r_[1.0, sigmoid(r_nudged)] @ w[:, 0]))
+    print(f"dL/dr{j + 1} = {dL_dr[j]:.6f}   finite difference: {slope(loss_of_rj, r[j]):.6f}")
+
+# %% [markdown]
+# **5. Input weights:** $r_j = \sum_i x_i v_{ij}$, so $\frac{\partial r_j}{\partial v_{ij}} = x_i$ and
+# $\frac{\partial L}{\partial v_{ij}} = \frac{\partial L}{\partial r_j}\,x_i$: an outer product
+# of $x$ (with $x_0 = 1$) and $\frac{\partial L}{\partial r}$. This last check goes through the
+# whole network: `model.loss` with one $v_{ij}$ nudged.
+
+# %%
+dL_dv = np.outer(x_with_1, dL_dr)
+
+
+def loss_of_v(t, i, j):
+    nudged, _, _ = mlp.worked_example()
+    nudged.v[i, j] = t
+    return nudged.loss(x, y)
+
+
+numeric = np.array([[slope(lambda t: loss_of_v(t, i, j), v[i, j]) for j in range(2)] for i in range(3)])
+print("dL/dv by the equations:\n", dL_dv.round(6) + 0.0)   # + 0.0 turns -0.0 into 0.0
+print("by finite differences:\n", numeric.round(6))
+
+# %% [markdown]
+# $x_2 = 0$ here, so the row for $v_{2j}$ is zero: a weight whose input is 0 did not
+# contribute to this mistake and is not blamed for it.
+#
+# ## The same equations, for a batch and for any depth
+#
+# `MLP.backward` runs exactly these steps, with the $n$ examples of a batch as the rows of a
+# matrix (the loss is the mean over the batch, hence the $1/n$), and with the $r \rightarrow u$
+# step repeated for every hidden layer. Read it and match each line to an equation above:
+
+# %%
+print(inspect.getsource(mlp.MLP._backward))
+
+# %% [markdown]
+# Its result for our example matches the hand-derived numbers:
+
+# %%
+grad_v, grad_w = model.backward(x, y)
+print("same dL/dw:", np.allclose(grad_w[:, 0], dL_dw), "   same dL/dv:", np.allclose(grad_v, dL_dv))
+
+# %% [markdown]
+# `mlp.gradient_check` does the finite-difference check for every weight of any network at
+# once and reports the largest relative error. Around $10^{-9}$ or below means the backward
+# pass is right (print the errors themselves to see them); a bug shows up as a number near 1. Here it is for every hidden
+# activation, one to three hidden layers, on random data:
+
+# %%
+rng = np.random.default_rng(0)
+X_random = rng.normal(size=(8, 3))
+y_random = rng.integers(0, 2, size=8)
+for hidden in ("sigmoid", "tanh", "relu"):
+    errors = [mlp.gradient_check(mlp.MLP([3] + [4] * depth + [1], hidden=hidden, seed=depth), X_random, y_random)
+              for depth in (1, 2, 3)]
+    print(f"{hidden:8} 1, 2, 3 hidden layers: largest error below 1e-8? {max(errors) < 1e-8}")
+
+# %% [markdown]
+# ## Stochastic gradient descent for the MLP
+#
+# The lecture's algorithm, with $\theta$ standing for *all* the weights ($v$ and $w$):
+#
+# > For each epoch, for each training example $(x_j, y_j)$: $\theta \leftarrow \theta - \eta\,\nabla L(\theta)$.
+#
+# Written out for our network, one update is: forward pass, backward pass, step. Three
+# updates on the worked example, and $z$ creeps towards $y = 1$:
+
+# %%
+model, x, y = mlp.worked_example()
+lr = 0.5
+for step in range(3):
+    grads = model.backward(x, y)             # dL/dv, dL/dw by backprop
+    for weights, grad in zip(model.params, grads):
+        weights -= lr * grad                 # theta <- theta - eta * gradient
+    print(f"step {step + 1}: z = {model.forward(x)[0]:.4f}, L = {model.loss(x, y):.4f}")
+
+# %% [markdown]
+# `MLP.fit` runs this loop over a data set: each epoch it shuffles the examples and updates
+# once per example (`batch_size=1`, the lecture's SGD), once per small batch, or once per
+# epoch on all of them (`batch_size=None`). It returns the loss and accuracy after every epoch.
+
+# %% [markdown]
+# ## The MLP solves XOR
+#
+# Notebook 01 proved that no single perceptron computes XOR. **Predict:** how many hidden
+# units does an MLP need for it? Two sigmoid units are enough. Train a 2-2-1 network with SGD:
+
+# %%
+X_xor, y_xor = data.logic_gate("XOR")
+xor_model = mlp.MLP([2, 2, 1], hidden="sigmoid", seed=0)
+history = xor_model.fit(X_xor, y_xor, lr=2.0, epochs=2000, batch_size=1, rng=0)
+print(f"after {xor_model.epoch} epochs: loss {history['loss'][-1]:.4f}, accuracy {history['accuracy'][-1]:.0%}")
+print("z =", xor_model.forward(X_xor).round(3), "  predictions:", xor_model.predict(X_xor), "  labels:", y_xor.astype(int))
+
+# %% [markdown]
+# The loss first sits on a plateau near $\log 2 \approx 0.69$ (guessing), then drops once the
+# hidden units find useful directions:
+
+# %%
+fig, ax = plt.subplots(figsize=(5.2, 2.8))
+ax.plot(history["epoch"], history["loss"], color="#0072B2", lw=2)
+ax.set(xlabel="epoch", ylabel="loss $L$ (mean BCE)", title="XOR: a plateau, then the network finds it")
+fig.tight_layout()
+plt.show()
+
+# %% [markdown]
+# **How does it do it?** Each hidden unit is a perceptron with a sigmoid: it has its own
+# straight boundary $r_j = 0$. Below, each hidden unit's output $u_j$ over the plane (dark = 1),
+# its boundary in orange, and on the right the network's output $z$. One hidden unit acts like
+# OR, the other like NAND (or AND, depending on the seed); the output unit combines them,
+# and $\text{XOR} = \text{OR} \wedge \text{NAND}$.
+
+# %%
+limits = (-0.5, 1.5)
+grid = plots.grid_points(limits, limits, size=60)
+fig, axes = plt.subplots(1, 3, figsize=(9.6, 3.0))
+plots.plot_hidden_units(xor_model.hidden_outputs(grid)[0], limits, limits, X_xor, y_xor, axes=axes[:2])
+plots.plot_probability_map(xor_model.forward(grid), limits, limits, X_xor, y_xor, ax=axes[2])
+axes[2].set_title("output $z$ = P(y = 1)", fontsize=10)
+fig.suptitle("Two straight boundaries (hidden units), combined by the output unit", fontsize=11)
+fig.tight_layout()
+plt.show()
+
+# %% [markdown]
+# ## Explore: the playground
+#
+# Now try it yourself, TensorFlow-Playground style. Press ▶ to train, ⏸ to pause, **Step**
+# for a few epochs at a time, **Reset** for fresh weights. The heatmap is the output $z$
+# (filled markers: training points, hollow: test points), the curves the train and test loss,
+# and the diagram's edges the weights (blue positive, red negative, thicker = larger); switch
+# *edges* to `dL/dw` to see the current gradient of each weight instead.
+#
+# **Predict, then reveal:**
+#
+# 1. XOR with **one** hidden unit: can it reach 100%?
+# 2. Spiral with 1 hidden layer of 4 units vs 3 layers of 8: which fits, and which trains faster?
+# 3. Raise the learning rate to 10 on a 3-layer relu network with batch size "all": what happens?
+
+# %%
+playground = widgets.mlp_playground("XOR", units=4, activation="tanh", lr=0.3, batch_size=8)
+playground
+
+# %% [markdown]
+# What the figure shows can also be driven from code. Thirty ticks of ▶, as the browser would
+# send them, train XOR to 100% on both the training and the test points:
+
+# %%
+for _ in range(30):
+    playground.controls["play"].value += 1
+state = playground.state
+print(f"epoch {state['epoch']}: train accuracy {state['train_accuracy']:.0%}, test accuracy {state['test_accuracy']:.0%}")
+assert state["epoch"] == 60 and state["train_accuracy"] == 1.0 and state["test_accuracy"] == 1.0
+
+# %% [markdown]
+# And the first prediction: with one hidden unit the network has a single straight boundary
+# (squashed by a sigmoid), so it is back to being a perceptron, and XOR stays out of reach.
+
+# %%
+playground.set(units=1)
+for _ in range(30):
+    playground.step()
+print(f"1 hidden unit, epoch {playground.state['epoch']}: train accuracy {playground.state['train_accuracy']:.0%}")
+assert playground.state["train_accuracy"] < 0.9
+
+# %% [markdown]
+# ## Check your understanding
+#
+# **1.** For the worked example ($x = (1, 0)$, $y = 1$, the weights of the table), compute
+# $\frac{\partial L}{\partial w} = (\frac{\partial L}{\partial w_0}, \frac{\partial L}{\partial w_1}, \frac{\partial L}{\partial w_2})$
+# from the numbers $z = 0.5548$, $u_1 = 0.6457$, $u_2 = 0.5250$. Use the equations, not
+# `model.backward`.
+
+# %%
+dL_dw_answer = ...   # three numbers: (dL/dw0, dL/dw1, dL/dw2)
+checks.check_output_gradient(dL_dw_answer)
+
+# %% [markdown]
+# <details><summary>Hint</summary>
+#
+# $\frac{\partial L}{\partial w_j} = \frac{\partial L}{\partial s}\,u_j$ with
+# $\frac{\partial L}{\partial s} = z - y$, and the bias has $u_0 = 1$.
+# </details>
+#
+# <details><summary>Solution</summary>
+#
+# $z - y = -0.4452$, so $\frac{\partial L}{\partial w} = (-0.4452,\; -0.4452 \cdot 0.6457,\; -0.4452 \cdot 0.5250) = (-0.4452, -0.2875, -0.2337)$.
+# All negative: gradient descent *increases* every $w_j$, which raises $s$ and with it $z$.
+# </details>
+
+# %% [markdown]
+# The checker on that solution, and on one with the sign of $z - y$ turned round:
+
+# %%
+print(checks.check_output_gradient([-0.4452, -0.2875, -0.2337]))
+print(checks.check_output_gradient([0.4452, 0.2875, 0.2337]))
+
+# %% [markdown]
+# **2.** Why is binary cross-entropy the usual loss for a sigmoid output?
+#
+# - **a** &nbsp; Its values are always smaller than those of the squared error.
+# - **b** &nbsp; With a sigmoid output, $\frac{\partial L}{\partial s} = z - y$: a confidently wrong output still gets a large gradient.
+# - **c** &nbsp; It forces the output to be exactly 0 or 1.
+
+# %%
+checks.check_bce_with_sigmoid(...)
+
+# %% [markdown]
+# <details><summary>Answer</summary>
+#
+# **b**. The $z(1-z)$ of the sigmoid cancels against $\frac{\partial L}{\partial z}$, so the
+# gradient is as large as the mistake, even when the sigmoid is saturated.
+# </details>
+
+# %% [markdown]
+# ## Summary
+#
+# - An MLP is a composition $x \rightarrow r \rightarrow u \rightarrow s \rightarrow z$: weighted
+#   sums and activations, with biases as weights of constant inputs $x_0 = u_0 = 1$.
+# - Binary cross-entropy $L = -[y\log z + (1-y)\log(1-z)]$ with a sigmoid output gives
+#   $\frac{\partial L}{\partial s} = z - y$.
+# - Backpropagation is the chain rule, output first:
+#   $\frac{\partial L}{\partial w_j} = \frac{\partial L}{\partial s}u_j$,
+#   $\frac{\partial L}{\partial u_j} = \frac{\partial L}{\partial s}w_j$,
+#   $\frac{\partial L}{\partial r_j} = \frac{\partial L}{\partial u_j}u_j(1-u_j)$,
+#   $\frac{\partial L}{\partial v_{ij}} = \frac{\partial L}{\partial r_j}x_i$; finite
+#   differences confirm every one.
+# - SGD updates all weights with these gradients; two hidden units are enough for XOR, each
+#   drawing one straight line that the output unit combines.
+#
+# **Think about it**
+#
+# 1. If every weight started at exactly 0, the two hidden units would get identical gradients
+#    forever. Why? What does that say about initialisation?
+# 2. Which of the backprop equations changes if the hidden activation is tanh instead of the
+#    sigmoid, and how?
+# 3. In the playground, when does the test loss start rising while the training loss still
+#    falls, and what does that mean?
+#
+# **Next:** [07 · Real birds](07_real_birds.ipynb): the same network on real penguin measurements.
