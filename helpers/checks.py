@@ -352,7 +352,7 @@ _BACKPROP_W = (0.1, -0.2, 0.4)
 
 
 @checker
-def check_output_gradient(dL_dw):
+def check_last_layer_gradient(dL_dw):
     """dL/dw_j for a sigmoid output with BCE: u = [1, 0.5, 0.25], w = [0.1, -0.2, 0.4], y = 1."""
     import math
 
@@ -367,6 +367,8 @@ def check_output_gradient(dL_dw):
     if _close(got, [-g for g in want], tol=1e-6):
         return not_yet("the signs are flipped", because="dL/ds = z - y, not y - z")
     return not_yet(f"dL_dw = {_fmt(got)}", because="compute s = sum u_j w_j, z = sigmoid(s), then (z - y) * u_j")
+
+
 # --- Notebook 01: the perceptron -----------------------------------------------------------
 
 

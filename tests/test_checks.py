@@ -101,7 +101,7 @@ ALL_CHECKERS_WITH_GARBAGE = [
     checks.check_gradient_step,
     checks.check_perceptron_steps,
     checks.check_chain_rule,
-    checks.check_output_gradient,
+    checks.check_last_layer_gradient,
 ]
 
 
@@ -213,7 +213,7 @@ def test_check_chain_rule():
     assert not checks.check_chain_rule(math.sin(2.25))
 
 
-def test_check_output_gradient():
+def test_check_last_layer_gradient():
     u = np.array([1.0, 0.5, 0.25])
     w = np.array([0.1, -0.2, 0.4])
 
@@ -223,10 +223,10 @@ def test_check_output_gradient():
 
     h = 1e-6
     numeric = np.array([(bce(w + h * e) - bce(w - h * e)) / (2 * h) for e in np.eye(3)])
-    assert checks.check_output_gradient(numeric)
+    assert checks.check_last_layer_gradient(numeric)
     z = 1 / (1 + np.exp(-(u @ w)))
-    assert "z(1 - z)" in repr(checks.check_output_gradient(numeric * z * (1 - z)))
-    assert not checks.check_output_gradient(-numeric)
+    assert "z(1 - z)" in repr(checks.check_last_layer_gradient(numeric * z * (1 - z)))
+    assert not checks.check_last_layer_gradient(-numeric)
 
 
 # --- Notebook 01 --------------------------------------------------------------------------
