@@ -175,6 +175,15 @@ print("misclassified with the weights after two steps:", explorer.state["misclas
 assert explorer.state["misclassified"] == int(np.sum(perceptron.predict(w_two, X_and) != y_and))
 
 # %% [markdown]
+# One of the two mistakes is a point exactly *on* the line: $(0, 1)$ gives
+# $s = -0.1 + 0.1 = 0$, and $\mathrm{sign}(0) = +1$ calls it class A. The lecture's
+# convention matters at the boundary.
+
+# %%
+print("s at (0, 1):", perceptron.weighted_sum(w_two, [0.0, 1.0]))
+assert perceptron.weighted_sum(w_two, [0.0, 1.0]) == 0
+
+# %% [markdown]
 # <details><summary>Model answer</summary>
 #
 # Encode the classes as $+1$ and $-1$, start from some weights, and repeat for a
