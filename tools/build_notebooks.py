@@ -83,7 +83,9 @@ def build(source, execute=True):
         from nbclient import NotebookClient
 
         start = time.perf_counter()
-        client = NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}})
+        # No timing metadata: a rebuild that changes nothing should leave the file unchanged.
+        client = NotebookClient(nb, timeout=300, kernel_name="python3", record_timing=False,
+                                resources={"metadata": {"path": str(NOTEBOOKS)}})
         client.execute()
         nb.metadata.pop("widgets", None)  # widget state is large and only meaningful live
         print(f"{target.relative_to(ROOT)}: executed in {time.perf_counter() - start:.1f} s")

@@ -176,7 +176,7 @@ def descent_readout(values):
         if abs(w) > DIVERGED:
             break
     else:
-        texts.append(f"{_shown(w)}\t{_shown(fn(w))}\t{_shown(grad(w))}")
+        texts.append(f"w = {_shown(w)}\nL(w) = {_shown(fn(w))}\ndL/dw = {_shown(grad(w))}")
     w1, w2 = values["start w1"], values["start w2"]
     for _ in range(steps):
         g1, g2 = RAVINE[1](w1, w2)
@@ -185,7 +185,8 @@ def descent_readout(values):
             break
     else:
         g1, g2 = RAVINE[1](w1, w2)
-        texts.append(f"({_shown(w1)}, {_shown(w2)})\t{_shown(RAVINE[0](w1, w2))}\t({_shown(g1)}, {_shown(g2)})")
+        texts.append(f"w = ({_shown(w1)}, {_shown(w2)})\nL(w) = {_shown(RAVINE[0](w1, w2))}\n"
+                     f"gradient = ({_shown(g1)}, {_shown(g2)})")
     return texts
 
 
