@@ -73,6 +73,22 @@ def parse_source(text):
     return cells
 
 
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def _drop_widget_views(nb):
+    """Keep an explorer's PNG and text, not its live-widget reference.
+
+    A stored reference points at a widget that exists only while the kernel runs: a
+    freshly opened notebook would show "Error displaying widget: model not found"
+    where the PNG of the explorer can show instead, until the cell is run.
+    """
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            if WIDGET_VIEW in output.get("data", {}) and len(output["data"]) > 1:
+                del output["data"][WIDGET_VIEW]
+
+
 def build(source, execute=True):
     cells = parse_source(source.read_text())
     nb = nbformat.v4.new_notebook(cells=cells)
@@ -88,6 +104,7 @@ def build(source, execute=True):
                                 resources={"metadata": {"path": str(NOTEBOOKS)}})
         client.execute()
         nb.metadata.pop("widgets", None)  # widget state is large and only meaningful live
+        _drop_widget_views(nb)
         print(f"{target.relative_to(ROOT)}: executed in {time.perf_counter() - start:.1f} s")
     nb.metadata["language_info"] = {"name": "python"}
     nbformat.write(nb, target)
