@@ -11,13 +11,6 @@ import pytest  # noqa: E402
 from helpers import data, plots  # noqa: E402
 
 
-@pytest.fixture
-def ax():
-    fig, ax = plt.subplots()
-    yield ax
-    plt.close(fig)
-
-
 def _on_segment(point, segment, tol=1e-9):
     a, b = np.asarray(segment)
     p = np.asarray(point, dtype=float)
