@@ -11,6 +11,13 @@ import pytest  # noqa: E402
 from helpers import data, plots  # noqa: E402
 
 
+@pytest.fixture
+def ax():
+    fig, ax = plt.subplots()
+    yield ax
+    plt.close(fig)
+
+
 def _on_segment(point, segment, tol=1e-9):
     a, b = np.asarray(segment)
     p = np.asarray(point, dtype=float)

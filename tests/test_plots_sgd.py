@@ -11,6 +11,13 @@ import pytest  # noqa: E402
 from helpers import plots  # noqa: E402
 
 
+@pytest.fixture
+def ax():
+    fig, ax = plt.subplots()
+    yield ax
+    plt.close(fig)
+
+
 def test_mistakes_chart_shows_the_counts(ax):
     chart = plots.plot_mistakes_per_epoch([3, 2, 0], ax=ax, max_epochs=10, converged=True)
     assert [b.get_height() for b in chart.bars] == [3, 2, 0] + [0] * 7
