@@ -89,6 +89,21 @@ def _drop_widget_views(nb):
                 del output["data"][WIDGET_VIEW]
 
 
+def _coalesce_streams(nb):
+    """Join consecutive prints into one output: how the kernel chunks them varies by run."""
+    for cell in nb.cells:
+        merged = []
+        for output in cell.get("outputs", []):
+            last = merged[-1] if merged else None
+            if (output.output_type == "stream" and last is not None and last.output_type == "stream"
+                    and last.name == output.name):
+                last.text += output.text
+            else:
+                merged.append(output)
+        if "outputs" in cell:
+            cell.outputs = merged
+
+
 def build(source, execute=True):
     cells = parse_source(source.read_text())
     nb = nbformat.v4.new_notebook(cells=cells)
@@ -105,6 +120,7 @@ def build(source, execute=True):
         client.execute()
         nb.metadata.pop("widgets", None)  # widget state is large and only meaningful live
         _drop_widget_views(nb)
+        _coalesce_streams(nb)
         print(f"{target.relative_to(ROOT)}: executed in {time.perf_counter() - start:.1f} s")
     nb.metadata["language_info"] = {"name": "python"}
     nbformat.write(nb, target)

@@ -87,6 +87,12 @@ class DecisionBoundary:
             positive = self.y > 0
             self.points[0].set_offsets(self.X[~positive].reshape(-1, 2))
             self.points[1].set_offsets(self.X[positive].reshape(-1, 2))
+            # Big markers suit a four-point truth table; a few hundred birds need small ones.
+            dot, ring = (70, 260) if len(self.y) <= 20 else (28, 110)
+            for points in self.points:
+                points.set_sizes([dot])
+            self.errors.set_sizes([ring])
+            self.errors.set_linewidths(2.0 if len(self.y) <= 20 else 1.3)
         xlim, ylim = self.ax.get_xlim(), self.ax.get_ylim()
         box = np.array([(xlim[0], ylim[0]), (xlim[1], ylim[0]), (xlim[1], ylim[1]), (xlim[0], ylim[1])])
         self.region_pos.set_xy(_clip_halfplane(box, w).reshape(-1, 2) if len(box) else box)
