@@ -2,6 +2,7 @@
 
 import numpy as np
 
+from .. import losses
 from . import _style
 from .boundary import boundary_segment
 
@@ -124,7 +125,7 @@ def plot_perceptron_loss(ax=None, s_range=(-2.0, 2.0)):
     s = np.linspace(*s_range, 201)
     for k, y in ((1, +1), (0, -1)):
         style = _style.class_style(k)
-        ax.plot(s, np.maximum(0.0, -y * s), color=style["color"], lw=2.2,
+        ax.plot(s, losses.perceptron_loss(s, np.full_like(s, y)), color=style["color"], lw=2.2,
                 ls="-" if y > 0 else "--", label=f"y = {y:+d}: L = max(0, {'-' if y > 0 else ''}s)")
     ax.axvline(0, color=_style.GREY, lw=0.8, zorder=0)
     ax.plot([0], [0], "o", color=_style.BLACK, ms=6, zorder=3)
