@@ -105,13 +105,59 @@ def test_mimebundle_has_widget_png_fallback_and_stable_text():
     assert "application/vnd.jupyter.widget-view+json" in bundle
 
 
-def test_image_canvas_pushes_png_frames_once_displayed():
+def _pixels_of_data_url(url):
+    import io
+
+    from PIL import Image
+
+    prefix = b"data:image/png;base64,"
+    url = bytes(url)  # the widget holds its value as a memoryview
+    assert url.startswith(prefix)
+    return np.asarray(Image.open(io.BytesIO(base64.b64decode(url[len(prefix):]))).convert("RGBA"))
+
+
+def test_image_canvas_pushes_each_frame_as_a_png_data_url_once_displayed():
     e = Line(canvas="image")
-    assert e._image.value == b""
+    assert e._image.format == "url"
+    assert e._image.value == b""  # nothing is sent before the figure is shown
     e._repr_mimebundle_()
+    assert np.array_equal(_pixels_of_data_url(e._image.value), e.pixels())
     first = e._image.value
     e.controls["a"].value = -0.5
-    assert e._image.value[:4] == b"\x89PNG" and e._image.value != first
+    assert e._image.value != first
+    # The frame the browser gets is the figure's current picture, pixel for pixel.
+    assert np.array_equal(_pixels_of_data_url(e._image.value), _full_draw_pixels(e))
+
+
+def test_the_readout_is_sent_after_the_frame_it_describes():
+    e = Line(canvas="image")
+    e._repr_mimebundle_()
+    sent = []
+    e._image.observe(lambda change: sent.append("frame"), names="value")
+    e.readout.observe(lambda change: sent.append(change["new"]), names="value")
+    e.controls["a"].value = 0.5
+    e.controls["a"].value = -1.5
+    assert sent == ["frame", "a = 0.5", "frame", "a = -1.5"]
+
+
+def test_a_readout_set_before_an_exception_still_arrives():
+    class Half(Line):
+        def _update(self, a):
+            self.set_readout(f"trying a = {a:.1f}")
+            if a > 2:
+                raise ArithmeticError("slope too steep")
+            super()._update(a=a)
+
+    e = Half()
+    e.controls["a"].value = 2.5
+    assert e.readout.value == "trying a = 2.5"
+    assert "slope too steep" in e.state["error"]
+    e.controls["a"].value = 0.5
+    assert e.readout.value == "a = 0.5" and "error" not in e.state
+
+
+def test_auto_canvas_is_agg_outside_a_kernel():
+    assert Line(canvas="auto").canvas_kind == "agg"
 
 
 def test_ipympl_canvas_is_a_widget_in_the_layout():

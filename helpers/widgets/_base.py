@@ -35,19 +35,32 @@ marks the cache stale, and the next update takes it again.
 
 Where the figure lives
 ----------------------
-``canvas="auto"`` picks ipympl's canvas inside a Jupyter kernel (smooth in JupyterLab;
-``blit`` sends only a diff image to the browser) and a plain Agg canvas elsewhere (tests,
-benchmarks). ``canvas="image"`` shows PNG frames in an ``ipywidgets.Image``, for a
-JupyterLab without the ipympl extension. The figure is never registered with pyplot,
-so ``plt.show()`` in a later cell does not show or close it.
+``canvas="auto"`` picks ``"image"`` inside a Jupyter kernel and a plain Agg canvas
+elsewhere (tests, benchmarks).
+
+``"image"`` shows each frame in an ``ipywidgets.Image`` as a PNG data URL. It is the
+fastest path from a slider to the screen that needs no JavaScript of our own:
+``benchmarks/browser_latency.py`` measures it at about 15 ms quicker per move than
+ipympl's canvas in JupyterLab/Chromium. ipympl pays for a blob-URL round trip between
+the page and the browser process, a PNG decode on the page's main thread, and a
+``toDataURL`` of the whole canvas on every frame.
+
+``"ipympl"`` uses ipympl's canvas. It sends only a diff image per move and follows the
+screen's pixel density, so it is crisper on a HiDPI screen, at that cost in latency.
+
+Either way the figure is never registered with pyplot, so ``plt.show()`` in a later cell
+does not show or close it.
+
+The readout is sent after the frame: the figure and its numbers change together, and the
+frame does not queue behind the readout on its way to the browser.
 """
 
-import io
 import sys
 import warnings
 
 import numpy as np
 
+from ._png import encode_png
 from ._sync import guard_slider
 
 CANVAS_KINDS = ("auto", "ipympl", "image", "agg")
@@ -87,9 +100,7 @@ def _make_canvas(figure, kind):
     if kind not in CANVAS_KINDS:
         raise ValueError(f"unknown canvas {kind!r}; expected one of {', '.join(map(repr, CANVAS_KINDS))}")
     if kind == "auto":
-        kind = "agg"
-        if _in_kernel():
-            kind = "ipympl" if _import_ipympl_quietly() else "image"
+        kind = "image" if _in_kernel() else "agg"
     if kind == "ipympl":
         _import_ipympl_quietly()
         from ipympl.backend_nbagg import Canvas, FigureManager
@@ -117,12 +128,18 @@ def _make_canvas(figure, kind):
 
 def png_bytes(figure):
     """The figure's current pixels as PNG bytes (no re-draw)."""
-    from PIL import Image
+    return encode_png(np.asarray(figure.canvas.buffer_rgba()))
 
-    pixels = np.asarray(figure.canvas.buffer_rgba())
-    with io.BytesIO() as buf:
-        Image.fromarray(pixels).save(buf, format="png", compress_level=1)
-        return buf.getvalue()
+
+def png_data_url(figure):
+    """The figure's current pixels as a ``data:image/png;base64,...`` URL, in bytes.
+
+    What an ``ipywidgets.Image(format="url")`` shows. The browser decodes a data URL in
+    the page itself, without the round trip to its own process that a blob URL costs.
+    """
+    import base64
+
+    return b"data:image/png;base64," + base64.b64encode(png_bytes(figure))
 
 
 class Explorer:
@@ -152,11 +169,13 @@ class Explorer:
         self.readout = widgets.HTML(layout=widgets.Layout(min_width="200px", margin="0 0 0 12px"))
         self._image = None
         if self.canvas_kind == "image":
-            self._image = widgets.Image(format="png")
+            self._image = widgets.Image(format="url")
         self._background = None
         self._background_size = None
         self._drawing_self = False
         self._holding = False
+        self._refreshing = False
+        self._pending_readout = None
         self._displayed = False
         self.redraws = {"full": 0, "blit": 0}
 
@@ -212,7 +231,11 @@ class Explorer:
         return widgets.VBox([*row_boxes, widgets.HBox([*boxes, self.readout])])
 
     def set_readout(self, html):
-        self.readout.value = html
+        """Show ``html`` beside the figure; during an update it is sent after the new frame."""
+        if self._refreshing:
+            self._pending_readout = html
+        else:
+            self.readout.value = html
 
     def show_message(self, text):
         """Show ``text`` in a box over the figure ("" hides it)."""
@@ -259,12 +282,19 @@ class Explorer:
         """Recompute from the controls and redraw; errors become a message in the figure."""
         self.show_message("")
         self.state.pop("error", None)
+        self._refreshing = True
         try:
-            self._update(**self.values)
-        except Exception as exc:  # a widget must never show a traceback
-            self.state["error"] = f"{type(exc).__name__}: {exc}"
-            self.show_message(f"Cannot show this setting:\n{exc}")
-        self.redraw(full=full)
+            try:
+                self._update(**self.values)
+            except Exception as exc:  # a widget must never show a traceback
+                self.state["error"] = f"{type(exc).__name__}: {exc}"
+                self.show_message(f"Cannot show this setting:\n{exc}")
+            self.redraw(full=full)
+        finally:
+            self._refreshing = False
+            html, self._pending_readout = self._pending_readout, None
+            if html is not None:
+                self.readout.value = html
 
     # ----- drawing --------------------------------------------------------------------
     def _on_draw_event(self, event):
@@ -310,7 +340,7 @@ class Explorer:
         else:
             canvas.blit(self.figure.bbox)
         if self._image is not None and self._displayed:
-            self._image.value = png_bytes(self.figure)
+            self._image.value = png_data_url(self.figure)
 
     def _push_ipympl_frame(self, full_frame):
         """Send the new pixels to the browser through ipympl's canvas.
@@ -336,10 +366,11 @@ class Explorer:
         import base64
 
         self._displayed = True
+        png = base64.b64encode(png_bytes(self.figure))
         if self._image is not None:
-            self._image.value = png_bytes(self.figure)
+            self._image.value = b"data:image/png;base64," + png
         bundle = self.widget._repr_mimebundle_(**kwargs) or {}
         bundle["text/plain"] = repr(self)
         # Viewers without a kernel (GitHub, nbviewer) show the current frame instead.
-        bundle["image/png"] = base64.b64encode(png_bytes(self.figure)).decode("ascii")
+        bundle["image/png"] = png.decode("ascii")
         return bundle
