@@ -521,11 +521,19 @@ class NotebookPage:
         return path
 
 
-# A fingerprint of a figure element's pixels: a hash over the visible canvas (ipympl)
-# or the image's source (PNG frames in an <img>).
+# A fingerprint of a figure element's pixels: a hash over the visible canvas (ipympl) or
+# over the picture an <img> shows (an explorer's frames), or null while a new picture is
+# still loading into the <img>.
 _JS_SIGNATURE = """(element) => {
-  const canvas = element.tagName === 'CANVAS' ? element : element.querySelector('canvas');
-  if (!canvas) return element.currentSrc || element.src || '';
+  let canvas = element.tagName === 'CANVAS' ? element : element.querySelector('canvas');
+  if (!canvas) {
+    if (element.tagName !== 'IMG') return '';
+    if (!element.complete || !element.naturalWidth) return null;
+    canvas = document.createElement('canvas');
+    canvas.width = element.naturalWidth;
+    canvas.height = element.naturalHeight;
+    canvas.getContext('2d').drawImage(element, 0, 0);
+  }
   if (!canvas.width || !canvas.height) return 'empty';
   const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
   let hash = 0;
@@ -578,14 +586,18 @@ class Explorer:
         return self.figure.screenshot()
 
     def figure_signature(self):
-        """A cheap fingerprint of the figure's current pixels, read inside the page."""
+        """A cheap fingerprint of the figure's current pixels, read inside the page.
+
+        None while a new picture is still loading.
+        """
         return self.figure.evaluate(_JS_SIGNATURE)
 
     def wait_for_redraw(self, before, timeout=15):
-        """Wait until the figure's fingerprint differs from ``before``; True if it did."""
+        """Wait until the figure shows pixels other than ``before``'s; True if it did."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            if self.figure_signature() != before:
+            signature = self.figure_signature()
+            if signature is not None and signature != before:
                 return True
             self.page.wait_for_timeout(30)
         return False
@@ -598,7 +610,7 @@ class Explorer:
         while time.monotonic() < deadline and time.monotonic() - stable_since < quiet:
             self.page.wait_for_timeout(50)
             now = (self.figure_signature(), self.readout_text())
-            if now != last:
+            if now != last or now[0] is None:
                 last, stable_since = now, time.monotonic()
         return last
 
