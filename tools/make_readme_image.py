@@ -35,7 +35,7 @@ def main():
         printed = notebook.run_in_kernel(MOMENT + "; print(explorer.state['misclassified'])")
         explorer = notebook.explorers()[0]
         explorer.box.scroll_into_view_if_needed()
-        notebook.page.wait_for_timeout(1500)  # let the last frame reach the canvas
+        notebook.page.wait_for_timeout(1500)  # let the last frame reach the page
         explorer.box.screenshot(path=str(OUT))
         browser.close()
     print(f"wrote {OUT.relative_to(ROOT)} (misclassified: {printed.strip()})")
