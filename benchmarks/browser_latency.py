@@ -36,6 +36,7 @@ Target: median under 60 ms for the perceptron explorer (01_perceptron).
 
 import argparse
 import pathlib
+import re
 import statistics
 import sys
 import tempfile
@@ -55,6 +56,11 @@ TARGET_NOTEBOOK = "01_perceptron"
 # new picture has loaded.
 _JS_INSTALL = """(box, id) => {
   const probe = {paints: [], keys: [], readouts: []};
+  // Key presses on any slider handle of the box. Listening on the box, not on the handle,
+  // survives a widget view that re-renders its slider.
+  box.addEventListener('keydown', (event) => {
+    if (event.target.closest && event.target.closest('.noUi-handle')) probe.keys.push(event.timeStamp);
+  }, true);
   // The readout (an HTML widget) changes as soon as the kernel's update reaches the page:
   // the part of the latency that is not the figure's image.
   const stamp = () => probe.readouts.push(performance.now());
@@ -87,15 +93,15 @@ _JS_INSTALL = """(box, id) => {
   (window.__latencyProbes = window.__latencyProbes || {})[id] = probe;
 }"""
 
-_JS_LISTEN_KEYS = """(handle, id) => {
-  handle.addEventListener('keydown', (event) => window.__latencyProbes[id].keys.push(event.timeStamp), true);
-}"""
 
 # Resolves with [key time, paint time, next animation frame] for the latest key press,
-# or null if no paint follows within the timeout.
+# null if no paint follows within the timeout, or 'no key' if the key press never reached
+# the slider's handle (then the harness, not the explorer, is at fault).
 _JS_WAIT_PAINT = """([id, timeout]) => new Promise((resolve) => {
   const probe = window.__latencyProbes[id];
   const t0 = probe.keys[probe.keys.length - 1];
+  if (t0 === undefined || probe.keys.length === probe.seenKeys) { resolve('no key'); return; }
+  probe.seenKeys = probe.keys.length;
   const start = performance.now();
   const poll = () => {
     const paint = probe.paints.find((t) => t >= t0);
@@ -201,7 +207,6 @@ class TimedSlider:
         self.handle = self.slider.locator(".noUi-handle").first
         self.handle.scroll_into_view_if_needed()
         explorer.box.evaluate(_JS_INSTALL, key)
-        self.handle.evaluate(_JS_LISTEN_KEYS, key)
         self.low = float(self.handle.get_attribute("aria-valuemin"))
         self.high = float(self.handle.get_attribute("aria-valuemax"))
         self.direction = "ArrowRight"
@@ -220,6 +225,13 @@ class TimedSlider:
             self.direction = "ArrowRight"
         self.handle.press(self.direction)
         result = self.page.evaluate(_JS_WAIT_PAINT, [self.key, NO_PICTURE_MS])
+        if result == "no key":
+            shot = labdriver.SCREENSHOTS / f"latency-no-key-{re.sub(r'[^A-Za-z0-9]+', '-', self.key)}.png"
+            shot.parent.mkdir(exist_ok=True)
+            self.page.screenshot(path=str(shot))
+            active = self.page.evaluate("document.activeElement ? document.activeElement.outerHTML.slice(0, 200) : null")
+            raise RuntimeError(f"{self.key}: the key press never reached the {self.label!r} slider "
+                               f"(focused: {active}); screenshot: {shot}")
         if result is None:
             self.unchanged += 1
         else:
