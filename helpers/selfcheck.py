@@ -8,9 +8,9 @@ Run it from the folder of the course (or anywhere the course is installed)::
 It checks, in order: the Python version; the packages and their versions; the two
 JupyterLab extensions of the install (ipywidgets' manager, which draws every explorer, and
 ipympl's ``jupyter-matplotlib``, for ``canvas="ipympl"`` and ``%matplotlib widget``); the
-``python3`` kernel (and that it can import the
-course's helpers); and a tiny explorer built headless, moved once and redrawn. Each
-line says ``ok`` or ``MISSING`` with what to do. The exit code is 0 when all is well.
+``python3`` kernel (and that it can import the course's helpers); and a tiny explorer
+built headless, moved once and redrawn. Each line says ``ok`` or ``MISSING`` with what to
+do. The exit code is 0 when all is well.
 """
 
 import argparse
