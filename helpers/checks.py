@@ -171,6 +171,22 @@ def _close(a, b, tol=1e-3):
     return bool(np.allclose(a, b, rtol=tol, atol=tol))
 
 
+def _choose(answer, right, why_right, why_not):
+    """A lettered multiple choice: ``right`` earns ``why_right``; a wrong letter, its ``why_not``.
+
+    The letters on offer are ``right`` and the keys of ``why_not``; anything else is not an
+    answer to the question and raises :class:`AnswerProblem` (the checker shows it).
+    """
+    choice = str(answer).strip().lower()
+    letters = sorted([right, *why_not])
+    if choice not in letters:
+        listed = ", ".join(f'"{c}"' for c in letters[:-1]) + f' or "{letters[-1]}"'
+        raise AnswerProblem(f"answer with {listed}; got {answer!r}")
+    if choice == right:
+        return correct(why_right)
+    return not_yet(f'"{choice}" is not it', because=why_not[choice])
+
+
 def _fmt(values):
     import numpy as np
 
@@ -402,17 +418,11 @@ def check_gate_weights(w, gate="AND"):
 @checker
 def check_xor_impossible(answer):
     """Which statement explains why no single perceptron computes XOR? Answer "a", "b" or "c"."""
-    choice = str(answer).strip().lower()
-    if choice not in ("a", "b", "c"):
-        raise AnswerProblem(f'answer with "a", "b" or "c"; got {answer!r}')
-    if choice == "b":
-        return correct("a perceptron's positive region is a half-plane, and no half-plane holds "
-                       "(0, 1) and (1, 0) while leaving out (0, 0) and (1, 1).")
-    reasons = {
+    return _choose(answer, "b", "a perceptron's positive region is a half-plane, and no half-plane holds "
+                                "(0, 1) and (1, 0) while leaving out (0, 0) and (1, 1).", {
         "a": "more training time does not help: no weights exist, so there is nothing to converge to",
         "c": "the step and sign functions give the same boundary s = 0; changing f does not move it",
-    }
-    return not_yet(f'"{choice}" is not it', because=reasons[choice])
+    })
 
 
 # --- Notebooks 02 and 03: activations and gradient descent (issue 3) ----------------------
@@ -656,19 +666,13 @@ def check_which_converge(stops):
 @checker
 def check_lr_from_zero(answer):
     """Multiple choice: what does the learning rate change when training starts from w = 0?"""
-    choice = str(answer).strip().lower()
-    if choice not in ("a", "b", "c"):
-        raise AnswerProblem(f'answer with "a", "b" or "c"; got {answer!r}')
-    if choice == "a":
-        return correct("from w = 0 every update adds lr * y x, so all weights scale with lr, every s "
-                       "keeps its sign, and the boundary w . x = 0 is the same line.")
-    reasons = {
+    return _choose(answer, "a", "from w = 0 every update adds lr * y x, so all weights scale with lr, every s "
+                                "keeps its sign, and the boundary w . x = 0 is the same line.", {
         "b": "from w = 0 all weights are lr times those of an lr = 1 run, and scaling w does not move "
              "the line w . x = 0",
         "c": "the perceptron's weights grow only by lr * y x per mistake, and training stops after a "
              "clean epoch: nothing blows up",
-    }
-    return not_yet(f'"{choice}" is not it', because=reasons[choice])
+    })
 
 
 # --- Notebooks 05 and 06: the chain rule and backpropagation (issue 5) -------------------
@@ -778,14 +782,8 @@ def check_output_gradient(dL_dw):
 @checker
 def check_bce_with_sigmoid(choice):
     """Why is binary cross-entropy the loss of choice for a sigmoid output? Answer "a", "b" or "c"."""
-    pick = str(choice).strip().lower()
-    if pick not in ("a", "b", "c"):
-        raise AnswerProblem(f'answer with "a", "b" or "c"; got {choice!r}')
-    if pick == "b":
-        return correct("dL/ds = z - y: a confidently wrong output gets a large push, while squared "
-                       "error's (z - y) z (1 - z) almost vanishes there.")
-    reasons = {
+    return _choose(choice, "b", "dL/ds = z - y: a confidently wrong output gets a large push, while squared "
+                                "error's (z - y) z (1 - z) almost vanishes there.", {
         "a": "the size of a loss says nothing on its own: what training uses is its gradient",
         "c": "the sigmoid never reaches 0 or 1 exactly, whatever the loss; BCE only punishes being far from y",
-    }
-    return not_yet(f'"{pick}" is not it', because=reasons[pick])
+    })
