@@ -1,21 +1,11 @@
-"""Build the notebooks from their percent-format sources and execute them.
+"""Run the notebooks from their jupytext sources and store the executed results.
 
-Each notebook has a readable, diffable source ``tools/notebooks/NN_name.py`` in the
-"percent" format::
-
-    # %% [markdown]
-    # # A title
-    # Some *markdown*.
-
-    # %%
-    x = 1 + 1
-
-    # %% tags=["nbval-ignore-output"]
-    explorer
-
-The script turns a source into ``notebooks/NN_name.ipynb``, runs it top to bottom
-in a fresh kernel (working directory ``notebooks/``) and stores the outputs, so
-that nbval can later compare a fresh run against them.
+Each notebook ``notebooks/NN_name.ipynb`` is paired by jupytext (``notebooks/jupytext.toml``)
+with a readable, diffable percent-format source ``notebooks/sources/NN_name.py``. Editing
+either side in JupyterLab (with jupytext installed) or ``jupytext --sync`` keeps them equal.
+This script adds what jupytext does not do: it runs a notebook top to bottom in a fresh
+kernel (working directory ``notebooks/``) and stores the outputs, so that nbval can compare
+a later fresh run against them.
 
     python tools/build_notebooks.py              # every notebook
     python tools/build_notebooks.py 01 04        # those whose name starts with 01 or 04
@@ -23,57 +13,27 @@ that nbval can later compare a fresh run against them.
 """
 
 import argparse
-import ast
 import pathlib
 import sys
 import time
 
+import jupytext
 import nbformat
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-SOURCES = ROOT / "tools" / "notebooks"
 NOTEBOOKS = ROOT / "notebooks"
-
-
-def parse_source(text):
-    """Split percent-format text into a list of nbformat cells."""
-    cells = []
-    kind, tags, lines = None, [], []
-
-    def flush():
-        if kind is None:
-            return
-        while lines and not lines[-1].strip():
-            lines.pop()
-        while lines and not lines[0].strip():
-            lines.pop(0)
-        if kind == "markdown":
-            body = "\n".join(line[2:] if line.startswith("# ") else line.lstrip("#") for line in lines)
-            cell = nbformat.v4.new_markdown_cell(body)
-        else:
-            cell = nbformat.v4.new_code_cell("\n".join(lines))
-        if tags:
-            cell.metadata["tags"] = list(tags)
-        cells.append(cell)
-
-    for line in text.splitlines():
-        if line.startswith("# %%"):
-            flush()
-            header = line[4:].strip()
-            kind = "markdown" if header.startswith("[markdown]") else "code"
-            tags = []
-            if "tags=" in header:
-                tags = ast.literal_eval(header.split("tags=", 1)[1].strip())
-            lines = []
-        elif kind is not None:
-            lines.append(line)
-    flush()
-    for i, cell in enumerate(cells):
-        cell["id"] = f"cell-{i:02d}"
-    return cells
-
-
+SOURCES = NOTEBOOKS / "sources"
+KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+def read_source(source):
+    """The notebook a source describes, with stable cell ids (jupytext draws random ones)."""
+    nb = jupytext.read(source)
+    for i, cell in enumerate(nb.cells):
+        cell["id"] = f"cell-{i:02d}"
+    nb.metadata = {"kernelspec": dict(KERNELSPEC), "language_info": {"name": "python"}}
+    return nb
 
 
 def _drop_widget_views(nb):
@@ -105,10 +65,8 @@ def _coalesce_streams(nb):
 
 
 def build(source, execute=True):
-    cells = parse_source(source.read_text())
-    nb = nbformat.v4.new_notebook(cells=cells)
-    nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
-    nb.metadata["language_info"] = {"name": "python"}
+    """Write ``notebooks/<source stem>.ipynb`` from a source, executed unless told otherwise."""
+    nb = read_source(source)
     target = NOTEBOOKS / (source.stem + ".ipynb")
     if execute:
         from nbclient import NotebookClient
@@ -118,26 +76,36 @@ def build(source, execute=True):
         client = NotebookClient(nb, timeout=300, kernel_name="python3", record_timing=False,
                                 resources={"metadata": {"path": str(NOTEBOOKS)}})
         client.execute()
-        nb.metadata.pop("widgets", None)  # widget state is large and only meaningful live
         _drop_widget_views(nb)
         _coalesce_streams(nb)
         print(f"{target.relative_to(ROOT)}: executed in {time.perf_counter() - start:.1f} s")
-    nb.metadata["language_info"] = {"name": "python"}
+    # Widget state is large and only meaningful live; nbclient's language_info carries versions.
+    nb.metadata = {"kernelspec": dict(KERNELSPEC), "language_info": {"name": "python"}}
     nbformat.write(nb, target)
     return target
 
 
+def _inputs(nb):
+    return [(c.cell_type, c.source, c.metadata.get("tags", [])) for c in nb.cells]
+
+
 def check():
+    """Problems, one line each, where a source and its stored notebook disagree (none: [])."""
+    def rel(path):
+        return path.relative_to(NOTEBOOKS.parent)
+
     problems = []
+    sources = {p.stem for p in SOURCES.glob("*.py")}
+    for path in sorted(NOTEBOOKS.glob("*.ipynb")):
+        if path.stem not in sources:
+            problems.append(f"{rel(path)} has no source in {rel(SOURCES)}/")
     for source in sorted(SOURCES.glob("*.py")):
         target = NOTEBOOKS / (source.stem + ".ipynb")
         if not target.exists():
-            problems.append(f"{target.relative_to(ROOT)} is missing; build it from {source.name}")
-            continue
-        want = [(c.cell_type, c.source) for c in parse_source(source.read_text())]
-        have = [(c.cell_type, c.source) for c in nbformat.read(target, as_version=4).cells]
-        if want != have:
-            problems.append(f"{target.relative_to(ROOT)} differs from {source.relative_to(ROOT)}; rebuild it")
+            problems.append(f"{rel(target)} is missing; build it from {source.name}")
+        elif _inputs(read_source(source)) != _inputs(jupytext.read(target)):
+            problems.append(f"{rel(target)} differs from {rel(source)}; "
+                            f"rebuild it (python tools/build_notebooks.py {source.stem[:2]})")
     return problems
 
 

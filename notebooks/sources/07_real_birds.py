@@ -266,6 +266,7 @@ print("test  mean", X_test_s.mean(axis=0).round(4), " std", X_test_s.std(axis=0)
 X_test_by_hand = ...
 checks.check_test_standardization(X_test_by_hand, X_train, X_test)
 
+
 # %% [markdown]
 # <details><summary>Solution</summary>
 #

@@ -80,6 +80,7 @@ assert np.array_equal(net.predict(X_xor), y01)
 choice = ...  # "a", "b", "c" or "d"
 checks.check_deep_learning_difference(choice)
 
+
 # %% [markdown]
 # <details><summary>Model answer</summary>
 #

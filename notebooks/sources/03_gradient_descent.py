@@ -23,6 +23,7 @@ import numpy as np
 
 from helpers import checks, optim, plots, widgets
 
+
 # %% [markdown]
 # ## 1. The derivative: how fast the output changes
 #
@@ -168,6 +169,7 @@ ax1.legend(fontsize=7.5, loc="upper left")
 ax2.set_title("Each line is one point on the loss surface")
 plt.show()
 
+
 # %% [markdown]
 # ## 4. The update rule
 #
@@ -282,6 +284,7 @@ plots.plot_batches(x, y, batches, ax=ax)
 ax.set_title("One epoch = three batches: 5 + 5 + 2 samples")
 ax.legend(fontsize=8)
 plt.show()
+
 
 # %% [markdown]
 # The whole algorithm fits in a few lines. Every random choice comes from `rng`, so a re-run

@@ -243,6 +243,7 @@ explorer.set(s1=3.0)
 print("s1 raised by 2:", explorer.state["probabilities"].round(4))
 assert np.allclose(explorer.state["probabilities"].sum(), 1.0)
 
+
 # %% [markdown]
 # Raising one score by 2 multiplies its $e^{s}$ by $e^2 \approx 7.4$, but the others then get a
 # smaller share, so $p_1$ goes from $0.33$ to $0.79$, not to 7.4 times as much.

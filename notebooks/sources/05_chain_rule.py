@@ -60,6 +60,7 @@ dz_du = math.cos(u)            # local derivative of the outer function, at u
 print(f"u = {u:.4f}, z = {z:.4f}")
 print(f"du/dx = {du_dx:.4f}, dz/du = {dz_du:.4f}, dz/dx = {dz_du * du_dx:.4f}")
 
+
 # %% [markdown]
 # ## Numerically: does the slope agree?
 #
@@ -221,6 +222,7 @@ for x in (0.0, math.sqrt(math.pi / 2)):
     print(f"x = {explorer.state['x']:.2f}: dz/dx = {explorer.state['dz_dx']:.4f}")
 assert abs(explorer.state["dz_dx"] - 2 * 1.25 * math.cos(1.25**2)) < 1e-12
 assert abs(explorer.state["product"] - explorer.state["dz_dx"]) < 1e-12
+
 
 # %% [markdown]
 # ## Check your understanding

@@ -104,6 +104,7 @@ print(perceptron.loss_gradient([-0.1, 0.2, 0.0], [1, 0], -1))  # mistake: -y x w
 print(perceptron.loss_gradient([-0.1, 0.2, 0.0], [0, 0], -1))  # correct: zero
 print(perceptron.loss_gradient([0.0, 0.0, 0.0], [1, 1], +1))   # on the boundary: update
 
+
 # %% [markdown]
 # Do not trust a derivative you have not checked. Away from the kink, nudging each weight by a
 # tiny $h$ and watching the loss change must give the same numbers (a finite difference, as in
@@ -118,6 +119,7 @@ numeric = [(loss_of_weights(w_test + h * e, x_test, y_test)
             - loss_of_weights(w_test - h * e, x_test, y_test)) / (2 * h) for e in np.eye(3)]
 print("finite differences:", np.round(numeric, 6))
 print("loss_gradient:     ", perceptron.loss_gradient(w_test, x_test, y_test))
+
 
 # %% [markdown]
 # ### Check your understanding: write the gradient
@@ -162,6 +164,7 @@ checks.check_loss_gradient(my_gradient)
 # %%
 print(checks.check_loss_gradient(perceptron.loss_gradient))
 
+
 # %% [markdown]
 # ## Stochastic gradient descent for the perceptron
 #
@@ -198,6 +201,7 @@ def train_perceptron(X, y, w, lr, epochs, order=None):
         if mistakes == 0:                        # a clean epoch: training is done
             break
     return w, mistakes_per_epoch
+
 
 # %% [markdown]
 # ## The lecture's worked example, step by step

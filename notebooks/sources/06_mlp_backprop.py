@@ -132,6 +132,7 @@ print(f"z = {z_wrong:.4f} for y = 1")
 print(f"BCE:            dL/ds = z - y            = {z_wrong - 1:.4f}")
 print(f"squared error:  dL/ds = (z - y) z (1 - z) = {(z_wrong - 1) * z_wrong * (1 - z_wrong):.4f}")
 
+
 # %% [markdown]
 # ## Backpropagation, one equation at a time
 #
@@ -149,6 +150,7 @@ def slope(f, t, h=1e-6):
 
 def bce(z_value):
     return -(y[0] * np.log(z_value) + (1 - y[0]) * np.log(1 - z_value))
+
 
 # %% [markdown]
 # **1. Output:** $\frac{\partial L}{\partial s} = \frac{\partial L}{\partial z}\frac{\partial z}{\partial s} = z - y$.
