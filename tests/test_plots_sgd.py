@@ -21,14 +21,28 @@ def ax():
 def test_mistakes_chart_shows_the_counts(ax):
     chart = plots.plot_mistakes_per_epoch([3, 2, 0], ax=ax, max_epochs=10, converged=True)
     assert [b.get_height() for b in chart.bars] == [3, 2, 0] + [0] * 7
-    assert [t.get_text() for t in chart.zero_labels] == ["0"]  # only the epoch that was run
-    assert chart.zero_labels[0].get_position()[0] == 3
+    zeros = [t for t in chart.zero_labels if t.get_visible()]
+    assert [(t.get_text(), t.get_position()[0]) for t in zeros] == [("0", 3)]  # only the epoch that was run
     assert chart.done.get_text() == "converged after 3 epochs"
     assert ax.get_xlim() == (0.4, 5.6)  # at least five epochs wide
-    chart.update([4, 4, 4, 4, 4, 4], converged=False)
-    assert chart.zero_labels == [] and chart.done.get_text() == "not converged in 6 epochs"
+    assert ax.get_ylim() == (0.0, pytest.approx(5.6))  # 4 mistakes and 40 % headroom for the note
+    assert chart.update([4, 4, 4, 4, 4, 4], converged=False)  # wider: the limits changed
+    assert not any(t.get_visible() for t in chart.zero_labels)
+    assert chart.done.get_text() == "not converged in 6 epochs"
+    assert ax.get_xlim() == (0.4, 6.6)
+    assert not chart.update([1, 0], limits=(6, 5.6))  # given limits that hold: nothing static changes
     chart.mark(2)
     assert chart.current.get_visible() and chart.current.get_x() == 1.5
+
+
+def test_the_current_epoch_spans_the_whole_height(ax):
+    # Issue 17: an outline 72 % high looked like a bar of 4 mistakes over an epoch with none.
+    chart = plots.plot_mistakes_per_epoch([3, 0], ax=ax, max_epochs=10, converged=True)
+    chart.mark(2)
+    ax.figure.canvas.draw()
+    box, axes_box = chart.current.get_window_extent(), ax.get_window_extent()
+    assert box.y0 == pytest.approx(axes_box.y0) and box.y1 == pytest.approx(axes_box.y1)
+    assert box.width == pytest.approx(axes_box.width / 5.2)  # one epoch of the 5.2 shown
     chart.mark(None)
     assert not chart.current.get_visible()
 

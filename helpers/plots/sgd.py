@@ -22,7 +22,7 @@ class BoundaryLine:
         return self
 
 
-def plot_boundary_line(w, ax=None, color=_style.GREY, lw=1.5, ls="--", alpha=0.8, label=None, zorder=2):
+def plot_boundary_line(w, ax=None, color=_style.MUTED, lw=1.5, ls="--", alpha=0.8, label=None, zorder=2):
     """Draw only the boundary line of weights ``w`` (no shading), e.g. an earlier boundary.
 
     Set the axes limits first: the line is clipped to them.
@@ -37,53 +37,68 @@ def plot_boundary_line(w, ax=None, color=_style.GREY, lw=1.5, ls="--", alpha=0.8
 
 
 class MistakesChart:
-    """Bars of mistakes per epoch, with an optional outlined epoch; updatable in place.
+    """Bars of mistakes per epoch, with an optional highlighted epoch; updatable in place.
 
-    Only the outline changes from step to step, so ``dynamic`` holds just that; after
-    :meth:`update` (new bars, new y limits) the whole figure needs a full redraw.
+    Everything that a new run changes (bar heights, the "0" over an empty epoch, the note
+    on convergence) and the highlighted epoch are in ``dynamic``; only new axis limits
+    (see :meth:`update`) change the static part.
     """
 
     def __init__(self, ax, counts, max_epochs):
+        from matplotlib.patches import Rectangle
+        from matplotlib.ticker import MaxNLocator
+
         self.ax = ax
         self.max_epochs = max_epochs
         self.bars = ax.bar(np.arange(1, max_epochs + 1), np.zeros(max_epochs), width=0.8,
-                           color=_style.SKY, edgecolor=_style.BLUE, lw=0.6, zorder=2)
-        self.current = ax.axvspan(0.5, 1.5, ymax=0.72, fill=False, edgecolor=_style.VERMILLION, lw=2, zorder=3)
+                           color=_style.MUTED, edgecolor=_style.INK, lw=0.6, zorder=2)
+        # The current epoch: a column as tall as the axes (so it cannot pass for a bar),
+        # lightly filled in the colour of "where you are now".
+        self.current = Rectangle((0.5, 0.0), 1.0, 1.0, transform=ax.get_xaxis_transform(), zorder=1,
+                                 facecolor=_style.CURRENT, alpha=0.45, edgecolor=_style.INK, lw=1.2)
+        ax.add_patch(self.current)
         self.done = ax.text(0.98, 0.95, "", transform=ax.transAxes, ha="right", va="top",
-                            fontsize=9, color=_style.BLACK)
-        from matplotlib.ticker import MaxNLocator
-
+                            fontsize=9, color=_style.INK)
+        # A zero bar is invisible, yet it is the point of the chart: each epoch has a "0" ready.
+        self.zero_labels = [ax.text(k + 1, 0.05, "0", ha="center", va="bottom", fontsize=9, fontweight="bold",
+                                    color=_style.INK, visible=False) for k in range(max_epochs)]
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_xlabel("epoch")
         ax.set_ylabel("mistakes (updates)")
-        self.zero_labels = []
-        self.dynamic = [self.current]
+        self.dynamic = [*self.bars, self.current, self.done, *self.zero_labels]
         self.update(counts)
 
-    def update(self, counts, converged=None):
-        """Show ``counts`` (one per epoch run; later epochs stay empty)."""
+    def limits_for(self, counts):
+        """Default view of ``counts``: at least 5 epochs (short runs' bars are no slivers), headroom for the note."""
         counts = np.asarray(counts, dtype=float)
-        for k, bar in enumerate(self.bars):
+        return min(self.max_epochs, max(len(counts), 5)), max(4.0, counts.max(initial=0)) * 1.4
+
+    def update(self, counts, converged=None, limits=None):
+        """Show ``counts`` (one per epoch run; later epochs stay empty).
+
+        ``limits`` is ``(epochs shown, top of the y axis)``, by default :meth:`limits_for`
+        ``(counts)``. Returns True when the limits changed (the static part needs redrawing).
+        """
+        counts = np.asarray(counts, dtype=float)
+        for k, (bar, zero) in enumerate(zip(self.bars, self.zero_labels)):
             bar.set_height(counts[k] if k < len(counts) else 0.0)
-        self.ax.set_ylim(0, max(4.0, counts.max(initial=0)) * 1.4)  # headroom for the note
-        # A zero bar is invisible, yet it is the point of the chart: label it.
-        for label in self.zero_labels:
-            label.remove()
-        self.zero_labels = [self.ax.text(k + 1, 0.05, "0", ha="center", va="bottom", fontsize=9, fontweight="bold",
-                                         color=_style.BLUE)
-                            for k in np.flatnonzero(counts[:self.max_epochs] == 0)]
-        # Show at least 5 epochs so that a short run's bars are not slivers.
-        self.ax.set_xlim(0.4, min(self.max_epochs, max(len(counts), 5)) + 0.6)
+            zero.set_visible(k < len(counts) and counts[k] == 0)
+        epochs, top = limits if limits is not None else self.limits_for(counts)
+        new = ((0.4, epochs + 0.6), (0.0, top))
+        changed = new != (tuple(self.ax.get_xlim()), tuple(self.ax.get_ylim()))
+        if changed:
+            self.ax.set_xlim(*new[0])
+            self.ax.set_ylim(*new[1])
         if converged is None:
             self.done.set_text("")
         else:
             self.done.set_text(f"converged after {len(counts)} epochs" if converged
                                else f"not converged in {len(counts)} epochs")
-        return self
+        return changed
 
     def mark(self, epoch):
-        """Outline the column of ``epoch`` (1-based); None hides the outline."""
+        """Highlight the column of ``epoch`` (1-based); None hides it."""
         self.current.set_visible(epoch is not None)
         if epoch is not None:
             self.current.set_x(epoch - 0.5)
@@ -128,9 +143,9 @@ def plot_perceptron_loss(ax=None, s_range=(-2.0, 2.0)):
         ax.plot(s, losses.perceptron_loss(s, np.full_like(s, y)), color=style["color"], lw=2.2,
                 ls="-" if y > 0 else "--", label=f"y = {y:+d}: L = max(0, {'-' if y > 0 else ''}s)")
     ax.axvline(0, color=_style.GREY, lw=0.8, zorder=0)
-    ax.plot([0], [0], "o", color=_style.BLACK, ms=6, zorder=3)
+    ax.plot([0], [0], "o", color=_style.INK, ms=6, zorder=3)
     ax.annotate("kink at s = 0", (0, 0), xytext=(-1.9, 0.45), fontsize=9,
-                arrowprops={"arrowstyle": "->", "color": _style.BLACK})
+                arrowprops={"arrowstyle": "->", "color": _style.INK})
     ax.set_xlabel("weighted sum $s$")
     ax.set_ylabel("loss $L(s, y)$")
     ax.set_title("Zero on the correct side, growing on the wrong side", fontsize=10)
@@ -162,14 +177,12 @@ def plot_boundaries(ws, X, y, labels=None, ax=None, xlim=None, ylim=None):
     ax.set_xlim(xlim if xlim is not None else (lo[0], hi[0]))
     ax.set_ylim(ylim if ylim is not None else (lo[1], hi[1]))
     ax.set_aspect("equal", adjustable="box")
-    colours = (_style.BLACK, _style.VERMILLION, _style.GREEN, _style.PINK, _style.SKY, _style.GREY)
-    dashes = ("-", "--", "-.", ":", (0, (5, 1, 1, 1)), (0, (1, 1)))
     labels = list(labels) if labels is not None else [None] * len(ws)
     for k, (w, label) in enumerate(zip(ws, labels)):
-        plot_boundary_line(w, ax=ax, color=colours[k % len(colours)], ls=dashes[k % len(dashes)],
-                           lw=2, alpha=1.0, label=label)
+        style = _style.series_style(k)  # runs are not classes: black and grey, told apart by dashes
+        plot_boundary_line(w, ax=ax, color=style["color"], ls=style["ls"], lw=2, alpha=1.0, label=label)
     for k, positive in ((0, False), (1, True)):
-        ax.scatter(*X[(y > 0) == positive].T, s=70, edgecolors=_style.BLACK, linewidths=0.8, zorder=4,
+        ax.scatter(*X[(y > 0) == positive].T, s=70, edgecolors=_style.INK, linewidths=0.8, zorder=4,
                    label=f"y = {'+1' if positive else '-1'}", **_style.class_style(k))
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")

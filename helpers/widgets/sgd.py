@@ -3,12 +3,20 @@
 Training happens once per (dataset, learning rate) with :func:`helpers.perceptron.sgd`;
 stepping only looks up the recorded steps, so Step, Back, Play and the step slider
 never re-train.
+
+A new learning rate re-trains (a fraction of a millisecond on a gate) and changes
+only the bars of the mistakes chart: its axes span the longest run seen on the data
+so far, so they stay put while lr moves, and widen (a redraw of the chart alone)
+only for a longer run than any before.
 """
 
 import numpy as np
 
 from .. import data, perceptron
-from ._base import Explorer
+from ..plots._style import number
+from . import _controls
+from ._base import Explorer, atomic
+from ._views import ViewBackgrounds
 
 DATASETS = ("AND", "OR", "XOR", "blobs")
 LECTURE_W = (-0.1, 0.2, 0.0)
@@ -19,12 +27,13 @@ BLOBS = {"n": 30, "noise": 0.7, "seed": 0}
 # Wide enough on the right for the lecture's first update, which moves the boundary
 # from x1 = 0.5 to x1 = 2: a learner should see it jump past every point.
 GATE_LIMITS = ((-0.5, 2.5), (-0.5, 1.5))
+# The part of the figure that the mistakes chart, with its labels, has to itself.
+CHART_REGION = (0.665, 0.0, 1.0, 1.0)
 
 
 def _num(v, digits=2):
     """A number for display: rounded, no '-0.00', a real minus sign."""
-    v = round(float(v), digits) + 0.0
-    return f"{v:.{digits}f}".replace("-", "\u2212")
+    return number(v, digits)
 
 
 def _vec(v, digits=2):
@@ -35,7 +44,7 @@ def _point(x):
     return "(" + ", ".join(f"{float(v):g}" if float(v).is_integer() else _num(v) for v in x) + ")"
 
 
-class SGDStepper(Explorer):
+class SGDStepper(ViewBackgrounds, Explorer):
     """Step through a recorded perceptron SGD run. Use :func:`sgd_stepper` to make one."""
 
     control_rows = [["dataset", "lr"], ["back", "next", "play", "step"]]
@@ -52,13 +61,10 @@ class SGDStepper(Explorer):
         controls = {
             "dataset": widgets.Dropdown(options=DATASETS, value=dataset, description="data",
                                         layout=widgets.Layout(width="160px")),
-            "lr": widgets.FloatLogSlider(value=lr, base=10, min=-2, max=1, step=0.1,
-                                         description="\u03b7 (lr)", readout_format=".3g",
-                                         continuous_update=False, layout=widgets.Layout(width="260px")),
-            "back": widgets.Button(description="\u25c0 Back", layout=widgets.Layout(width="80px")),
-            "next": widgets.Button(description="Step \u25b6", layout=widgets.Layout(width="80px")),
-            "play": widgets.Play(value=1, min=1, max=n, step=1, interval=700, description="play",
-                                 show_repeat=False),
+            "lr": _controls.lr_slider(lr, -2, 1, 0.1, readout_format=".3g", continuous_update=True),
+            "back": _controls.button(_controls.BACK_LABEL, "one step back: the previous sample"),
+            "next": _controls.button(_controls.STEP_LABEL, "one step forward: the next sample"),
+            "play": _controls.play(value=1, min=1, max=n, interval=700, description="play"),
             "step": widgets.IntSlider(value=1, min=1, max=n, description="step",
                                       layout=widgets.Layout(width="320px")),
         }
@@ -68,6 +74,7 @@ class SGDStepper(Explorer):
         widgets.link((controls["play"], "max"), (controls["step"], "max"))
         controls["back"].on_click(lambda _: self._move(-1))
         controls["next"].on_click(lambda _: self._move(+1))
+        self._chart_limits = {}  # dataset -> (epochs, top): the widest chart any run on it needed
         super().__init__(controls, figsize=(8.8, 4.0), canvas=canvas)
 
     # ----- training -------------------------------------------------------------------
@@ -84,6 +91,7 @@ class SGDStepper(Explorer):
         self.mistakes = self.steps.mistakes_per_epoch()
         self.trained_on = (dataset, lr)
 
+    @atomic
     def _move(self, delta):
         slider = self.controls["step"]
         slider.value = int(np.clip(slider.value + delta, slider.min, slider.max))
@@ -108,7 +116,7 @@ class SGDStepper(Explorer):
                                                      xlim=xlim, ylim=ylim, legend=False)
         self.before = plots.plot_boundary_line(first.w_before, ax=ax, label="boundary before the step")
         self.boundary.line.set_label("boundary after the step")
-        self.current = ax.scatter([], [], s=420, marker="s", facecolors="none", edgecolors=_style.GREEN,
+        self.current = ax.scatter([], [], s=420, marker="s", facecolors="none", edgecolors=_style.INK,
                                   linewidths=2.6, zorder=6, label="sample of this step")
         self.offview = ax.text(0.02, 0.02, "", transform=ax.transAxes, fontsize=8, va="bottom",
                                bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.8}, zorder=7)
@@ -122,11 +130,24 @@ class SGDStepper(Explorer):
         chart_ax = fig.add_axes([0.725, 0.16, 0.255, 0.66])
         self.chart = plots.plot_mistakes_per_epoch(self.mistakes, ax=chart_ax, max_epochs=self.epochs,
                                                    converged=self.steps.converged)
+        self.chart.update(self.mistakes, self.steps.converged, limits=self._chart_view(dataset))
         chart_ax.set_title("Mistakes per epoch", fontsize=10)
         chart_ax.tick_params(labelsize=8)
+        self._reset_views()
+        self._view = self._view_key(dataset)
 
         self.dynamic += [*self.boundary.dynamic, *self.before.dynamic, self.current, self.heading,
                          self.offview, *self.chart.dynamic]
+
+    def _chart_view(self, dataset):
+        """Chart limits for the current run: never narrower than for any earlier run on ``dataset``."""
+        epochs, top = self.chart.limits_for(self.mistakes) if hasattr(self, "chart") else (5, 5.6)
+        seen = self._chart_limits.get(dataset, (0, 0.0))
+        self._chart_limits[dataset] = limits = (max(epochs, seen[0]), max(top, seen[1]))
+        return limits
+
+    def _view_key(self, dataset):
+        return dataset, self._chart_limits[dataset]
 
     def _retrain(self, dataset, lr):
         new_data = dataset != self.trained_on[0]
@@ -139,12 +160,16 @@ class SGDStepper(Explorer):
                 slider.value = 1
         finally:
             self._holding = False
-        xlim, ylim = self._limits(dataset)
-        self.ax.set_xlim(xlim)
-        self.ax.set_ylim(ylim)
+        if new_data:
+            xlim, ylim = self._limits(dataset)
+            self.ax.set_xlim(xlim)
+            self.ax.set_ylim(ylim)
         self.boundary.update(self.steps[0].w_after, self.X, self.y)
-        self.chart.update(self.mistakes, self.steps.converged)
-        self.request_full_redraw()
+        self.chart.update(self.mistakes, self.steps.converged, limits=self._chart_view(dataset))
+        old, self._view = self._view, self._view_key(dataset)
+        if self._view != old:
+            self._switch_view(old, self._view,
+                              None if new_data else lambda: self.redraw_static(self.chart.ax, CHART_REGION))
 
     def _update(self, dataset, lr, step, play=None):
         if (dataset, lr) != self.trained_on:
@@ -182,9 +207,9 @@ class SGDStepper(Explorer):
             f"<tr><td>w{i}</td><td>{_num(b, 3)}</td><td>{_num(g, 3)}</td><td>{_num(a, 3)}</td></tr>"
             for i, (b, g, a) in enumerate(zip(st["w_before"], st["gradient"], st["w_after"]))
         )
-        status = ("<b style='color:#D55E00'>misclassified</b>" if st["misclassified"] and not st["on_boundary"]
-                  else "<b style='color:#D55E00'>on the boundary (counts as a mistake)</b>" if st["on_boundary"]
-                  else "<b style='color:#009E73'>correct</b>")
+        status = ("<b>&#10007; misclassified</b>" if st["misclassified"] and not st["on_boundary"]
+                  else "<b>&#10007; on the boundary (counts as a mistake)</b>" if st["on_boundary"]
+                  else "<b>&#10003; correct</b>")
         run = (f"converged after {st['epochs_run']} epochs" if st["converged"]
                else f"not converged in {st['epochs_run']} epochs")
         sy = st["sy"]
@@ -193,7 +218,7 @@ class SGDStepper(Explorer):
                 f"epoch {st['epoch']}</div><div>x = {_point(st['x'])}, y = {st['y']:+.0f}</div>"
                 f"<div>s = w&middot;x = {_num(st['s'], 3)}, s&middot;y {sign}: {status}</div>"
                 f"<div>loss = max(0, &minus;y&middot;s) = {_num(st['loss'], 3)}</div>"
-                f"<div>update w &larr; w &minus; &eta;&nabla;L with &eta; = {st['lr']:.3g}</div>"
+                f"<div>update w &larr; w &minus; lr&middot;&nabla;L with lr (&eta;) = {st['lr']:.3g}</div>"
                 f"<table style='font-family:monospace'><tr><th></th><th>before</th><th>&part;L/&part;w</th>"
                 f"<th>after</th></tr>{rows}</table><div>run: {run}</div></div>")
 
