@@ -42,6 +42,18 @@ def boundary_segment(w, xlim, ylim):
     return pts[[0, -1]]
 
 
+def default_limits(X):
+    """The view :func:`plot_decision_boundary` picks for points ``X``: their range and a quarter more.
+
+    >>> default_limits([[0, 0], [2, 1]])
+    ((-0.5, 2.5), (-0.25, 1.25))
+    """
+    X = np.asarray(X, dtype=float)
+    lo, hi = X.min(axis=0), X.max(axis=0)
+    margin = 0.25 * np.maximum(hi - lo, 1.0)
+    return (float(lo[0] - margin[0]), float(hi[0] + margin[0])), (float(lo[1] - margin[1]), float(hi[1] + margin[1]))
+
+
 class DecisionBoundary:
     """The artists of :func:`plot_decision_boundary`, updatable in place.
 
@@ -59,22 +71,21 @@ class DecisionBoundary:
         tints = _style.REGION_TINTS
         self.region_neg = ax.fill([], [], color=tints[0], zorder=0, lw=0)[0]
         self.region_pos = ax.fill([], [], color=tints[1], zorder=0, lw=0)[0]
-        self.line = ax.plot([], [], color=_style.BLACK, lw=2, zorder=2, label="boundary s = 0")[0]
+        self.line = ax.plot([], [], color=_style.INK, lw=2, zorder=2, label="boundary s = 0")[0]
         from matplotlib.patches import FancyArrowPatch
 
         self.arrow = FancyArrowPatch((0, 0), (0, 0), arrowstyle="-|>", mutation_scale=14,
-                                     color=_style.VERMILLION, lw=2, zorder=3)
+                                     color=_style.INK, lw=2, zorder=3)
         ax.add_patch(self.arrow)
-        self.arrow_label = ax.text(0, 0, "w", color=_style.VERMILLION, fontsize=11,
+        self.arrow_label = ax.text(0, 0, "w", color=_style.INK, fontsize=11,
                                    fontweight="bold", zorder=3)
         names = ("y = -1" if activation == "sign" else "y = 0", "y = +1" if activation == "sign" else "y = 1")
         self.points = [
-            ax.scatter([], [], s=70, edgecolors=_style.BLACK, linewidths=0.8, zorder=4,
+            ax.scatter([], [], s=70, edgecolors=_style.INK, linewidths=0.8, zorder=4,
                        label=names[k], **_style.class_style(k))
             for k in (0, 1)
         ]
-        self.errors = ax.scatter([], [], s=260, facecolors="none", edgecolors=_style.VERMILLION,
-                                 linewidths=2.0, zorder=5, label="misclassified")
+        self.errors = ax.scatter([], [], s=260, zorder=5, label="misclassified", **_style.MISTAKE_RING)
         self.dynamic = [self.region_neg, self.region_pos, self.line, self.arrow, self.arrow_label,
                         *self.points, self.errors]
         self.update(w, X, y)
@@ -100,8 +111,11 @@ class DecisionBoundary:
         segment = boundary_segment(w, xlim, ylim)
         self.line.set_data(*(segment.T if segment is not None else ([], [])))
         self._update_arrow(w, xlim, ylim, visible=self.show_normal and segment is not None)
+        from .. import perceptron
+
         s = w[0] + self.X @ w[1:]
-        wrong = (s >= 0) != (self.y > 0)
+        s = np.where(perceptron._near_zero(s, w, self.X), 0.0, s)  # on the boundary up to rounding: s = 0
+        wrong = (s >= 0) != (self.y > 0)  # f(0) = +1, as in the lecture
         self.errors.set_offsets(self.X[wrong].reshape(-1, 2) if self.show_errors else np.empty((0, 2)))
         return self
 
@@ -151,10 +165,9 @@ def plot_decision_boundary(w, X, y, ax=None, activation="sign", xlim=None, ylim=
     X = np.asarray(X, dtype=float)
     perceptron.weighted_sum(w, X)  # validates shapes with a clear message
     ax = _style.get_ax(ax)
-    lo, hi = X.min(axis=0), X.max(axis=0)
-    margin = 0.25 * np.maximum(hi - lo, 1.0)
-    ax.set_xlim(xlim if xlim is not None else (lo[0] - margin[0], hi[0] + margin[0]))
-    ax.set_ylim(ylim if ylim is not None else (lo[1] - margin[1], hi[1] + margin[1]))
+    auto_x, auto_y = default_limits(X)
+    ax.set_xlim(xlim if xlim is not None else auto_x)
+    ax.set_ylim(ylim if ylim is not None else auto_y)
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
     ax.set_aspect("equal", adjustable="box")

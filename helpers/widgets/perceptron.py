@@ -1,18 +1,28 @@
-"""perceptron_explorer: drag w0, w1, w2 and watch the decision boundary move."""
+"""perceptron_explorer: drag w0, w1, w2 and watch the decision boundary move.
+
+A point exactly on the boundary (s = 0, up to rounding) follows the lecture: f(0) = +1,
+so a y = -1 point there is misclassified (and ringed), yet its loss max(0, -y s) is 0.
+The figure and the readout say how many points lie on the boundary whenever any do, so
+"loss 0.00" beside misclassified points is explained on screen.
+"""
 
 import numpy as np
 
-from .. import data, losses, perceptron
+from .. import activations, data, losses, perceptron
+from ..plots._style import number
 from ._base import Explorer
+from ._views import ViewBackgrounds
 
 GATES = ("AND", "OR", "NAND", "XOR")
+GATE_VIEW = {"xlim": (-0.5, 1.5), "ylim": (-0.5, 1.5), "ticks": [-0.5, 0, 0.5, 1, 1.5], "names": ("x_1", "x_2")}
 
 
 def _fmt(x):
-    return f"{x:+.2f}".replace("+", "&nbsp;") if x >= 0 else f"{x:.2f}"
+    text = number(x, 2)
+    return text if text.startswith("\u2212") else "&nbsp;" + text
 
 
-class PerceptronExplorer(Explorer):
+class PerceptronExplorer(ViewBackgrounds, Explorer):
     """Sliders for the weights of a two-input perceptron, a data set and an activation.
 
     Use :func:`perceptron_explorer` to make one.
@@ -52,11 +62,14 @@ class PerceptronExplorer(Explorer):
         slider = dict(min=lo, max=hi, step=0.05, continuous_update=True, readout_format=".2f",
                       style={"description_width": "64px"},
                       layout=widgets.Layout(width="300px"))
+        # wide enough for the longest name ("Adelie/Chinstrap") after the description
+        width = max(170, 70 + 9 * max(len(str(o)) for o in options))
         controls = {
             "dataset": widgets.Dropdown(options=options, value=dataset, description="data",
-                                        layout=widgets.Layout(width="170px")),
+                                        layout=widgets.Layout(width=f"{width}px")),
             "activation": widgets.ToggleButtons(options=["sign", "step"], value=activation,
                                                 description="activation f(s)",
+                                                tooltips=["sign: classes \u22121 and +1", "step: classes 0 and 1"],
                                                 style={"button_width": "60px", "description_width": "initial"}),
             "w0": widgets.FloatSlider(value=w[0], description="w0 (bias)", **slider),
             "w1": widgets.FloatSlider(value=w[1], description="w1", **slider),
@@ -78,64 +91,98 @@ class PerceptronExplorer(Explorer):
         ax = fig.add_axes([0.11, 0.12, 0.55, 0.8])
         dataset, activation = self.controls["dataset"].value, self.controls["activation"].value
         X, y = self._points(dataset, activation)
-        limits = {}
-        if self.custom is None:
-            limits = {"xlim": (-0.5, 1.5), "ylim": (-0.5, 1.5)}
         w = [self.controls[k].value for k in ("w0", "w1", "w2")]
-        self.boundary = plots.plot_decision_boundary(w, X, y, ax=ax, activation=activation,
-                                                     legend=False, **limits)
-        ax.set_xlabel(f"${self.feature_names[0]}$")
-        ax.set_ylabel(f"${self.feature_names[1]}$")
+        self.ax = ax
+        self._reset_views()
+        self._shown_view = None
+        self.boundary = plots.plot_decision_boundary(w, X, y, ax=ax, activation=activation, legend=False,
+                                                     **{k: GATE_VIEW[k] for k in ("xlim", "ylim")})
+        self._custom_view = None
+        if self.custom is not None:  # the data's own view, as plot_decision_boundary picks it
+            xlim, ylim = plots.boundary.default_limits(self.custom[0])
+            self._custom_view = {"xlim": xlim, "ylim": ylim, "ticks": None, "names": self.feature_names}
+        self._show_view(dataset)
         ax.set_title("The boundary s = 0 splits the plane", fontsize=10)
-        if self.custom is None:
-            ax.set_xticks([-0.5, 0, 0.5, 1, 1.5])
-            ax.set_yticks([-0.5, 0, 0.5, 1, 1.5])
         # Named as in the lecture, so the legend holds for sign (-1/+1) and step (0/1) alike.
         self.boundary.points[0].set_label("class B (negative)")
         self.boundary.points[1].set_label("class A (positive)")
         self.legend = ax.legend(handles=[*self.boundary.points, self.boundary.errors, self.boundary.line],
                                 loc="upper left", bbox_to_anchor=(1.03, 1.0), fontsize=8.5,
                                 borderaxespad=0, frameon=False)
-        self.score = ax.text(1.03, 0.02, "", transform=ax.transAxes, fontsize=10, va="bottom")
-        self.ax = ax
+        self.score = ax.text(1.03, 0.02, "", transform=ax.transAxes, fontsize=10, va="bottom", linespacing=1.4)
         # The legend sits outside the axes, so it stays in the cached background.
         self.dynamic += [*self.boundary.dynamic, self.score]
+
+    def _show_view(self, dataset):
+        """Axes limits, ticks and labels of the data shown: the gates' unit square or the custom data's."""
+        kind = "custom" if self.custom is not None and dataset == self.controls["dataset"].options[0] else "gate"
+        if kind == self._shown_view:
+            return
+        view = self._custom_view if kind == "custom" else GATE_VIEW
+        ax = self.ax
+        ax.set_xlim(view["xlim"])
+        ax.set_ylim(view["ylim"])
+        if view["ticks"] is None:
+            from matplotlib.ticker import AutoLocator
+
+            ax.xaxis.set_major_locator(AutoLocator())
+            ax.yaxis.set_major_locator(AutoLocator())
+        else:
+            ax.set_xticks(view["ticks"])
+            ax.set_yticks(view["ticks"])
+        ax.set_xlabel(f"${view['names'][0]}$")
+        ax.set_ylabel(f"${view['names'][1]}$")
+        self._switch_view(self._shown_view, kind)
+        self._shown_view = kind
 
     def _update(self, dataset, activation, w0, w1, w2):
         w = np.array([w0, w1, w2])
         X, y = self._points(dataset, activation)
+        self._show_view(dataset)
         self.boundary.update(w, X, y)
         s = perceptron.weighted_sum(w, X)
-        prediction = perceptron.predict(w, X, activation=activation)
+        # s = 0 up to rounding is 0 (the lecture's f(0) = +1): -0.3 + 0.1 + 0.2 is not 6e-17 here.
+        on_boundary = perceptron._near_zero(s, w, X)
+        s = np.where(on_boundary, 0.0, s)
+        prediction = (activations.sign if activation == "sign" else activations.step)(s)
         y_pm1 = np.where(y > 0, 1.0, -1.0)
         loss = losses.perceptron_loss(s, y_pm1)
         correct = prediction == y
         n_wrong = int(np.sum(~correct))
+        total = float(np.sum(loss))
         self.state = {
             "dataset": dataset, "activation": activation, "w": w, "X": X, "y": y, "s": s,
             "prediction": prediction, "correct": correct, "misclassified": n_wrong,
-            "accuracy": float(np.mean(correct)), "loss": float(np.sum(loss)),
+            "accuracy": float(np.mean(correct)), "loss": total, "on_boundary": int(np.sum(on_boundary)),
         }
-        self.score.set_text(f"{len(y) - n_wrong} of {len(y)} correct\n"
-                            f"loss = {np.sum(loss):.2f}")
+        lines = [f"{len(y) - n_wrong} of {len(y)} correct", f"loss = {number(total, 2)}"]
+        if self.state["on_boundary"]:
+            lines.append(f"{self.state['on_boundary']} on the boundary s = 0")
+        self.score.set_text("\n".join(lines))
         self.set_readout(self._readout_html())
 
     def _readout_html(self):
         st = self.state
         w0, w1, w2 = st["w"]
-        head = (f"<b>s = {w0:.2f}&middot;1 {'+' if w1 >= 0 else '&minus;'} {abs(w1):.2f}&middot;x1 "
-                f"{'+' if w2 >= 0 else '&minus;'} {abs(w2):.2f}&middot;x2</b>")
+        head = (f"<b>s = {number(w0, 2)}&middot;1 {'+' if w1 >= 0 else '&minus;'} {number(abs(w1), 2)}&middot;x1 "
+                f"{'+' if w2 >= 0 else '&minus;'} {number(abs(w2), 2)}&middot;x2</b>")
         rows = ""
         if len(st["y"]) <= 12:
             for x, s, p, y, ok in zip(st["X"], st["s"], st["prediction"], st["y"], st["correct"]):
-                mark = "&#10003;" if ok else "<b style='color:#D55E00'>&#10007;</b>"
+                mark = "&#10003;" if ok else "<b>&#10007;</b>"
                 rows += (f"<tr><td>({x[0]:g}, {x[1]:g})</td><td>{_fmt(s)}</td><td>{p:+.0f}</td>"
                          f"<td>{y:+.0f}</td><td>{mark}</td></tr>")
             rows = ("<table style='font-family:monospace'><tr><th>x</th><th>s</th><th>f(s)</th>"
                     f"<th>y</th><th></th></tr>{rows}</table>")
+        boundary = ""
+        if st["on_boundary"]:
+            k = st["on_boundary"]
+            boundary = (f"<div>{k} point{'s' if k > 1 else ''} on the boundary (s = 0): f(0) = "
+                        f"{'+1' if st['activation'] == 'sign' else '1'} calls {'them' if k > 1 else 'it'} class A, "
+                        "so a class-B point there is misclassified, yet its loss max(0, &minus;y&middot;s) is 0</div>")
         return (f"<div style='font-size:13px'>{head}{rows}"
                 f"<div>accuracy: <b>{st['accuracy']:.0%}</b> ({st['misclassified']} misclassified)</div>"
-                f"<div>total perceptron loss: <b>{st['loss']:.2f}</b></div></div>")
+                f"<div>total perceptron loss: <b>{number(st['loss'], 2)}</b></div>{boundary}</div>")
 
 
 def perceptron_explorer(dataset="AND", w=(-0.1, 0.2, 0.0), activation="sign", X=None, y=None,
