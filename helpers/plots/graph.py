@@ -5,6 +5,30 @@ import numpy as np
 from . import _style
 from ._style import get_ax
 
+DIGITS = 4  # decimals of every number in the graph (and in the chain-rule explorer's readout)
+
+
+def product_text(factors, digits=DIGITS):
+    """``"a × b × (−c) = p"`` with each number at ``digits`` decimals; "≈" instead of "="
+    when the printed factors do not multiply out to the printed product.
+
+    >>> product_text([2.0, 0.5403])
+    '2.0000 × 0.5403 = 1.0806'
+    >>> product_text([2.0, 0.00661, -1.5, 0.19783])   # 2 × 0.0066 × 1.5 × 0.1978 = 0.0039164
+    '2.0000 × 0.0066 × (−1.5000) × 0.1978 = −0.0039'
+    >>> product_text([0.33333, 3.0])                  # 0.3333 × 3 = 0.9999, not 1.0000
+    '0.3333 × 3.0000 ≈ 1.0000'
+    """
+    from decimal import Decimal
+
+    shown = [_style.number(f, digits) for f in factors]
+    exact = _style.number(np.prod(factors), digits)
+    # The printed factors multiplied in decimal, as by hand (a float product can miss a half).
+    by_hand = np.prod([Decimal(t.replace("\u2212", "-")) for t in shown])
+    sign = "=" if by_hand.quantize(Decimal(1).scaleb(-digits)) == Decimal(exact.replace("\u2212", "-")) else "\u2248"
+    text = " \u00d7 ".join(f"({t})" if t.startswith("\u2212") else t for t in shown)
+    return f"{text} {sign} {exact}"
+
 
 class ChainGraph:
     """The artists of :func:`plot_chain_graph`, updatable in place.
@@ -23,28 +47,28 @@ class ChainGraph:
         ax.set_xlim(-1.0, k - 0.4)
         ax.set_ylim(-1.25, 1.15)
         ax.set_axis_off()
-        box = {"boxstyle": "round,pad=0.45", "facecolor": "white", "edgecolor": _style.BLACK, "lw": 1.2}
+        box = {"boxstyle": "round,pad=0.45", "facecolor": "white", "edgecolor": _style.INK, "lw": 1.2}
         for x, name, formula in zip(self.x, self.names, formulas):
             ax.text(x, 0.0, f"${name}$", ha="center", va="center", fontsize=15, bbox=box, zorder=3)
             ax.text(x, -0.42, formula, ha="center", va="top", fontsize=8.5, color=_style.GREY)
         for i, edge in enumerate(edge_names):
             ax.annotate("", xy=(self.x[i + 1] - 0.22, 0.0), xytext=(self.x[i] + 0.22, 0.0),
-                        arrowprops={"arrowstyle": "-|>", "color": _style.BLACK, "lw": 1.2})
-            ax.text(self.x[i] + 0.5, 0.62, edge, ha="center", va="bottom", fontsize=9, color=_style.VERMILLION)
+                        arrowprops={"arrowstyle": "-|>", "color": _style.INK, "lw": 1.2})
+            ax.text(self.x[i] + 0.5, 0.62, edge, ha="center", va="bottom", fontsize=9, color=_style.DERIVATIVE)
         # what changes with x: forward values above the nodes, local derivatives on the
         # edges, backward values (dz/d node) below, and the product along the bottom. Each
         # is a bare number (every glyph costs drawing time); row labels at the left say what.
         last = self.names[-1]
-        for y, label, colour in ((0.3, "forward value", _style.BLUE), (0.12, "local derivative", _style.VERMILLION),
-                                 (-0.8, f"d{last}/d(node)", _style.GREEN)):
+        for y, label, colour in ((0.3, "forward value", _style.INK), (0.12, "local derivative", _style.DERIVATIVE),
+                                 (-0.8, f"d{last}/d(node)", _style.DERIVATIVE)):
             ax.text(-0.75, y, label, ha="left", va="bottom" if y > 0 else "top", fontsize=7.5, color=colour,
                     style="italic")
-        self.values = [ax.text(x, 0.3, "", ha="center", va="bottom", fontsize=9.5, color=_style.BLUE)
+        self.values = [ax.text(x, 0.3, "", ha="center", va="bottom", fontsize=9.5, color=_style.INK)
                        for x in self.x]
         self.locals = [ax.text(self.x[i] + 0.5, 0.12, "", ha="center", va="bottom", fontsize=10,
-                               color=_style.VERMILLION, fontweight="bold")
+                               color=_style.DERIVATIVE, fontweight="bold")
                        for i in range(k - 1)]
-        self.backs = [ax.text(x, -0.8, "", ha="center", va="top", fontsize=9, color=_style.GREEN)
+        self.backs = [ax.text(x, -0.8, "", ha="center", va="top", fontsize=9, color=_style.DERIVATIVE)
                       for x in self.x]
         self.product = ax.text(0.5 * (k - 1), -1.22, "", ha="center", va="bottom", fontsize=10.5)
         self.dynamic = [*self.values, *self.locals, *self.backs, self.product]
@@ -53,14 +77,14 @@ class ChainGraph:
         """Show forward ``values`` (one per node), ``local_derivatives`` (one per edge) and
         ``backward`` (dz/d node, one per node)."""
         last = self.names[-1]
+        number = _style.number
         for text, value in zip(self.values, values):
-            text.set_text(f"{value:.3f}")
+            text.set_text(number(value, DIGITS))
         for text, d in zip(self.locals, local_derivatives):
-            text.set_text(f"{d:.3f}")
+            text.set_text(number(d, DIGITS))
         for text, g in zip(self.backs, backward):
-            text.set_text(f"{g:.3f}")
-        factors = " \u00d7 ".join(f"({d:.3f})" if d < 0 else f"{d:.3f}" for d in local_derivatives)
-        self.product.set_text(f"d{last}/d{self.names[0]} = {factors} = {np.prod(local_derivatives):.4f}")
+            text.set_text(number(g, DIGITS))
+        self.product.set_text(f"d{last}/d{self.names[0]} = {product_text(local_derivatives)}")
         return self
 
 

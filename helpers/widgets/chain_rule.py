@@ -57,9 +57,9 @@ class ChainRuleExplorer(ViewBackgrounds, Explorer):
         self.graph_ax = fig.add_axes([0.02, 0.5, 0.96, 0.48])
         self.curve_ax = fig.add_axes([0.1, 0.09, 0.86, 0.34])
         ax = self.curve_ax
-        self.curve = ax.plot([], [], color=_style.BLUE, lw=2, label="z(x)")[0]
-        self.tangent = ax.plot([], [], color=_style.VERMILLION, lw=1.5, ls="--", label="tangent, slope dz/dx")[0]
-        self.point = ax.plot([], [], "o", color=_style.VERMILLION, ms=7, zorder=4)[0]
+        self.curve = ax.plot([], [], color=_style.INK, lw=2, label="z(x)")[0]
+        self.tangent = ax.plot([], [], color=_style.DERIVATIVE, lw=1.5, ls="--", label="tangent, slope dz/dx")[0]
+        self.point = ax.plot([], [], zorder=4, **{**_style.CURRENT_MARKER, "ms": 13})[0]
         ax.set_xlim(*self.X_RANGE)
         ax.set_xlabel("$x$")
         ax.set_ylabel("$z$")
@@ -110,13 +110,15 @@ class ChainRuleExplorer(ViewBackgrounds, Explorer):
                       "local_derivatives": local, "backward": backward, "dz_dx": slope,
                       "product": float(np.prod(local))}
         names = EXPRESSIONS[expression][1]
-        rows = "".join(f"<tr><td>{n}</td><td>{v:.4f}</td><td>{g:.4f}</td></tr>"
+        digits = self._plots.graph.DIGITS  # as in the figure, so both show the same digits
+        number = self._plots._style.number
+        rows = "".join(f"<tr><td>{n}</td><td>{number(v, digits)}</td><td>{number(g, digits)}</td></tr>"
                        for n, v, g in zip(names, values, backward))
         self.set_readout(
             "<div style='font-size:13px'><table style='font-family:monospace'>"
             f"<tr><th>node</th><th>forward</th><th>dz/d node</th></tr>{rows}</table>"
-            f"<div>product of the local derivatives: <b>{self.state['product']:.4f}</b></div>"
-            f"<div>dz/dx from backward(): <b>{slope:.4f}</b></div></div>")
+            f"<div>product of the local derivatives:<br>{self._plots.graph.product_text(local)}</div>"
+            f"<div>dz/dx from backward(): <b>{number(slope, digits)}</b></div></div>")
 
 
 def chain_rule_explorer(expression="z = sin(x²)", x=1.0, canvas="auto"):
