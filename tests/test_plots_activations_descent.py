@@ -69,5 +69,9 @@ def test_plot_batches_one_style_per_batch():
     batches = optim.minibatches(7, 3, shuffle=False)
     drawn = plots.plot_batches(np.arange(7.0), np.arange(7.0) * 2, batches, ax=ax)
     assert len(drawn) == 3 and [len(d.get_offsets()) for d in drawn] == [3, 3, 1]
-    assert len({tuple(d.get_facecolor()[0]) for d in drawn}) == 3
+    # batches are not classes: no class colour, and no two batches look alike
+    styles = {(d.get_paths()[0].vertices.tobytes(), tuple(d.get_facecolor()[0])) for d in drawn}
+    assert len(styles) == 3
+    class_colours = {matplotlib.colors.to_rgba(c) for c in plots._style.CLASS_COLORS}
+    assert not {tuple(d.get_facecolor()[0]) for d in drawn} & class_colours
     fig.canvas.draw()

@@ -40,7 +40,9 @@ def test_point_tangent_and_slope_on_sigmoid(explorer):
     slope = central(lambda s: 1 / (1 + math.exp(-s)), 1.0)
     assert (y1 - y0) / (x1 - x0) == pytest.approx(slope, rel=1e-6)
     assert x0 < 1.0 < x1
-    assert f"{slope:.3f}" in explorer.slope_text.get_text()
+    # sigmoid'(1) = 0.19661..., printed with the readout's four decimals
+    assert explorer.slope_text.get_text() == "slope f'(1.0) = 0.1966"
+    assert "f'(s) = 0.1966" in explorer.readout.value
     # the point on the derivative panel sits at height f'(s)
     assert explorer.grad_point.get_data()[1][0] == pytest.approx(slope, rel=1e-6)
 
@@ -52,7 +54,7 @@ def test_moving_s_moves_point_and_changes_pixels(explorer):
     f = 1 / (1 + math.exp(2.0))
     assert explorer.tangent.point.get_data()[1][0] == pytest.approx(f)
     assert explorer.state["s"] == -2.0
-    assert explorer.slope_text.get_text() == f"slope f'(-2.0) = {f * (1 - f):.3f}"
+    assert explorer.slope_text.get_text() == "slope f'(\u22122.0) = 0.1050"  # 0.10499... by hand
     assert not np.array_equal(before, explorer.pixels())
     assert explorer.redraws["blit"] == blits + 1  # only the moving parts were redrawn
     explorer.controls["s"].value = 0.0
@@ -104,14 +106,18 @@ def test_softmax_bars_follow_logits(explorer):
     want = e / e.sum()
     heights = [bar.get_height() for bar in explorer.bars.bars]
     np.testing.assert_allclose(heights, want)
-    assert [t.get_text() for t in explorer.bars.values] == [f"{p:.3f}" for p in want]
+    # softmax(2, 1, 0.1) = (0.6590, 0.2424, 0.0986): bars and readout print the same digits
+    assert [t.get_text() for t in explorer.bars.values] == ["0.6590", "0.2424", "0.0986"]
+    assert "p1 = 0.6590" in explorer.readout.value and "p3 = 0.0986" in explorer.readout.value
+    assert "p1 + p2 + p3 = 1" in explorer.readout.value  # 0.6590 + 0.2424 + 0.0986 = 1.0000
     for name, value in (("s1", -1.0), ("s2", 3.0), ("s3", 3.0)):
         explorer.controls[name].value = value
     e = np.exp([-1.0, 3.0, 3.0])
     np.testing.assert_allclose([bar.get_height() for bar in explorer.bars.bars], e / e.sum())
     assert explorer.bars.bars[1].get_height() == explorer.bars.bars[2].get_height()
     assert explorer.state["probabilities"].sum() == pytest.approx(1.0)
-    assert "sum = 1.0000" in explorer.readout.value
+    # 0.0091 + 0.4955 + 0.4955 = 1.0001: the printed probabilities add up to 1 only approximately
+    assert "p1 + p2 + p3 &asymp; 1" in explorer.readout.value
 
 
 def test_equal_logits_give_equal_bars_and_shift_changes_nothing(explorer):

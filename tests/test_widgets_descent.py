@@ -141,7 +141,8 @@ def test_gradient_numbers_match_formula(explorer):
     assert explorer.state["grad_1d"] == pytest.approx(2 * (w - 1))
     w1, w2 = explorer.state["w_2d"]
     np.testing.assert_allclose(explorer.state["grad_2d"], [0.4 * w1, 2 * w2])
-    assert f"{2 * (w - 1):.4f}" in explorer.readout.value
+    # w after 4 steps: 1 - 2 * 0.8^4 = 0.1808, dL/dw = 2 (w - 1) = -1.6384 (a real minus sign)
+    assert "dL/dw = \u22121.6384" in explorer.readout.value
     assert f"L(w) = {(w - 1) ** 2:.4f}" in explorer.readout.value
     assert explorer.state["regime_1d"] == "crawling"  # 0.8^4 = 0.41 of the start's gradient is left
     assert explorer.notes[0].get_text() == "4 steps: still on its way down"
@@ -149,7 +150,7 @@ def test_gradient_numbers_match_formula(explorer):
 
 def test_readout(explorer):
     explorer.set(lr=0.3, steps=30)
-    assert "1-D: converged" in explorer.readout.value and "η = 0.3, 30 steps" in explorer.readout.value
+    assert "1-D: converged" in explorer.readout.value and "lr (η) = 0.3, 30 steps" in explorer.readout.value
 
 
 def test_bad_arguments():

@@ -137,3 +137,159 @@ def test_rebuild_keeps_the_run(pg):
 def test_bad_arguments(kwargs):
     with pytest.raises(ValueError):
         mlp_playground(canvas="agg", **kwargs)
+
+
+def _full_draw_pixels(explorer):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    explorer._drawing_self = True
+    try:
+        FigureCanvasAgg.draw(explorer.figure.canvas)
+    finally:
+        explorer._drawing_self = False
+    return np.array(explorer.figure.canvas.buffer_rgba())
+
+
+def test_reset_during_play_ends_at_epoch_zero_even_when_late_ticks_arrive(pg):
+    play = pg.controls["play"]
+    play.playing = True  # the learner presses ▶
+    for _ in range(3):
+        play.value += 1
+    assert pg.state["epoch"] == 6
+    pg.controls["reset"].click()
+    assert pg.state["epoch"] == 0 and play.playing is False and play.value == play.min
+    # Ticks the browser sent before it heard of the pause arrive after Reset: they do nothing.
+    for late in (4, 5):
+        play.value = late
+    assert pg.state["epoch"] == 0 and pg.epochs == [0]
+    assert pg.counter.get_text() == "epoch 0" and "epoch <b>0</b>" in pg.readout.value
+    assert all(artist.get_visible() for artist in pg.dynamic)
+    fresh = MLP([2, 4, 1], hidden="tanh", seed=0)
+    for got, want in zip(pg.model.params, fresh.params):
+        np.testing.assert_array_equal(got, want)
+    play.playing = True  # ▶ again: ticks count again
+    play.value = 1
+    assert pg.state["epoch"] == 2
+
+
+def test_stop_square_goes_back_to_epoch_zero(pg):
+    play = pg.controls["play"]
+    play.playing = True
+    for _ in range(4):
+        play.value += 1
+    assert pg.state["epoch"] == 8
+    with play.hold_trait_notifications():  # the browser's ■: pause, and value back to min
+        play.playing = False
+        play.value = play.min
+    assert pg.state["epoch"] == 0 and pg.epochs == [0]
+
+
+def test_pause_keeps_the_run(pg):
+    play = pg.controls["play"]
+    play.playing = True
+    for _ in range(2):
+        play.value += 1
+    play.playing = False  # ❚❚ in the browser
+    assert pg.state["epoch"] == 4
+
+
+def test_play_stops_at_the_epoch_limit(pg):
+    from helpers.widgets.playground import EPOCH_LIMIT
+
+    assert EPOCH_LIMIT == 1000
+    pg.controls["epochs_per_frame"].value = 20
+    play = pg.controls["play"]
+    play.playing = True
+    for _ in range(60):
+        play.value += 1
+    assert pg.state["epoch"] == 1000 and pg.model.epoch == 1000
+    assert play.playing is False and pg.state["at_limit"]
+    assert pg.controls["step"].disabled
+    assert "stopped at 1000 epochs" in pg.readout.value
+    pg.step()
+    assert pg.state["epoch"] == 1000
+    pg.controls["reset"].click()
+    assert pg.state["epoch"] == 0 and not pg.controls["step"].disabled
+    assert "stopped" not in pg.readout.value
+
+
+def test_the_first_epochs_keep_their_room_on_a_long_run(pg):
+    # The loss falls in the first few dozen epochs; at epoch 1000 that fall must still be
+    # drawn across a good part of the chart, not as a vertical line at its left edge.
+    pg.controls["epochs_per_frame"].value = 20
+    for _ in range(50):
+        pg.step()
+    assert pg.state["epoch"] == 1000
+    ax = pg.loss_ax
+    left, right = ax.transAxes.transform([(0, 0), (1, 0)])[:, 0]
+    x10, x1000 = ax.transData.transform([(10, 0), (1000, 0)])[:, 0]
+    assert (x10 - left) / (right - left) > 0.3
+    assert x1000 == pytest.approx(right)
+    xs, ys = pg.curves.train.get_data()
+    assert xs[-1] == 1000 and len(xs) == len(ys) == 1001  # every epoch
+
+
+def test_the_loss_axis_follows_a_rising_loss():
+    pg = mlp_playground("XOR", lr=10.0, canvas="agg")  # too large: the loss jumps above 1
+    play = pg.controls["play"]
+    play.playing = True
+    for _ in range(5):
+        play.value += 1
+    highest = max(pg.train_loss + pg.test_loss)
+    assert highest > 1.5
+    top = pg.loss_ax.get_ylim()[1]
+    assert highest <= top < 2.5 * highest  # all of it in view, and not lost in a huge axis
+    assert top in (2.0, 5.0, 10.0, 20.0, 50.0)
+    assert np.array_equal(pg.pixels(), _full_draw_pixels(pg))
+    pg.controls["reset"].click()
+    pg.controls["lr"].value = 0.3
+    assert pg.loss_ax.get_ylim()[1] == 1.0  # a fresh run's loss (about 0.7) fits under 1
+
+
+def test_loss_top_steps():
+    from helpers.widgets.playground import loss_top
+
+    assert loss_top([0.69]) == 1.0
+    assert loss_top([0.99]) == 2.0  # 5 % headroom
+    assert loss_top([1.6, 20.0]) == 50.0
+    assert loss_top([3.0]) == 5.0 and loss_top([7.0]) == 10.0 and loss_top([150.0]) == 200.0
+
+
+@pytest.mark.parametrize("name, values", [
+    ("noise", [0.05, 0.0, 0.05, 0.1]), ("test_share", [0.2, 0.4, 0.3]), ("seed", [1, 2, 3]),
+    ("activation", ["relu", "sigmoid"]),
+])
+def test_data_moves_are_blits_that_equal_a_full_draw(pg, name, values):
+    fulls = pg.redraws["full"]
+    for value in values:
+        pg.controls[name].value = value
+        assert pg.state["epoch"] == 0
+        assert np.array_equal(pg.pixels(), _full_draw_pixels(pg))
+    assert pg.redraws["full"] == fulls  # the axes stay: only the artists move
+
+
+@pytest.mark.parametrize("name, values", [("units", [1, 8, 3, 4]), ("layers", [2, 3, 1])])
+def test_a_new_network_shape_redraws_the_diagram_alone(pg, name, values):
+    fulls = pg.redraws["full"]
+    for value in values:
+        pg.controls[name].value = value
+        assert np.array_equal(pg.pixels(), _full_draw_pixels(pg))
+    pg.controls["show"].value = "dL/dw"
+    assert np.array_equal(pg.pixels(), _full_draw_pixels(pg))
+    assert pg.network.caption.get_text().startswith("edges: dL/dw")
+    assert pg.redraws["full"] == fulls
+
+
+def test_noise_that_needs_a_wider_view_gets_it_once(pg):
+    fulls = pg.redraws["full"]
+    pg.controls["noise"].value = 0.5
+    reach = pg.map_ax.get_xlim()[1]
+    assert np.abs(pg.X_train).max() <= reach and np.abs(pg.X_test).max() <= reach
+    assert pg.map_ax.get_ylim() == pg.map_ax.get_xlim() == (-reach, reach)
+    assert np.array_equal(pg.pixels(), _full_draw_pixels(pg))
+    assert pg.redraws["full"] == fulls + 1  # new limits: the map's ticks are drawn anew
+    for noise in (0.1, 0.5, 0.1):  # views seen before come from the cache
+        pg.controls["noise"].value = noise
+        assert np.array_equal(pg.pixels(), _full_draw_pixels(pg))
+    assert pg.map_ax.get_xlim()[1] < reach
+    assert pg.redraws["full"] == fulls + 1

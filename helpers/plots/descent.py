@@ -13,7 +13,7 @@ def plot_loss_curve(fn, w=None, ax=None, **style):
     """
     ax = _style.get_ax(ax)
     w = np.linspace(-3.0, 3.0, 400) if w is None else np.asarray(w, dtype=float)
-    style = {"color": _style.BLUE, "lw": 2.0, "zorder": 1, **style}
+    style = {"color": _style.MUTED, "lw": 2.0, "zorder": 1, **style}  # the landscape: grey
     line = ax.plot(w, fn(w[:, None]), **style)[0]
     ax.set_xlabel("weight $w$")
     ax.set_ylabel("loss $L(w)$")
@@ -37,7 +37,7 @@ def plot_loss_surface(fn, w1_range=(-3.0, 3.0), w2_range=(-3.0, 3.0), ax=None, l
     W1, W2, L = loss_grid(fn, w1_range, w2_range)
     lo, hi = float(L.min()), float(L.max())
     levels = lo + (hi - lo) * np.linspace(0.0, 1.0, levels) ** 2
-    ax.contourf(W1, W2, L, levels=levels, cmap="Blues_r", alpha=0.55, zorder=0)
+    ax.contourf(W1, W2, L, levels=levels, cmap=_style.SEQUENTIAL_CMAP, alpha=0.4, zorder=0)
     lines = ax.contour(W1, W2, L, levels=levels, colors=_style.GREY, linewidths=0.7, zorder=1)
     ax.set_xlim(w1_range)
     ax.set_ylim(w2_range)
@@ -53,11 +53,10 @@ class DescentPathArtists:
     curve, (w1, w2) on a loss surface.
     """
 
-    def __init__(self, ax, color=_style.VERMILLION):
+    def __init__(self, ax, color=_style.INK):
         self.line = ax.plot([], [], "-o", color=color, lw=1.2, ms=4, zorder=4, label="path")[0]
-        self.start = ax.plot([], [], "s", color=_style.BLACK, ms=7, zorder=5, label="start")[0]
-        self.current = ax.plot([], [], "*", color=_style.YELLOW, mec=_style.BLACK, ms=15, zorder=6,
-                               label="current point")[0]
+        self.start = ax.plot([], [], "s", color=_style.INK, mfc="white", mew=1.8, ms=7, zorder=5, label="start")[0]
+        self.current = ax.plot([], [], zorder=6, label="current point", **_style.CURRENT_MARKER)[0]
         self.dynamic = [self.line, self.start, self.current]
 
     def update(self, x, y):
@@ -98,7 +97,8 @@ class Arrow:
         self.patch.set_label(label)
         self.dynamic = [self.patch]
 
-    def update(self, origin, vector, visible=True):
+    def update(self, origin, vector, visible=True, dashed=False):
+        """Draw from ``origin`` along ``vector``; ``dashed`` marks an arrow drawn shorter than it is."""
         origin, vector = np.asarray(origin, dtype=float), np.asarray(vector, dtype=float)
         self.origin, self.vector = origin, vector
         visible = bool(visible and np.all(np.isfinite(vector)) and np.linalg.norm(vector) > 1e-9)
@@ -106,11 +106,15 @@ class Arrow:
             artist.set_visible(visible)
         if visible:
             self.patch.set_positions(tuple(origin), tuple(origin + vector))
+            self.patch.set_linestyle("--" if dashed else "-")
         return self
 
 
 def plot_batches(X, y, batches, ax=None):
-    """Scatter the points (x, y) of a 1-D regression problem, one colour and marker per batch.
+    """Scatter the points (x, y) of a 1-D regression problem, one marker and fill per batch.
+
+    Batches are not classes, so they are told apart by :data:`_style.SERIES_STYLES`
+    (black and grey, different markers), never by the class colours.
 
     Parameters
     ----------
@@ -125,9 +129,9 @@ def plot_batches(X, y, batches, ax=None):
     y = np.asarray(y, dtype=float)
     out = []
     for k, idx in enumerate(batches):
-        style = _style.class_style(k)
-        out.append(ax.scatter(x[idx], y[idx], s=50, edgecolors=_style.BLACK, linewidths=0.6, zorder=3,
-                              label=f"batch {k + 1}", **style))
+        style = _style.series_style(k)
+        out.append(ax.scatter(x[idx], y[idx], s=50, marker=style["marker"], c=style["mfc"], edgecolors=style["color"],
+                              linewidths=1.2, zorder=3, label=f"batch {k + 1}"))
     ax.set_xlabel("$x$")
     ax.set_ylabel("$y$")
     return out

@@ -12,7 +12,7 @@ def plot_function(fn, s=None, ax=None, **style):
     """
     ax = _style.get_ax(ax)
     s = np.linspace(-5.0, 5.0, 401) if s is None else np.asarray(s, dtype=float)
-    style = {"color": _style.BLUE, "lw": 2.0, **style}
+    style = {"color": _style.INK, "lw": 2.0, **style}
     return ax.plot(s, fn(s), **style)[0]
 
 
@@ -35,10 +35,10 @@ class Tangent:
     dynamic : list of artists that change on update (for blitting)
     """
 
-    def __init__(self, ax, half_width=1.5, color=_style.VERMILLION):
+    def __init__(self, ax, half_width=1.5, color=_style.DERIVATIVE):
         self.half_width = half_width
         self.line = ax.plot([], [], color=color, lw=1.6, ls="--", zorder=3, label="tangent")[0]
-        self.point = ax.plot([], [], "o", color=color, ms=8, mec=_style.BLACK, zorder=4)[0]
+        self.point = ax.plot([], [], zorder=4, **_style.CURRENT_MARKER)[0]
         self.dynamic = [self.line, self.point]
 
     def update(self, s0, f0, slope):
@@ -62,7 +62,7 @@ class ProbabilityBars:
         labels = labels or [f"class {k}" for k in range(n_classes)]
         colors = [_style.class_style(k)["color"] for k in range(n_classes)]
         hatches = ["", "//", ".."]
-        self.bars = ax.bar(range(n_classes), np.zeros(n_classes), color=colors, edgecolor=_style.BLACK,
+        self.bars = ax.bar(range(n_classes), np.zeros(n_classes), color=colors, edgecolor=_style.INK,
                            hatch=[hatches[k % 3] for k in range(n_classes)], width=0.6, zorder=2)
         self.values = [ax.text(k, 0.0, "", ha="center", va="bottom", fontsize=10, zorder=3)
                        for k in range(n_classes)]
@@ -71,11 +71,11 @@ class ProbabilityBars:
         ax.set_ylabel("probability")
         self.dynamic = [*self.bars, *self.values]
 
-    def update(self, p):
+    def update(self, p, digits=3):
         for bar, text, value in zip(self.bars, self.values, p):
             bar.set_height(value)
             text.set_position((bar.get_x() + bar.get_width() / 2, value + 0.015))
-            text.set_text(f"{value:.3f}")
+            text.set_text(_style.number(value, digits))
         return self
 
 
@@ -104,7 +104,7 @@ def plot_activation(activation, s=None, axes=None):
         _, axes = plt.subplots(2, 1, sharex=True, figsize=(4.6, 4.4))
     ax_f, ax_grad = axes
     f_line = plot_function(activation.fn, s, ax=ax_f, label="$f(s)$")
-    grad_line = plot_function(activation.grad, s, ax=ax_grad, color=_style.GREEN, label="$f'(s)$")
+    grad_line = plot_function(activation.grad, s, ax=ax_grad, color=_style.DERIVATIVE, label="$f'(s)$")
     ax_f.set_title(f"{activation.name}: {activation.formula}", fontsize=10)
     ax_f.set_ylabel("$f(s)$")
     ax_grad.set_ylabel("$f'(s)$")

@@ -57,7 +57,7 @@ class NetworkDiagram:
         names = input_names or [f"$x_{i}$" for i in range(1, self.layer_sizes[0] + 1)]
         units = np.vstack([pos[1:] if layer < columns - 1 else pos for layer, pos in enumerate(self.positions)])
         biases = np.vstack([pos[:1] for pos in self.positions[:-1]])
-        self.nodes = ax.scatter(units[:, 0], units[:, 1], s=220, c="white", edgecolors=_style.BLACK,
+        self.nodes = ax.scatter(units[:, 0], units[:, 1], s=220, c="white", edgecolors=_style.INK,
                                 linewidths=1.2, zorder=2)
         self.bias_nodes = ax.scatter(biases[:, 0], biases[:, 1], s=150, c="#E6E6E6", edgecolors=_style.GREY,
                                      marker="s", linewidths=1.0, zorder=2)

@@ -30,7 +30,7 @@ def _scatter_classes(ax, X2, y, class_names, size=22, alpha=0.85):
     for k, name in enumerate(class_names):
         mask = y == k
         artists.append(ax.scatter(X2[mask, 0], X2[mask, 1], s=size, alpha=alpha, label=name,
-                                  edgecolors=_style.BLACK, linewidths=0.4, zorder=3,
+                                  edgecolors=_style.INK, linewidths=0.4, zorder=3,
                                   **_style.class_style(k)))
     return artists
 
@@ -115,11 +115,11 @@ def plot_confusion_matrix(cm, class_names, ax=None, title="Confusion matrix"):
     if cm.shape != (C, C):
         raise ValueError(f"cm must have shape ({C}, {C}) for {C} class names; got {cm.shape}")
     ax = _style.get_ax(ax, figsize=(3.8, 3.4))
-    image = ax.imshow(cm, cmap="Blues", vmin=0, vmax=max(int(cm.max()), 1))
+    image = ax.imshow(cm, cmap=_style.SEQUENTIAL_CMAP, vmin=0, vmax=max(int(cm.max()), 1))
     threshold = 0.6 * max(int(cm.max()), 1)
     for t in range(C):
         for p in range(C):
-            colour = "white" if cm[t, p] > threshold else _style.BLACK
+            colour = "white" if cm[t, p] > threshold else _style.INK
             weight = "bold" if t == p else "normal"
             ax.text(p, t, f"{int(cm[t, p])}", ha="center", va="center", color=colour,
                     fontsize=11, fontweight=weight)
@@ -204,10 +204,10 @@ def plot_weight_matrix(V, row_labels, col_labels, ax=None, title=None, symbol="v
                          f"{len(col_labels)} column labels")
     ax = _style.get_ax(ax, figsize=(4.4, 3.4))
     limit = max(float(np.abs(V).max()), 1e-12)
-    image = ax.imshow(V, cmap="PuOr_r", vmin=-limit, vmax=limit, aspect="auto")
+    image = ax.imshow(V, cmap=_style.weight_cmap(), vmin=-limit, vmax=limit, aspect="auto")
     for i in range(V.shape[0]):
         for j in range(V.shape[1]):
-            colour = "white" if abs(V[i, j]) > 0.6 * limit else _style.BLACK
+            colour = "white" if abs(V[i, j]) > 0.6 * limit else _style.INK
             ax.text(j, i, f"{V[i, j]:.1f}", ha="center", va="center", fontsize=8.5, color=colour)
     ax.set_xticks(range(V.shape[1]), col_labels, fontsize=8.5)
     ax.set_yticks(range(V.shape[0]), row_labels, fontsize=8.5)
@@ -233,12 +233,13 @@ def plot_hidden_activations(U, y, class_names, ax=None, title=None):
     y = np.asarray(y)
     order = np.argsort(y, kind="stable")
     ax = _style.get_ax(ax, figsize=(3.6, 4.0))
-    image = ax.imshow(U[order], cmap="viridis", vmin=0.0, vmax=1.0, aspect="auto",
+    image = ax.imshow(U[order], cmap=_style.SEQUENTIAL_CMAP, vmin=0.0, vmax=1.0, aspect="auto",
                       interpolation="nearest")
     counts = np.bincount(y, minlength=len(class_names))
     edges = np.cumsum(counts)
     for edge in edges[:-1]:
-        ax.axhline(edge - 0.5, color="white", lw=2)
+        ax.axhline(edge - 0.5, color=_style.INK, lw=3.2)  # a white line edged in black:
+        ax.axhline(edge - 0.5, color="white", lw=1.4)  # visible on any grey
     centres = edges - counts / 2 - 0.5
     ax.set_yticks(centres, class_names, fontsize=9)
     ax.set_xticks(range(U.shape[1]), [f"$u_{{{j + 1}}}$" for j in range(U.shape[1])])

@@ -32,7 +32,7 @@ class ProbabilityMap:
         self.image = ax.imshow(np.full((size, size), 0.5), origin="lower", extent=(*xlim, *ylim),
                                cmap=probability_cmap(), vmin=0, vmax=1, interpolation="bilinear",
                                aspect="auto", zorder=0)
-        marks = {"s": 28, "edgecolors": _style.BLACK, "linewidths": 0.6, "zorder": 3}
+        marks = {"s": 28, "edgecolors": _style.INK, "linewidths": 0.6, "zorder": 3}
         self.train = [ax.scatter([], [], label=f"train, y = {k}", **_style.class_style(k), **marks) for k in (0, 1)]
         self.test = [ax.scatter([], [], facecolors="none", label=f"test, y = {k}", zorder=3, s=28,
                                 linewidths=1.2, marker=_style.class_style(k)["marker"],
@@ -106,11 +106,11 @@ def plot_hidden_units(u_grid, xlim, ylim, X=None, y=None, axes=None, title="u_{{
     for j, ax in enumerate(axes):
         u = u_grid[:, j].reshape(size, size)
         ax.imshow(u, origin="lower", extent=(*xlim, *ylim), cmap="Greys", vmin=0, vmax=1, aspect="auto")
-        ax.contour(x1, x2, u, levels=[0.5], colors=_style.VERMILLION, linewidths=2)
+        ax.contour(x1, x2, u, levels=[0.5], colors=_style.INK, linewidths=2)
         if X is not None:
             for k in (0, 1):
                 pts = np.asarray(X)[np.asarray(y) == k]
-                ax.scatter(pts[:, 0], pts[:, 1], s=60, edgecolors=_style.BLACK, zorder=3, **_style.class_style(k))
+                ax.scatter(pts[:, 0], pts[:, 1], s=60, edgecolors=_style.INK, zorder=3, **_style.class_style(k))
         ax.set_title(f"${title.format(j=j + 1)}$", fontsize=10)
         ax.set_xlabel("$x_1$")
         ax.set_ylabel("$x_2$" if j == 0 else "")

@@ -239,7 +239,7 @@ class Explorer:
         self._build(self.figure)
         self.message = self.figure.text(
             0.5, 0.5, "", ha="center", va="center", fontsize=11, wrap=True, zorder=100,
-            bbox={"boxstyle": "round,pad=0.6", "facecolor": "#FFF4D6", "edgecolor": "#D55E00"},
+            bbox={"boxstyle": "round,pad=0.6", "facecolor": "white", "edgecolor": "black", "lw": 1.5},
         )
         self.dynamic.append(self.message)
         # Spines sit above most artists (zorder 2.5) and overlap the axes' edge: redraw

@@ -3,6 +3,7 @@
 import numpy as np
 
 from .. import activations
+from ..plots._style import number
 from ._base import Explorer
 from ._views import ViewBackgrounds
 
@@ -53,12 +54,12 @@ class ActivationExplorer(ViewBackgrounds, Explorer):
         self.ax_f.set_xlabel("")
         self.ax_f.set_xlim(S_RANGE)
         self.tangent = plots.Tangent(self.ax_f)
-        self.grad_point = self.ax_grad.plot([], [], "o", color=plots._style.VERMILLION, ms=7,
-                                            mec=plots._style.BLACK, zorder=4)[0]
-        self.grad_guide = self.ax_grad.plot([], [], ":", color=plots._style.VERMILLION, lw=1.2, zorder=3)[0]
+        style = plots._style
+        self.grad_point = self.ax_grad.plot([], [], zorder=4, **{**style.CURRENT_MARKER, "ms": 13})[0]
+        self.grad_guide = self.ax_grad.plot([], [], ":", color=style.DERIVATIVE, lw=1.2, zorder=3)[0]
         # Few glyphs on purpose: text is the costliest thing to redraw; the readout has the rest.
         self.slope_text = self.ax_f.text(0.02, 0.95, "", transform=self.ax_f.transAxes, va="top", fontsize=10.5,
-                                         color=plots._style.VERMILLION, fontweight="bold")
+                                         color=style.DERIVATIVE, fontweight="bold")
         self.bars = plots.ProbabilityBars(self.ax_soft, 3, labels=["class 1", "class 2", "class 3"])
         self.ax_soft.set_title("softmax(s1, s2, s3)", fontsize=10)
         self.dynamic += [*self.tangent.dynamic, self.grad_point, self.grad_guide, self.slope_text,
@@ -85,17 +86,21 @@ class ActivationExplorer(ViewBackgrounds, Explorer):
         self.tangent.update(s, f, slope)
         self.grad_point.set_data([s], [slope])
         self.grad_guide.set_data([s, s], [self.ax_grad.get_ylim()[0], slope])
-        self.slope_text.set_text(f"slope f'({s:.1f}) = {slope:.3f}")
+        # The figure and the readout print each number with the same call (same digits).
+        self.slope_text.set_text(f"slope f'({number(s, 1)}) = {number(slope, 4)}")
         logits = np.array([s1, s2, s3])
         p = activations.softmax(logits)
-        self.bars.update(p)
+        self.bars.update(p, digits=4)
         self.state = {"activation": activation, "s": s, "f": f, "slope": slope,
                       "tangent": self.tangent.line.get_data(), "logits": logits, "probabilities": p}
+        shown = [number(q, 4) for q in p]
+        total = sum(float(t.replace("\u2212", "-")) for t in shown)
+        equals = "=" if round(total, 4) == 1.0 else "&asymp;"  # the printed p's may not add up to 1 exactly
         self.set_readout(
-            f"<div style='font-size:13px'><b>{activation}</b><br>s = {s:.2f}<br>f(s) = {f:.4f}<br>"
-            f"f'(s) = {slope:.4f}<br><br><b>softmax</b><br>"
-            + "<br>".join(f"s{k + 1} = {v:.1f} &rarr; p{k + 1} = {q:.4f}" for k, (v, q) in enumerate(zip(logits, p)))
-            + f"<br>sum = {p.sum():.4f}</div>"
+            f"<div style='font-size:13px'><b>{activation}</b><br>s = {number(s, 1)}<br>f(s) = {number(f, 4)}<br>"
+            f"f'(s) = {number(slope, 4)}<br><br><b>softmax</b><br>"
+            + "<br>".join(f"s{k + 1} = {number(v, 1)} &rarr; p{k + 1} = {q}" for k, (v, q) in enumerate(zip(logits, shown)))
+            + f"<br>p1 + p2 + p3 {equals} 1</div>"
         )
 
 

@@ -3,6 +3,8 @@
 import numpy as np
 
 from .. import optim
+from ..plots._style import number
+from . import _controls
 from ._base import Explorer
 from ._views import ViewBackgrounds
 
@@ -10,7 +12,7 @@ CURVES = ("parabola", "two valleys")
 SURFACE = "ravine"
 W_RANGE = (-3.0, 3.0)
 LIMIT = 1e3  # a path that leaves |w| <= LIMIT counts as diverged (it is far off the plot by then)
-ARROW_MAX = 1.2  # longest gradient arrow drawn, in weight units; longer gradients are shortened
+ARROW_MAX = 1.2  # a gradient arrow longer than this is shortened (never below the step's length)
 
 # Text is the costliest thing to redraw (each glyph is rasterised again), so the figure
 # says what happened in a few words and the readout beside it holds the numbers.
@@ -25,13 +27,28 @@ VERDICTS = {
 
 def _num(x):
     """Four decimals for numbers a learner compares; powers of ten once a run has blown up."""
-    return f"{x:.4f}" if abs(x) < 1e4 else f"{x:.3g}"
+    return number(x, 4) if abs(x) < 1e4 else f"{x:.3g}".replace("-", "\u2212")
 
 
-def _arrow_vector(g):
-    """The gradient as drawn: its true direction, its length capped at ARROW_MAX."""
+def _arrow_vector(g, lr):
+    """The gradient as drawn, and whether it is drawn shorter than it is.
+
+    Its true direction; its true length up to ARROW_MAX, so that it fits the view. A
+    longer gradient is shortened, but never below the length of the step -lr * g drawn
+    beside it: with lr < 1 the gradient must not look shorter than the step it makes.
+
+    >>> _arrow_vector(np.array([0.5, 0.0]), 0.1)
+    (array([0.5, 0. ]), False)
+    >>> _arrow_vector(np.array([4.0, 0.0]), 0.1)       # shortened to ARROW_MAX
+    (array([1.2, 0. ]), True)
+    >>> _arrow_vector(np.array([4.0, 0.0]), 0.5)       # the step is 2 long: so is the arrow
+    (array([2., 0.]), True)
+    """
     norm = float(np.linalg.norm(g))
-    return g if norm <= ARROW_MAX else g * (ARROW_MAX / norm)
+    length = min(norm, max(ARROW_MAX, abs(lr) * norm))
+    if length >= norm:
+        return g, False
+    return g * (length / norm), True
 
 
 class GradientDescentExplorer(ViewBackgrounds, Explorer):
@@ -55,9 +72,8 @@ class GradientDescentExplorer(ViewBackgrounds, Explorer):
         controls = {
             "curve": widgets.Dropdown(options=CURVES, value=curve, description="1-D loss",
                                       layout=widgets.Layout(width="210px")),
-            "lr": widgets.FloatLogSlider(value=lr, base=10, min=-3, max=0.5, step=0.05, description="lr (η)",
-                                         readout_format=".3g", continuous_update=True,
-                                         layout=widgets.Layout(width="330px")),
+            "lr": _controls.lr_slider(lr, -3, 0.5, 0.05, readout_format=".3g", width="330px",
+                                      continuous_update=True),
             "steps": widgets.IntSlider(value=steps, min=0, max=60, description="steps", continuous_update=True,
                                        layout=widgets.Layout(width="300px")),
             "w_start": widgets.FloatSlider(value=w_start, description="start w", **start),
@@ -80,21 +96,21 @@ class GradientDescentExplorer(ViewBackgrounds, Explorer):
         self.ax1.set_xlim(W_RANGE)
         surface = optim.EXAMPLE_LOSSES[SURFACE]
         plots.plot_loss_surface(surface.fn, W_RANGE, W_RANGE, ax=self.ax2)
-        self.ax2.plot(*surface.minimum, "+", color=_style.BLACK, ms=12, mew=2, zorder=2)
+        self.ax2.plot(*surface.minimum, "+", color=_style.INK, ms=12, mew=2, zorder=2)
         self.ax2.set_aspect("equal", adjustable="box")
         self.ax2.set_title(f"2-D: {surface.formula}", fontsize=10)
         self.paths, self.grads, self.steps_, self.notes = [], [], [], []
         for ax in (self.ax1, self.ax2):
             self.paths.append(plots.DescentPathArtists(ax))
-            self.grads.append(plots.Arrow(ax, _style.PINK))
-            self.steps_.append(plots.Arrow(ax, _style.GREEN))
+            self.grads.append(plots.Arrow(ax, _style.DERIVATIVE))
+            self.steps_.append(plots.Arrow(ax, _style.INK))
             left = ax.get_position().x0
             self.notes.append(fig.text(left, 0.925, "", va="bottom", ha="left", fontsize=10.5))
         from matplotlib.lines import Line2D
 
         handles = [self.paths[0].start, self.paths[0].line, self.paths[0].current,
-                   Line2D([], [], color=_style.PINK, lw=2, marker=">", label="gradient (uphill)"),
-                   Line2D([], [], color=_style.GREEN, lw=2, marker="<", label="next step: -lr x gradient")]
+                   Line2D([], [], color=_style.DERIVATIVE, lw=2, marker=">", label="gradient (uphill; dashed: shortened)"),
+                   Line2D([], [], color=_style.INK, lw=2, marker="<", label="next step: \u2212lr \u00d7 gradient")]
         fig.legend(handles=handles, loc="lower center", ncol=5, fontsize=8, frameon=False,
                    bbox_to_anchor=(0.5, 0.0), handlelength=1.6, columnspacing=1.2)
         for k in range(2):
@@ -119,7 +135,8 @@ class GradientDescentExplorer(ViewBackgrounds, Explorer):
         self.paths[k].update(*xy_path)
         (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
         inside = x0 <= origin[0] <= x1 and y0 <= origin[1] <= y1
-        self.grads[k].update(origin, _arrow_vector(g), visible=inside)
+        drawn, shortened = _arrow_vector(g, lr)
+        self.grads[k].update(origin, drawn, visible=inside, dashed=shortened)
         self.steps_[k].update(origin, -lr * g, visible=inside and regime != "diverged")
         if info.diverged:
             self.notes[k].set_text(f"diverged after {info.steps_taken} of {info.steps} steps")
@@ -160,7 +177,7 @@ class GradientDescentExplorer(ViewBackgrounds, Explorer):
         w2, g2 = st["w_2d"], st["grad_2d"]
         parts = [
             "<b>w<sub>new</sub> = w<sub>old</sub> &minus; η &middot; dL/dw</b>",
-            f"η = {st['lr']:.3g}, {st['steps']} steps",
+            f"lr (η) = {st['lr']:.3g}, {st['steps']} steps",
             "",
             f"<b>1-D: {st['regime_1d']}</b>",
             f"w = {_num(st['w_1d'])}",
@@ -181,9 +198,10 @@ def gradient_descent_explorer(lr=0.1, steps=20, curve="parabola", w_start=-2.5, 
 
     Left: a loss curve L(w) with the path of ``steps`` updates w <- w - lr * dL/dw.
     Right: a 2-D loss surface (contours of a long, narrow valley) with the same rule
-    applied to (w1, w2). At the current point (the star) the pink arrow is the
-    gradient (capped in length so it fits) and the green arrow the next step,
-    -lr times the gradient: against the gradient, downhill.
+    applied to (w1, w2). At the current point (the star) the vermillion arrow is the
+    gradient (uphill) and the black arrow the next step, -lr times the gradient:
+    against the gradient, downhill. A gradient too long for the view is drawn dashed and
+    shortened, never shorter than the step.
 
     On both losses the steepest curvature is 2, so a step multiplies the distance to
     the bottom along it by (1 - 2 lr): lr = 0.01 crawls, 0.3 converges, 0.9
