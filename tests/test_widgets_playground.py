@@ -280,6 +280,17 @@ def test_a_new_network_shape_redraws_the_diagram_alone(pg, name, values):
     assert pg.redraws["full"] == fulls
 
 
+@pytest.mark.parametrize("dataset, noise", [("XOR", 0.5), ("moons", 0.4), ("spiral", 0.45)])
+def test_the_view_fits_every_seed_so_seed_moves_keep_the_axes(pg, dataset, noise):
+    pg.set(dataset=dataset, noise=noise)
+    view = pg.map_ax.get_xlim()
+    for seed in range(10):
+        pg.controls["seed"].value = seed
+        assert pg.map_ax.get_xlim() == pg.map_ax.get_ylim() == view
+        X = np.vstack([pg.X_train, pg.X_test])
+        assert np.abs(X).max() <= view[1], seed
+
+
 def test_noise_that_needs_a_wider_view_gets_it_once(pg):
     fulls = pg.redraws["full"]
     pg.controls["noise"].value = 0.5

@@ -38,7 +38,7 @@ class Tangent:
     def __init__(self, ax, half_width=1.5, color=_style.DERIVATIVE):
         self.half_width = half_width
         self.line = ax.plot([], [], color=color, lw=1.6, ls="--", zorder=3, label="tangent")[0]
-        self.point = ax.plot([], [], zorder=4, **_style.CURRENT_MARKER)[0]
+        self.point = ax.plot([], [], zorder=4, clip_on=False, **_style.CURRENT_MARKER)[0]  # whole at an edge
         self.dynamic = [self.line, self.point]
 
     def update(self, s0, f0, slope):

@@ -57,8 +57,9 @@ class MistakesChart:
         self.current = Rectangle((0.5, 0.0), 1.0, 1.0, transform=ax.get_xaxis_transform(), zorder=1,
                                  facecolor=_style.CURRENT, alpha=0.45, edgecolor=_style.INK, lw=1.2)
         ax.add_patch(self.current)
-        self.done = ax.text(0.98, 0.95, "", transform=ax.transAxes, ha="right", va="top",
-                            fontsize=9, color=_style.INK)
+        self.done = ax.text(0.98, 0.95, "", transform=ax.transAxes, ha="right", va="top", fontsize=9,
+                            color=_style.INK, zorder=4,
+                            bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 1.5})
         # A zero bar is invisible, yet it is the point of the chart: each epoch has a "0" ready.
         self.zero_labels = [ax.text(k + 1, 0.05, "0", ha="center", va="bottom", fontsize=9, fontweight="bold",
                                     color=_style.INK, visible=False) for k in range(max_epochs)]

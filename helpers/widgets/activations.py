@@ -55,7 +55,7 @@ class ActivationExplorer(ViewBackgrounds, Explorer):
         self.ax_f.set_xlim(S_RANGE)
         self.tangent = plots.Tangent(self.ax_f)
         style = plots._style
-        self.grad_point = self.ax_grad.plot([], [], zorder=4, **{**style.CURRENT_MARKER, "ms": 13})[0]
+        self.grad_point = self.ax_grad.plot([], [], zorder=4, clip_on=False, **{**style.CURRENT_MARKER, "ms": 13})[0]
         self.grad_guide = self.ax_grad.plot([], [], ":", color=style.DERIVATIVE, lw=1.2, zorder=3)[0]
         # Few glyphs on purpose: text is the costliest thing to redraw; the readout has the rest.
         self.slope_text = self.ax_f.text(0.02, 0.95, "", transform=self.ax_f.transAxes, va="top", fontsize=10.5,

@@ -59,7 +59,7 @@ class ChainRuleExplorer(ViewBackgrounds, Explorer):
         ax = self.curve_ax
         self.curve = ax.plot([], [], color=_style.INK, lw=2, label="z(x)")[0]
         self.tangent = ax.plot([], [], color=_style.DERIVATIVE, lw=1.5, ls="--", label="tangent, slope dz/dx")[0]
-        self.point = ax.plot([], [], zorder=4, **{**_style.CURRENT_MARKER, "ms": 13})[0]
+        self.point = ax.plot([], [], zorder=4, clip_on=False, **{**_style.CURRENT_MARKER, "ms": 13})[0]
         ax.set_xlim(*self.X_RANGE)
         ax.set_xlabel("$x$")
         ax.set_ylabel("$z$")
