@@ -17,6 +17,18 @@ import pytest
 from helpers import widgets
 
 
+def _full_draw_pixels(explorer):
+    """A plain full draw of the figure as it stands (without touching the explorer's cache)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    explorer._drawing_self = True
+    try:
+        FigureCanvasAgg.draw(explorer.figure.canvas)
+    finally:
+        explorer._drawing_self = False
+    return np.array(explorer.figure.canvas.buffer_rgba())
+
+
 def _same_points(offsets, expected):
     got = sorted(map(tuple, np.round(np.asarray(offsets, dtype=float).reshape(-1, 2), 9)))
     return got == sorted(map(tuple, np.round(np.asarray(expected, dtype=float).reshape(-1, 2), 9)))
@@ -47,7 +59,7 @@ class Checked:
         e = self.explorer
         spines = {id(s) for ax in e.figure.axes for s in ax.spines.values()}  # redrawn, not information
         assert e.message.get_text() == ""
-        left = [a for a in e.dynamic if id(a) not in self.ids | spines and a is not e.message]
+        left = [a for a in e.dynamic + e.layer if id(a) not in self.ids | spines and a is not e.message]
         assert not left, f"dynamic artists no test checks: {left}"
 
 
@@ -113,11 +125,15 @@ def test_perceptron_explorer_custom_data_then_a_gate_takes_the_gates_axes():
     assert e.ax.get_xlim() == pytest.approx((-3.0, 3.0)) and e.ax.get_ylim() == pytest.approx((-0.75, 3.75))
     assert e.ax.get_xlabel() == "$a$"
     e.controls["dataset"].value = "AND"
+    assert np.array_equal(e.pixels(), _full_draw_pixels(e))
     assert e.ax.get_xlim() == (-0.5, 1.5) and e.ax.get_ylim() == (-0.5, 1.5)
     assert e.ax.get_xlabel() == "$x_1$" and e.ax.get_ylabel() == "$x_2$"
     assert list(e.ax.get_xticks()) == [-0.5, 0, 0.5, 1, 1.5]
-    e.controls["dataset"].value = "Adelie/Gentoo"
+    e.controls["dataset"].value = "Adelie/Gentoo"  # a cached view: its axes box comes back too
+    assert np.array_equal(e.pixels(), _full_draw_pixels(e))
     assert e.ax.get_xlim() == pytest.approx((-3.0, 3.0)) and e.ax.get_xlabel() == "$a$"
+    e.controls["dataset"].value = "OR"
+    assert np.array_equal(e.pixels(), _full_draw_pixels(e))
     # the dropdown is wide enough for its longest name ("Adelie/Gentoo", 13 characters)
     assert int(e.controls["dataset"].layout.width.rstrip("px")) >= 70 + 9 * 13
 

@@ -191,3 +191,24 @@ def test_bad_arguments():
         sgd_stepper(lr=0, canvas="agg")
     with pytest.raises(ValueError, match="w must have 3 entries"):
         sgd_stepper(w=(0, 0), canvas="agg")
+
+
+def _full_draw_pixels(explorer):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    explorer._drawing_self = True
+    try:
+        FigureCanvasAgg.draw(explorer.figure.canvas)
+    finally:
+        explorer._drawing_self = False
+    return np.array(explorer.figure.canvas.buffer_rgba())
+
+
+def test_every_kind_of_move_draws_what_a_full_draw_draws(stepper):
+    # Steps blit over a cached background that holds the run's bars; lr moves redraw the
+    # bars alone (and the chart alone when it widens); a new data set redraws everything.
+    moves = [("step", 3), ("lr", 1.0), ("step", 2), ("lr", 0.01), ("lr", 3.16228), ("dataset", "XOR"),
+             ("step", 40), ("lr", 0.3), ("dataset", "blobs"), ("lr", 0.05), ("dataset", "AND")]
+    for name, value in moves:
+        stepper.controls[name].value = value
+        assert np.array_equal(stepper.pixels(), _full_draw_pixels(stepper)), (name, value)

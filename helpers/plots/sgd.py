@@ -39,9 +39,9 @@ def plot_boundary_line(w, ax=None, color=_style.MUTED, lw=1.5, ls="--", alpha=0.
 class MistakesChart:
     """Bars of mistakes per epoch, with an optional highlighted epoch; updatable in place.
 
-    Everything that a new run changes (bar heights, the "0" over an empty epoch, the note
-    on convergence) and the highlighted epoch are in ``dynamic``; only new axis limits
-    (see :meth:`update`) change the static part.
+    What a new run changes (bar heights, the "0" over an empty epoch, the note on
+    convergence) is in ``layer``; the highlighted epoch, which moves with every step, is
+    in ``dynamic``. Only new axis limits (see :meth:`update`) change the static part.
     """
 
     def __init__(self, ax, counts, max_epochs):
@@ -54,12 +54,11 @@ class MistakesChart:
                            color=_style.MUTED, edgecolor=_style.INK, lw=0.6, zorder=2)
         # The current epoch: a column as tall as the axes (so it cannot pass for a bar),
         # lightly filled in the colour of "where you are now".
-        self.current = Rectangle((0.5, 0.0), 1.0, 1.0, transform=ax.get_xaxis_transform(), zorder=1,
-                                 facecolor=_style.CURRENT, alpha=0.45, edgecolor=_style.INK, lw=1.2)
+        self.current = Rectangle((0.5, 0.0), 1.0, 1.0, transform=ax.get_xaxis_transform(), zorder=3,
+                                 facecolor=_style.CURRENT, alpha=0.35, edgecolor=_style.INK, lw=1.2)
         ax.add_patch(self.current)
         self.done = ax.text(0.98, 0.95, "", transform=ax.transAxes, ha="right", va="top", fontsize=9,
-                            color=_style.INK, zorder=4,
-                            bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 1.5})
+                            color=_style.INK, zorder=2.6)  # under the highlighted epoch, which is drawn on top
         # A zero bar is invisible, yet it is the point of the chart: each epoch has a "0" ready.
         self.zero_labels = [ax.text(k + 1, 0.05, "0", ha="center", va="bottom", fontsize=9, fontweight="bold",
                                     color=_style.INK, visible=False) for k in range(max_epochs)]
@@ -67,7 +66,8 @@ class MistakesChart:
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_xlabel("epoch")
         ax.set_ylabel("mistakes (updates)")
-        self.dynamic = [*self.bars, self.current, self.done, *self.zero_labels]
+        self.layer = [*self.bars, self.done, *self.zero_labels]
+        self.dynamic = [self.current]
         self.update(counts)
 
     def limits_for(self, counts):
@@ -84,6 +84,7 @@ class MistakesChart:
         counts = np.asarray(counts, dtype=float)
         for k, (bar, zero) in enumerate(zip(self.bars, self.zero_labels)):
             bar.set_height(counts[k] if k < len(counts) else 0.0)
+            bar.set_visible(k < len(counts))  # epochs not run have no bar (and cost no drawing)
             zero.set_visible(k < len(counts) and counts[k] == 0)
         epochs, top = limits if limits is not None else self.limits_for(counts)
         new = ((0.4, epochs + 0.6), (0.0, top))

@@ -12,7 +12,11 @@ A subclass implements two methods:
     Create axes and artists once. Append every artist that changes on an update to
     ``self.dynamic`` (in drawing order; sorted by zorder when drawn). A static artist that
     must stay above a dynamic one (a legend over a shaded region) belongs in
-    ``self.dynamic`` too.
+    ``self.dynamic`` too. Artists that change now and then but not on most moves (the
+    bars of a run, redrawn when the run changes) can go in ``self.layer`` instead: they
+    are drawn once over the static background, and again only after
+    ``self.request_layer_redraw()``. They must lie above the static artists they overlap
+    and below the dynamic ones.
 ``_update(**values)``
     Called with every control's current value (buttons have none). Move the artists
     in place (``set_data``, ``set_offsets``, ``set_xy``, ...), fill ``self.state`` and
@@ -201,8 +205,9 @@ class Explorer:
         self._image = None
         if self.canvas_kind == "image":
             self._image = widgets.Image(format="url")
-        self._background = None
+        self._background = None  # the static part: every dynamic and layer artist hidden
         self._background_size = None
+        self._composite = None  # the background with the layer drawn on it (None: to be drawn)
         self._stale_regions = []
         self._drawing_self = False
         self._holding = False
@@ -236,6 +241,7 @@ class Explorer:
 
     def _build_all(self):
         self.dynamic = []
+        self.layer = []
         self._build(self.figure)
         self.message = self.figure.text(
             0.5, 0.5, "", ha="center", va="center", fontsize=11, wrap=True, zorder=100,
@@ -244,7 +250,7 @@ class Explorer:
         self.dynamic.append(self.message)
         # Spines sit above most artists (zorder 2.5) and overlap the axes' edge: redraw
         # them with the dynamic artists so a blitted frame equals a full draw.
-        axes = {id(a.axes): a.axes for a in self.dynamic if getattr(a, "axes", None) is not None}
+        axes = {id(a.axes): a.axes for a in self.dynamic + self.layer if getattr(a, "axes", None) is not None}
         for ax in axes.values():
             self.dynamic.extend(s for s in ax.spines.values() if s not in self.dynamic)
 
@@ -288,7 +294,12 @@ class Explorer:
 
     def request_full_redraw(self):
         self._background = None
+        self._composite = None
         self._stale_regions = []
+
+    def request_layer_redraw(self):
+        """Draw the ``layer`` artists anew over the static background at the next redraw."""
+        self._composite = None
 
     def redraw_static(self, ax, region=None):
         """Re-render only ``ax``'s static part into the cached background at the next redraw.
@@ -378,27 +389,39 @@ class Explorer:
     def redraw(self, full=False):
         """Draw the changed artists over the cached static background (or everything)."""
         canvas = self.figure.canvas
+        renderer = canvas.get_renderer()  # made, or remade at a new size, before its buffer is read
+        buffer = np.asarray(canvas.buffer_rgba())
         full_before = self.redraws["full"]
         size = tuple(self.figure.bbox.size)
+        hidden = self.dynamic + self.layer
         if full or self._background is None or size != self._background_size:
-            shown = [a.get_visible() for a in self.dynamic]
-            for artist in self.dynamic:
+            shown = [a.get_visible() for a in hidden]
+            for artist in hidden:
                 artist.set_visible(False)
             self._draw_agg()
             # The whole buffer, not copy_from_bbox: a fractional figure size cannot
             # leave an edge row or column out of what gets restored.
-            self._background = np.array(canvas.buffer_rgba())
+            self._background = np.array(buffer)
             self._background_size = size
-            for artist, visible in zip(self.dynamic, shown):
+            self._composite = None
+            for artist, visible in zip(hidden, shown):
                 artist.set_visible(visible)
             self.redraws["full"] += 1
         else:
-            np.copyto(np.asarray(canvas.buffer_rgba()), self._background)
             if self._stale_regions:
+                np.copyto(buffer, self._background)
                 self._redraw_regions()
+                self._composite = None
             self.redraws["blit"] += 1
         self._stale_regions = []
-        renderer = canvas.get_renderer()
+        if self.layer and self._composite is None:
+            np.copyto(buffer, self._background)
+            for artist in sorted(self.layer, key=lambda a: a.get_zorder()):
+                if artist.get_visible():
+                    artist.draw(renderer)
+            self._composite = np.array(buffer)
+        else:
+            np.copyto(buffer, self._composite if self.layer else self._background)
         for artist in sorted(self.dynamic, key=lambda a: a.get_zorder()):
             if artist.get_visible():
                 artist.draw(renderer)
@@ -419,8 +442,9 @@ class Explorer:
         height, width = buffer.shape[:2]
         face = np.round(np.array(to_rgba(self.figure.get_facecolor())) * 255).astype(np.uint8)
         background = self._background.copy()  # a view's cached background may share the old one
-        shown = [a.get_visible() for a in self.dynamic]
-        for artist in self.dynamic:
+        hidden = self.dynamic + self.layer
+        shown = [a.get_visible() for a in hidden]
+        for artist in hidden:
             artist.set_visible(False)
         try:
             for ax, region in self._stale_regions:
@@ -434,7 +458,7 @@ class Explorer:
                 ax.draw(renderer)
                 background[rows, cols] = buffer[rows, cols]
         finally:
-            for artist, visible in zip(self.dynamic, shown):
+            for artist, visible in zip(hidden, shown):
                 artist.set_visible(visible)
         self._background = background
         np.copyto(buffer, background)  # anything drawn outside the regions goes

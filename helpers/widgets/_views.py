@@ -31,6 +31,9 @@ class ViewBackgrounds:
         cached = self._view_backgrounds.get(new)
         if cached is not None and cached[1] == tuple(self.figure.bbox.size):
             self._background, self._background_size = cached
+            self._composite = None  # the layer (if any) is drawn again over it
+            for ax in self.figure.axes:  # an equal-aspect axes takes its box as drawn in that view
+                ax.apply_aspect()
             self._stale_regions = []
         elif redraw is not None and self._background is not None:
             redraw()

@@ -138,6 +138,7 @@ class SGDStepper(ViewBackgrounds, Explorer):
 
         self.dynamic += [*self.boundary.dynamic, *self.before.dynamic, self.current, self.heading,
                          self.offview, *self.chart.dynamic]
+        self.layer += self.chart.layer  # the bars change with the run, not with the step
 
     def _chart_view(self, dataset):
         """Chart limits for the current run: never narrower than for any earlier run on ``dataset``."""
@@ -166,6 +167,7 @@ class SGDStepper(ViewBackgrounds, Explorer):
             self.ax.set_ylim(ylim)
         self.boundary.update(self.steps[0].w_after, self.X, self.y)
         self.chart.update(self.mistakes, self.steps.converged, limits=self._chart_view(dataset))
+        self.request_layer_redraw()
         old, self._view = self._view, self._view_key(dataset)
         if self._view != old:
             self._switch_view(old, self._view,
