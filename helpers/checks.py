@@ -522,30 +522,98 @@ def check_update_rule(w_new):
 
 
 _REGIME_LRS = (0.01, 0.3, 0.9, 1.2)
-_REGIME_NAMES = ("crawl", "converge", "oscillate", "diverge")
+_REGIME_STEPS = 20
+_REGIME_NAMES = ("crawling", "converging", "zigzagging", "diverging")
+# The forms a learner may write for each name: the notebook's words, their verbs, and the
+# words an earlier version of the explorer used ("oscillating").
+_REGIME_FORMS = {
+    "crawling": ("crawl", "crawls", "crawling", "crawled"),
+    "converging": ("converge", "converges", "converging", "converged"),
+    "zigzagging": ("zigzag", "zigzags", "zigzagging", "zigzaging", "zigzagged",
+                   "oscillate", "oscillates", "oscillating", "oscillated"),
+    "diverging": ("diverge", "diverges", "diverging", "diverged"),
+}
+
+
+def _regime_word(word):
+    """The notebook's name for a learner's word ("Zig-zag" -> "zigzagging"), or None."""
+    if not isinstance(word, str):
+        return None
+    key = word.strip().lower().replace("-", "").replace(" ", "").replace("_", "")
+    for name, forms in _REGIME_FORMS.items():
+        if key in forms:
+            return name
+    return None
+
+
+def _regime_of(lr):
+    """What lr does on L = (w - 1)^2 in 20 steps, from the factor 1 - 2 lr alone."""
+    factor = 1 - 2 * lr
+    if abs(factor) > 1:
+        return "diverging"
+    if factor < 0:
+        return "zigzagging"
+    return "converging" if factor**_REGIME_STEPS < 0.02 else "crawling"
+
+
+def _regime_hint(lr, got, want):
+    factor = 1 - 2 * lr
+    left = abs(factor) ** _REGIME_STEPS
+    if want == "diverging":
+        also = " (it does jump from side to side, but away from the minimum)" if got == "zigzagging" else ""
+        return (f"1 - 2 lr = {factor:.2f} and |{factor:.2f}| > 1: every step lands further from the "
+                f"minimum than the last{also}")
+    if got == "diverging":
+        return (f"|1 - 2 lr| = {abs(factor):.2f} < 1: every step shrinks the distance to the minimum, "
+                f"so w does not move away")
+    if want == "zigzagging":
+        reached = (f"it does reach the minimum ({left:.2g} of the distance is left after 20 steps), but "
+                   if got == "converging" else "")
+        return (f"{reached}1 - 2 lr = {factor:.2f} is negative: w lands on the other side of the minimum "
+                f"at every step")
+    if got == "zigzagging":
+        return f"1 - 2 lr = {factor:.2f} is positive: w stays on its starting side of the minimum"
+    if want == "converging":
+        return (f"after 20 steps only {factor:.2f}^20 = {left:.2g} of the distance is left: w has "
+                f"reached the minimum")
+    return (f"after 20 steps {factor:.2f}^20 = {left:.2f} of the distance is still left: w is on its way, "
+            f"but far from the minimum")
 
 
 @checker
 def check_learning_rates(answers):
-    """Match each learning rate on L = (w - 1)^2 (20 steps) to what happens: crawl, converge, oscillate or diverge."""
+    """Name what each learning rate does on L = (w - 1)^2 in 20 steps.
+
+    The four names of notebook 03, exactly one of which fits each run: "crawling",
+    "converging", "zigzagging" or "diverging" (their verbs, such as "converges" or
+    "zigzag", count too).
+
+    >>> check_learning_rates({0.01: "crawling", 0.3: "converges", 0.9: "zigzag", 1.2: "diverged"})
+    Correct! Factors 0.98 (crawling), 0.4 (converging), -0.8 (zigzagging), -1.4 (diverging).
+    >>> check_learning_rates({0.01: "crawling", 0.3: "converging", 0.9: "converging", 1.2: "diverging"})
+    Not yet: lr = 0.9 is not converging because it does reach the minimum (0.012 of the distance is left after 20 steps), but 1 - 2 lr = -0.80 is negative: w lands on the other side of the minimum at every step
+    """
     if not isinstance(answers, dict):
-        raise AnswerProblem(f"answers must be a dict like {{0.01: 'crawl', ...}}; got {type(answers).__name__}")
+        raise AnswerProblem(f"answers must be a dict like {{0.01: 'crawling', ...}}; got {type(answers).__name__}")
     missing = [lr for lr in _REGIME_LRS if lr not in answers]
     if missing:
         raise AnswerProblem(f"answers has no entry for lr = {', '.join(map(str, missing))}")
-    for lr, want in zip(_REGIME_LRS, _REGIME_NAMES):
+    names = ", ".join(f'"{name}"' for name in _REGIME_NAMES)
+    wrong = []
+    for lr in _REGIME_LRS:
         got = answers[lr]
         if got is Ellipsis:
-            raise AnswerProblem(f"answers[{lr}] is still ...: fill in one of {', '.join(map(repr, _REGIME_NAMES))}")
-        if got not in _REGIME_NAMES:
-            raise AnswerProblem(f"answers[{lr}] = {got!r}; use one of {', '.join(map(repr, _REGIME_NAMES))}")
-        if got != want:
-            factor = 1 - 2 * lr
-            return not_yet(
-                f"lr = {lr} does not {got}",
-                because=f"each step multiplies the distance to the minimum by 1 - 2 lr = {factor:.2f}",
-            )
-    return correct("factor 0.98 crawls, 0.4 converges, -0.8 oscillates, -1.4 diverges.")
+            raise AnswerProblem(f"answers[{lr}] is still ...: fill in one of {names}")
+        name = _regime_word(got)
+        if name is None:
+            raise AnswerProblem(f"answers[{lr}] = {got!r} is not one of the four words: use {names}")
+        if name != _regime_of(lr):
+            wrong.append((lr, name))
+    if wrong:
+        lr, got = wrong[0]
+        more = f" ({len(wrong)} of 4 are not right yet)" if len(wrong) > 1 else ""
+        return not_yet(f"lr = {lr} is not {got}{more}", because=_regime_hint(lr, got, _regime_of(lr)))
+    return correct("Factors 0.98 (crawling), 0.4 (converging), -0.8 (zigzagging), -1.4 (diverging).")
 
 
 @checker

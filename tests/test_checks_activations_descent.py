@@ -67,15 +67,58 @@ def test_check_update_rule():
     assert not verdict(checks.check_update_rule([1.8]))
 
 
-def test_check_learning_rates():
-    right = {0.01: "crawl", 0.3: "converge", 0.9: "oscillate", 1.2: "diverge"}
-    assert verdict(checks.check_learning_rates(right))
-    swapped = {**right, 0.9: "diverge", 1.2: "oscillate"}
-    assert not verdict(checks.check_learning_rates(swapped))
-    assert "-0.80" in repr(checks.check_learning_rates(swapped))
-    assert not verdict(checks.check_learning_rates({0.01: ..., 0.3: ..., 0.9: ..., 1.2: ...}))
-    assert not verdict(checks.check_learning_rates({0.01: "crawl"}))
+RIGHT_REGIMES = {0.01: "crawling", 0.3: "converging", 0.9: "zigzagging", 1.2: "diverging"}
+
+
+@pytest.mark.parametrize("forms", [
+    RIGHT_REGIMES,
+    {0.01: "crawl", 0.3: "converge", 0.9: "zigzag", 1.2: "diverge"},  # the verbs
+    {0.01: "crawls", 0.3: "converges", 0.9: "Zig-zags", 1.2: "diverged"},
+    {0.01: " Crawling ", 0.3: "converged", 0.9: "oscillating", 1.2: "DIVERGES"},  # the explorer's old words
+])
+def test_check_learning_rates_accepts_the_notebooks_words_and_their_forms(forms):
+    assert verdict(checks.check_learning_rates(forms))
+
+
+@pytest.mark.parametrize("lr, got, hint", [
+    # 0.9: 1 - 2 lr = -0.8 reaches the minimum, but from alternating sides
+    (0.9, "converging", "it does reach the minimum (0.012 of the distance is left"),
+    (0.9, "crawling", "-0.80 is negative: w lands on the other side"),
+    (0.9, "diverging", "|1 - 2 lr| = 0.80 < 1"),
+    # 1.2: 1 - 2 lr = -1.4 jumps sides too, but further out each time
+    (1.2, "zigzagging", "it does jump from side to side, but away from the minimum"),
+    (1.2, "converging", "|-1.40| > 1"),
+    # 0.01: 0.98^20 = 0.67 of the distance left: on the way, not there
+    (0.01, "converging", "0.98^20 = 0.67 of the distance is still left"),
+    (0.01, "zigzagging", "0.98 is positive: w stays on its starting side"),
+    # 0.3: 0.4^20 = 1.1e-8 left: there
+    (0.3, "crawling", "0.40^20 = 1.1e-08 of the distance is left: w has reached the minimum"),
+])
+def test_check_learning_rates_explains_each_typical_mistake(lr, got, hint):
+    result = checks.check_learning_rates({**RIGHT_REGIMES, lr: got})
+    assert not verdict(result)
+    assert f"lr = {lr} is not {got} because" in repr(result) and hint in repr(result), repr(result)
+
+
+def test_check_learning_rates_counts_the_mistakes_and_refuses_other_words():
+    swapped = checks.check_learning_rates({**RIGHT_REGIMES, 0.9: "diverging", 1.2: "zigzagging"})
+    assert not verdict(swapped) and "(2 of 4 are not right yet)" in repr(swapped)
+    unknown = checks.check_learning_rates({**RIGHT_REGIMES, 0.3: "fast"})
+    assert not verdict(unknown) and "'fast' is not one of the four words" in repr(unknown)
+    assert "still ..." in repr(checks.check_learning_rates({0.01: ..., 0.3: ..., 0.9: ..., 1.2: ...}))
+    assert "no entry for lr = 0.3, 0.9, 1.2" in repr(checks.check_learning_rates({0.01: "crawling"}))
     assert not verdict(checks.check_learning_rates([1, 2]))
+    assert not verdict(checks.check_learning_rates({**RIGHT_REGIMES, 0.3: 3}))
+
+
+def test_check_learning_rates_agrees_with_the_explorer():
+    """The checker's words are the names describe_descent gives the same runs."""
+    from helpers import optim
+
+    loss = optim.EXAMPLE_LOSSES["parabola"]
+    for lr, name in RIGHT_REGIMES.items():
+        info = optim.gradient_descent(loss.grad, -2.5, lr, 20, limit=1e3, return_info=True)
+        assert optim.describe_descent(info.path, loss.grad, loss.fn, diverged=info.diverged) == name
 
 
 @pytest.mark.parametrize("wrong", [7.2, 6, 36, 3, 10])

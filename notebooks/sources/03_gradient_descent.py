@@ -11,7 +11,7 @@
 # - Compute a gradient in two dimensions and see that stepping against it lowers the loss.
 # - Picture the loss as a function of the weights and apply the update
 #   $w^{new} = w^{old} - \eta \, \frac{\partial L}{\partial w}$.
-# - Tell a learning rate that crawls, converges, oscillates or diverges; run minibatch and
+# - Tell a learning rate that is crawling, converging, zigzagging or diverging; run minibatch and
 #   stochastic gradient descent with batches and epochs.
 #
 # **Before this notebook:** [02 · Activation functions](02_activations.ipynb) (slopes and
@@ -235,13 +235,13 @@ assert abs(explorer.state["w_1d"] - (1 - 3.5 * 0.8**20)) < 1e-9
 for lr in [0.01, 0.3, 0.9, 1.2]:
     explorer.set(lr=lr, steps=20)
     print(f"lr = {lr:<4}  1-D: {explorer.state['regime_1d']:<11}  2-D: {explorer.state['regime_2d']}")
-assert explorer.state["regime_1d"] == "diverged" and "too large" in explorer.message.get_text()
+assert explorer.state["regime_1d"] == "diverging" and "too large" in explorer.message.get_text()
 
 # %% [markdown]
 # ### Check your understanding
 #
-# Fill in what each learning rate does on $L(w) = (w - 1)^2$ in 20 steps: `"crawl"`,
-# `"converge"`, `"oscillate"` or `"diverge"`.
+# Fill in what each learning rate does on $L(w) = (w - 1)^2$ in 20 steps: `"crawling"`,
+# `"converging"`, `"zigzagging"` or `"diverging"`.
 
 # %%
 answers = {0.01: ..., 0.3: ..., 0.9: ..., 1.2: ...}
@@ -355,7 +355,7 @@ checks.check_update_count(n_updates)
 # - The gradient collects the partial derivatives; stepping against it lowers the loss.
 # - With the data fixed, the loss is a function of the weights; training walks downhill on it
 #   with $w^{new} = w^{old} - \eta \frac{\partial L}{\partial w}$.
-# - The learning rate $\eta$ decides between crawling, converging, oscillating and diverging.
+# - The learning rate $\eta$ decides between crawling, converging, zigzagging and diverging.
 # - Batches make each step cheap; an epoch is one pass over the data; batch size 1 is SGD.
 #
 # **Questions to think about**
