@@ -570,7 +570,7 @@ def check_learning_rates(answers):
     for lr in _REGIME_LRS:
         got = answers[lr]
         if got is Ellipsis:
-            raise AnswerProblem(f"answers[{lr}] is still ...: fill in one of {names}")
+            raise AnswerProblem(f"your answer is still ...: replace the ... for lr = {lr} with one of {names}")
         name = _regime_word(got)
         if name is None:
             raise AnswerProblem(f"answers[{lr}] = {got!r} is not one of the four words: use {names}")

@@ -210,7 +210,7 @@ def test_check_learning_rates_counts_the_mistakes_and_refuses_other_words():
     says(checks.check_learning_rates({**RIGHT_REGIMES, 0.9: "diverging", 1.2: "zigzagging"}),
          "(2 of 4 are not right yet)")
     says(checks.check_learning_rates({**RIGHT_REGIMES, 0.3: "fast"}), "'fast' is not one of the four words")
-    says(checks.check_learning_rates({0.01: ..., 0.3: ..., 0.9: ..., 1.2: ...}), "still ...")
+    says(checks.check_learning_rates({0.01: ..., 0.3: ..., 0.9: ..., 1.2: ...}), "your answer is still ...: replace the ... for lr = 0.01")
     says(checks.check_learning_rates({0.01: "crawling"}), "no entry for lr = 0.3, 0.9, 1.2")
     says(checks.check_learning_rates([1, 2]), "must be a dict")
     says(checks.check_learning_rates({**RIGHT_REGIMES, 0.3: 3}), "3 is not one of the four words")
