@@ -15,7 +15,7 @@
 # **Before this notebook:** [01 · The perceptron](01_perceptron.ipynb) (weighted sum
 # $s = \sum_i x_i w_i$, step and sign).
 #
-# **Time:** the core path takes about 15 minutes; the section marked *(optional)* adds about 10.
+# **Time:** the core path takes about 15 minutes; the sections marked *(optional)* add about 10.
 
 # %%
 import matplotlib.pyplot as plt
@@ -202,7 +202,7 @@ ax.legend(fontsize=8)
 plt.show()
 
 # %% [markdown]
-# ### Check your understanding
+# ### Check your understanding (optional)
 #
 # With `V` and `W` from above, which single weight matrix `W_single` (shape `(2, 1)`) gives
 # exactly the same outputs as the two linear layers?

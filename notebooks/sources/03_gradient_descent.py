@@ -18,7 +18,7 @@
 # **Before this notebook:** [02 · Activation functions](02_activations.ipynb) (slopes and
 # their numerical check).
 #
-# **Time:** the core path takes about 25 minutes.
+# **Time:** the core path takes about 30 minutes; the section marked *(optional)* adds about 5.
 
 # %%
 import matplotlib.pyplot as plt
@@ -363,6 +363,8 @@ def minibatch_descent(x, y, w, lr, epochs, batch_size, rng):
 
 
 # %% [markdown]
+# ### Batch sizes compared (optional)
+#
 # Run it for 4 epochs with three batch sizes: all 12 samples (plain gradient descent), 4, and
 # 1 (SGD), all with $\eta = 0.2$ from $(-1, -1)$. Notice the number of updates each makes in
 # the same 4 epochs, and how far each gets.
@@ -401,10 +403,7 @@ assert np.all(np.diff(L_full) < 0) and np.any(np.diff(L_sgd) > 0)
 assert L_sgd[12] < L_full[-1] and L_full[-1] > 10 * L_sgd[-1]
 
 # %% [markdown]
-# In [04 · The perceptron learns](04_perceptron_sgd.ipynb) the same loop trains a
-# perceptron, one sample at a time, with the perceptron loss $\max(0, -ys)$.
-#
-# ### Check your understanding
+# ### Check your understanding (core)
 #
 # 50 samples, batch size 8, 3 epochs. How many times are the weights updated?
 
@@ -439,4 +438,5 @@ checks.check_update_count(n_updates)
 #    $w = 1.8$. What else could you try to end in the deeper valley?
 # 3. SGD's path is noisy. Why might a little noise even help on a loss with many valleys?
 #
-# **Next:** [04 · The perceptron learns](04_perceptron_sgd.ipynb).
+# **Next:** [04 · The perceptron learns](04_perceptron_sgd.ipynb), where the same loop trains
+# a perceptron, one sample at a time, with the perceptron loss $\max(0, -ys)$.
