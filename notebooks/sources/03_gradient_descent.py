@@ -285,25 +285,25 @@ assert [getattr(control, "value", None) for control in explorer.controls.values(
 two = optim.EXAMPLE_LOSSES["two valleys"]
 ends = {}
 fig, ax = plt.subplots(figsize=(5.4, 3.2), layout="constrained")
-plots.plot_loss_curve(two.fn, np.linspace(-2.2, 2.8, 300), ax=ax)
+plots.plot_loss_curve(two.fn, np.linspace(-3.2, 3.2, 300), ax=ax, color="grey")
 for lr, style in zip([0.1, 0.3, 0.5], plots.CLASS_STYLES):
     run = optim.gradient_descent(two.grad, 2.5, lr, 60, limit=1e3, return_info=True)
     ends[lr] = run
-    shown_part = run.path[np.abs(run.path[:, 0]) < 3]
+    shown_part = run.path[:3] if run.diverged else run.path    # a diverging run: its first two jumps
     ax.plot(shown_part[:, 0], two.fn(shown_part), "-", marker=style["marker"], color=style["color"], ms=4,
             lw=0.8, label=f"lr = {lr}")
     end = f"diverging: out of the picture after {run.steps_taken} steps" if run.diverged else (
         f"ends at w = {run.path[-1, 0]:.4f}, L = {two.fn(run.path[-1]):.4f}")
     print(f"lr = {lr}: {end}")
-ax.set(ylim=(-0.3, 5), title="From w = 2.5: which valley?")
+ax.set(xlim=(-3.2, 3.2), ylim=(-0.5, 9), title="From w = 2.5: which valley?")
 ax.legend(fontsize=8)
 plt.show()
 
 # %% [markdown]
 # The small step rolls into the nearest valley, the shallow one on the right, and stays
 # there: its slope is zero at the bottom, so gradient descent has no reason to leave. The
-# larger step overshoots that valley on its first jumps and lands in the deeper one on the
-# left. The largest is thrown out of the picture. A larger learning rate is no cure, though:
+# larger step jumps clean over the hump between the valleys on its very first step and rolls
+# into the deeper one on the left. The largest is thrown out of the picture. A larger learning rate is no cure, though:
 # from other starts the same $\eta = 0.3$ lands in the shallow valley (try it in the
 # explorer above, with the curve "two valleys").
 
@@ -312,6 +312,8 @@ local_min, global_min = 1.2670, two.minimum[0]     # the bottoms of the right an
 assert abs(ends[0.1].path[-1, 0] - local_min) < 1e-3 and two.fn(ends[0.1].path[-1]) > 1.4
 assert abs(ends[0.3].path[-1, 0] - global_min) < 1e-3 and two.fn(ends[0.3].path[-1]) < 0.02
 assert ends[0.5].diverged
+hump = 0.2586                                      # the top between the valleys
+assert ends[0.3].path[1, 0] < hump < ends[0.1].path[1, 0] and abs(two.grad(np.array([hump]))[0]) < 1e-3
 assert abs(optim.gradient_descent(two.grad, 1.8, 0.3, 60)[-1, 0] - local_min) < 1e-3   # another start
 
 # %% [markdown]

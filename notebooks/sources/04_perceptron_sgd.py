@@ -150,11 +150,11 @@ assert gap < 1e-7
 print(0.1 + 0.2 - 0.3)
 
 # %% [markdown]
-# So a point that lies exactly on the boundary in exact arithmetic can get $s = -2.8 \cdot
-# 10^{-17}$ from a float calculation and count as right or wrong by luck. `perceptron.sgd`
-# therefore treats an $s$ that is zero up to rounding as zero. For the lecture's run below
-# (AND from $(-0.1, 0.2, 0)$ with $\eta = 0.1$) that makes it take exactly the decisions a
-# calculation with exact fractions takes: the cell checks it with Python's `fractions`.
+# So a point that lies exactly on the boundary in exact arithmetic can get an $s$ of about
+# $10^{-17}$ from a float calculation, and count as right or wrong by luck. The cell below
+# trains AND from the lecture's start with $\eta = 0.1$ three times: with exact fractions
+# (Python's `fractions`), with plain floats, and with `perceptron.sgd`, which treats an $s$
+# that is zero up to rounding as zero. It compares which visits update the weights.
 
 # %%
 from fractions import Fraction
@@ -172,14 +172,24 @@ for epoch in range(100):
             updates_in_epoch += 1
     if updates_in_epoch == 0:
         break
-w_float, steps_float = perceptron.sgd(X, y, [-0.1, 0.2, 0.0], lr=0.1, epochs=100, order=order)
-rounded = [step.s for step in steps_float if step.s != 0 and abs(step.s) < 1e-9]
-print("visits where float s is a rounding error away from 0:", len(rounded))
-print("same decisions as exact fractions:",
-      [not np.array_equal(st.w_before, st.w_after) for st in steps_float] == updates_exact)
-assert len(rounded) > 0 and round(min(rounded), 18) == -2.8e-17
-assert np.allclose(w_float, [float(v) for v in w_exact], atol=1e-12)
-assert [not np.array_equal(st.w_before, st.w_after) for st in steps_float] == updates_exact
+
+w_float, updates_float, s_float = np.array([-0.1, 0.2, 0.0]), [], []
+for visit in range(len(updates_exact)):
+    j = order[visit % 4]
+    x_float = np.r_[1.0, X[j]]
+    s_float.append(x_float @ w_float)
+    updates_float.append(s_float[-1] * y[j] <= 0)
+    if updates_float[-1]:
+        w_float = w_float + 0.1 * y[j] * x_float
+
+w_sgd, steps_sgd = perceptron.sgd(X, y, [-0.1, 0.2, 0.0], lr=0.1, epochs=100, order=order)
+updates_sgd = [not np.array_equal(st.w_before, st.w_after) for st in steps_sgd]
+first = next(k for k, (exact, plain) in enumerate(zip(updates_exact, updates_float)) if exact != plain)
+print(f"plain floats first disagree at visit {first + 1}, where they compute s = {s_float[first]:.1e}, exact s = 0")
+print("after those visits plain floats are at", w_float.round(4), "  exact fractions at", [float(v) for v in w_exact])
+print("perceptron.sgd takes the exact decisions:", updates_sgd == updates_exact, "  ends at", w_sgd.round(4))
+assert abs(s_float[first]) < 1e-15 and not np.allclose(w_float, [float(v) for v in w_exact])
+assert updates_sgd == updates_exact and np.allclose(w_sgd, [float(v) for v in w_exact], atol=1e-12)
 
 # %% [markdown]
 # ### Check your understanding: write the gradient (core)
@@ -289,8 +299,8 @@ print("matches the lecture:", np.round(w_mine, 4) + 0.0)
 # %% [markdown]
 # ### Watch it: the SGD stepper
 #
-# The stepper replays a training run one sample at a time. The sample of the current step has
-# a green square; the dashed line is the boundary **before** the step, the solid line and the
+# The stepper replays a training run one sample at a time. The sample of the current step is
+# marked with a square; the dashed line is the boundary **before** the step, the solid line and the
 # shading the boundary **after** it; rings mark the points still misclassified. The numbers
 # of the step ($s$, $y$, the gradient, the weights before and after) are listed beside the
 # figure, and the bars on the right count the mistakes in each epoch. Its defaults are the
@@ -315,6 +325,7 @@ probe = widgets.sgd_stepper()
 st = probe.state
 assert (st["step"], st["index"], st["y"]) == (1, 2, -1.0) and abs(st["s"] - 0.1) < 1e-12
 assert np.allclose(st["w_after"], [-0.2, 0.1, 0.0], atol=1e-12)
+assert np.isclose(-st["w_after"][0] / st["w_after"][1], 2.0) and np.all(perceptron.predict(st["w_after"], X) == -1)
 assert np.allclose(probe.steps[1].w_after, [-0.1, 0.2, 0.1], atol=1e-12)
 w_epoch_1, _ = perceptron.sgd(X, y, [-0.1, 0.2, 0.0], lr=0.1, epochs=1, order=[2, 3, 0, 1])
 assert np.allclose(probe.steps[3].w_after, w_epoch_1, atol=1e-12)   # its first epoch is sgd's
