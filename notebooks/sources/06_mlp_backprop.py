@@ -117,6 +117,25 @@ plt.show()
 print(f"our example: L = -log({z:.4f}) = {-np.log(z):.4f};   model.loss: {model.loss(x, y):.4f}")
 
 # %% [markdown]
+# ### Check your understanding: why BCE? (core)
+#
+# Before reading on, choose: why is binary cross-entropy the usual loss for a sigmoid output?
+#
+# - **a** &nbsp; Its values are always smaller than those of the squared error.
+# - **b** &nbsp; With a sigmoid output, $\frac{\partial L}{\partial s} = z - y$: a confidently wrong output still gets a large gradient.
+# - **c** &nbsp; It forces the output to be exactly 0 or 1.
+
+# %%
+checks.check_bce_with_sigmoid(...)
+
+# %% [markdown]
+# <details><summary>Answer</summary>
+#
+# **b**. The $z(1-z)$ of the sigmoid cancels against $\frac{\partial L}{\partial z}$, so the
+# gradient is as large as the mistake, even when the sigmoid is saturated.
+# </details>
+
+# %% [markdown]
 # **Why it suits a sigmoid output.** Follow the chain from $L$ back to $s$. The lecture gives
 #
 # $$\frac{\partial L}{\partial z} = -\frac{y}{z} + \frac{1-y}{1-z}, \qquad
@@ -461,24 +480,6 @@ print(f"1 hidden unit, epoch {probe.state['epoch']}: train accuracy {probe.state
 assert probe.state["train_accuracy"] < 0.9
 assert [getattr(control, "value", None) for control in playground.controls.values()] == shown
 
-# %% [markdown]
-# ## Check your understanding (core)
-#
-# Why is binary cross-entropy the usual loss for a sigmoid output?
-#
-# - **a** &nbsp; Its values are always smaller than those of the squared error.
-# - **b** &nbsp; With a sigmoid output, $\frac{\partial L}{\partial s} = z - y$: a confidently wrong output still gets a large gradient.
-# - **c** &nbsp; It forces the output to be exactly 0 or 1.
-
-# %%
-checks.check_bce_with_sigmoid(...)
-
-# %% [markdown]
-# <details><summary>Answer</summary>
-#
-# **b**. The $z(1-z)$ of the sigmoid cancels against $\frac{\partial L}{\partial z}$, so the
-# gradient is as large as the mistake, even when the sigmoid is saturated.
-# </details>
 
 # %% [markdown]
 # ## Summary (core)
