@@ -134,7 +134,7 @@ assert len(t_ag) == 274
 # length), do you expect weights that put *every* Adelie on one side and every Gentoo
 # on the other?
 #
-# Move $w_0, w_1, w_2$ until the figure says all 274 birds are correct. In the
+# Then move $w_0, w_1, w_2$: can you get all 274 birds right? In the
 # explorer Gentoo are class A ($y=+1$, orange triangles) and Adelie class B ($y=-1$,
 # blue circles); the vector $w$ (arrow) points to the side the perceptron calls $+1$.
 
