@@ -3,7 +3,8 @@
 Nothing here trains or computes a model; it draws what the math modules return.
 """
 
-from ._style import CLASS_STYLES, class_style
+from . import _style as style  # the collection's colours by meaning: style.DERIVATIVE, style.POSITIVE, ...
+from ._style import CLASS_STYLES, SERIES_STYLES, class_style, series_style
 from .boundary import DecisionBoundary, boundary_segment, plot_decision_boundary
 from .descent import Arrow, DescentPathArtists, plot_batches, plot_descent_path, plot_loss_curve, plot_loss_surface
 from .functions import ProbabilityBars, Tangent, plot_activation, plot_function, plot_probability_bars, plot_tangent

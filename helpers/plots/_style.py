@@ -74,9 +74,10 @@ SERIES_STYLES = (
     {"color": GREY, "marker": "X", "ls": (0, (1, 1)), "mfc": BLACK},
 )
 
-# Landscapes (loss surfaces) and counts (confusion matrices, activations) are grey,
-# so that blue and orange keep meaning classes.
+# Counts (confusion matrices, activations) and landscapes (loss surfaces) are grey, so that
+# blue and orange keep meaning classes: more is darker; on a loss surface, lower is darker.
 SEQUENTIAL_CMAP = "Greys"
+LANDSCAPE_CMAP = "Greys_r"
 
 
 def weight_cmap():

@@ -37,7 +37,7 @@ def plot_loss_surface(fn, w1_range=(-3.0, 3.0), w2_range=(-3.0, 3.0), ax=None, l
     W1, W2, L = loss_grid(fn, w1_range, w2_range)
     lo, hi = float(L.min()), float(L.max())
     levels = lo + (hi - lo) * np.linspace(0.0, 1.0, levels) ** 2
-    ax.contourf(W1, W2, L, levels=levels, cmap=_style.SEQUENTIAL_CMAP, alpha=0.4, zorder=0)
+    ax.contourf(W1, W2, L, levels=levels, cmap=_style.LANDSCAPE_CMAP, alpha=0.45, zorder=0)
     lines = ax.contour(W1, W2, L, levels=levels, colors=_style.GREY, linewidths=0.7, zorder=1)
     ax.set_xlim(w1_range)
     ax.set_ylim(w2_range)

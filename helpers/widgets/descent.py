@@ -105,7 +105,7 @@ class GradientDescentExplorer(ViewBackgrounds, Explorer):
             self.grads.append(plots.Arrow(ax, _style.DERIVATIVE))
             self.steps_.append(plots.Arrow(ax, _style.INK))
             left = ax.get_position().x0
-            self.notes.append(fig.text(left, 0.925, "", va="bottom", ha="left", fontsize=10.5))
+            self.notes.append(fig.text(left, 0.925, "", va="bottom", ha="left", fontsize=9.5))
         from matplotlib.lines import Line2D
 
         handles = [self.paths[0].start, self.paths[0].line, self.paths[0].current,
