@@ -3,6 +3,7 @@
 import numpy as np
 
 from .. import activations
+from ._access import number, numbers
 from ._base import Explorer
 from ._views import ViewBackgrounds
 
@@ -97,6 +98,12 @@ class ActivationExplorer(ViewBackgrounds, Explorer):
             + "<br>".join(f"s{k + 1} = {v:.1f} &rarr; p{k + 1} = {q:.4f}" for k, (v, q) in enumerate(zip(logits, p)))
             + f"<br>sum = {p.sum():.4f}</div>"
         )
+
+    def _describe(self):
+        st = self.state
+        return (f"{st['activation']} at s = {number(st['s'])}: f(s) = {number(st['f'], 3)}, "
+                f"slope f'(s) = {number(st['slope'], 3)}. Softmax turns logits {numbers(st['logits'], 1)} "
+                f"into probabilities {numbers(st['probabilities'], 3)}")
 
 
 def activation_explorer(activation="sigmoid", s=1.0, logits=(2.0, 1.0, 0.1), canvas="auto"):

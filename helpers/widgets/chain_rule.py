@@ -3,6 +3,7 @@
 import numpy as np
 
 from .. import autodiff
+from ._access import number
 from ._base import Explorer
 from ._views import ViewBackgrounds
 
@@ -117,6 +118,12 @@ class ChainRuleExplorer(ViewBackgrounds, Explorer):
             f"<tr><th>node</th><th>forward</th><th>dz/d node</th></tr>{rows}</table>"
             f"<div>product of the local derivatives: <b>{self.state['product']:.4f}</b></div>"
             f"<div>dz/dx from backward(): <b>{slope:.4f}</b></div></div>")
+
+    def _describe(self):
+        st = self.state
+        return (f"{st['expression']} at x = {number(st['x'])}: z = {number(st['z'], 4)}; the tangent's slope "
+                f"dz/dx = {number(st['dz_dx'], 4)}, the product of the local derivatives "
+                f"{', '.join(number(d, 4) for d in st['local_derivatives'])}")
 
 
 def chain_rule_explorer(expression="z = sin(x²)", x=1.0, canvas="auto"):

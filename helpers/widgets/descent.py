@@ -3,6 +3,7 @@
 import numpy as np
 
 from .. import optim
+from ._access import number, numbers
 from ._base import Explorer
 from ._views import ViewBackgrounds
 
@@ -154,6 +155,21 @@ class GradientDescentExplorer(ViewBackgrounds, Explorer):
                 "Move the lr slider to the left."
             )
         self.set_readout(self._readout_html())
+
+    def _describe(self):
+        st = self.state
+
+        def at(w):
+            return numbers(w) if len(w) > 1 else number(w[0])
+
+        def run(path, regime, diverged):
+            if diverged:
+                return f"from {at(path[0])} and diverges"
+            return f"from {at(path[0])} to {at(path[-1])} ({regime})"
+
+        return (f"Gradient descent with lr = {st['lr']:.3g}, {st['steps']} steps. "
+                f"On the {st['curve']} curve w goes {run(st['path_1d'], st['regime_1d'], st['diverged_1d'])}; "
+                f"on the ravine (w1, w2) goes {run(st['path_2d'], st['regime_2d'], st['diverged_2d'])}")
 
     def _readout_html(self):
         st = self.state

@@ -3,6 +3,7 @@
 import numpy as np
 
 from .. import data, losses, perceptron
+from ._access import numbers
 from ._base import Explorer
 
 GATES = ("AND", "OR", "NAND", "XOR")
@@ -119,6 +120,15 @@ class PerceptronExplorer(Explorer):
         self.score.set_text(f"{len(y) - n_wrong} of {len(y)} correct\n"
                             f"loss = {np.sum(loss):.2f}")
         self.set_readout(self._readout_html())
+
+    def _describe(self):
+        st = self.state
+        n, right = len(st["y"]), len(st["y"]) - st["misclassified"]
+        text = f"Boundary s = 0 for w = {numbers(st['w'])} on {st['dataset']}: {right} of {n} points correct"
+        on_line = int(np.sum(st["s"] == 0))
+        if on_line:
+            text += f", {on_line} on the boundary (counted as +1)"
+        return text + f"; perceptron loss {st['loss']:.2f}"
 
     def _readout_html(self):
         st = self.state
