@@ -28,11 +28,11 @@ class ActivationExplorer(ViewBackgrounds, Explorer):
         if logits.shape != (3,) or not np.all(np.isfinite(logits)):
             raise ValueError(f"logits must be 3 finite numbers (s1, s2, s3); got {logits.tolist()}")
         slider = dict(min=S_RANGE[0], max=S_RANGE[1], step=0.1, continuous_update=True, readout_format=".1f")
-        small = widgets.Layout(width="230px")
+        small = widgets.Layout(width="360px")  # 2 px per step: a mouse lands on 0.0
         controls = {
             "activation": widgets.Dropdown(options=CHOICES, value=activation, description="f",
                                            layout=widgets.Layout(width="170px")),
-            "s": widgets.FloatSlider(value=float(s), description="s", layout=widgets.Layout(width="300px"), **slider),
+            "s": widgets.FloatSlider(value=float(s), description="s", layout=widgets.Layout(width="360px"), **slider),
             "s1": widgets.FloatSlider(value=logits[0], description="logit s1", layout=small, **slider),
             "s2": widgets.FloatSlider(value=logits[1], description="logit s2", layout=small, **slider),
             "s3": widgets.FloatSlider(value=logits[2], description="logit s3", layout=small, **slider),

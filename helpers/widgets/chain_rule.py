@@ -46,7 +46,7 @@ class ChainRuleExplorer(ViewBackgrounds, Explorer):
                                            layout=widgets.Layout(width="220px")),
             "x": widgets.FloatSlider(value=x, min=lo, max=hi, step=0.05, description="x",
                                      continuous_update=True, readout_format=".2f",
-                                     layout=widgets.Layout(width="320px")),
+                                     layout=widgets.Layout(width="350px")),  # 2 px per step
         }
         self._graphs = {}
         super().__init__(controls, figsize=(8.0, 5.2), canvas=canvas)

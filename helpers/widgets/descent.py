@@ -52,7 +52,7 @@ class GradientDescentExplorer(ViewBackgrounds, Explorer):
         if not (isinstance(lr, (int, float)) and 1e-3 <= lr <= 10**0.5):
             raise ValueError(f"lr must be a number between 0.001 and 3.16 (the slider's range); got {lr!r}")
         start = dict(min=-2.8, max=2.8, step=0.1, continuous_update=True, readout_format=".1f",
-                     layout=widgets.Layout(width="250px"))
+                     layout=widgets.Layout(width="290px"))  # 2 px per step
         controls = {
             "curve": widgets.Dropdown(options=CURVES, value=curve, description="1-D loss",
                                       layout=widgets.Layout(width="210px")),

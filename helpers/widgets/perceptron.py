@@ -52,7 +52,7 @@ class PerceptronExplorer(Explorer):
         lo, hi = w_range
         slider = dict(min=lo, max=hi, step=0.05, continuous_update=True, readout_format=".2f",
                       style={"description_width": "64px"},
-                      layout=widgets.Layout(width="300px"))
+                      layout=widgets.Layout(width="410px"))  # 2 px per step: a mouse lands on 0
         controls = {
             "dataset": widgets.Dropdown(options=options, value=dataset, description="data",
                                         layout=widgets.Layout(width="170px")),
