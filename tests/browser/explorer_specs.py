@@ -11,7 +11,7 @@ expression matched against the label text) and says how to move it:
 - ``"drag"``: drag the slider's handle by ``amount`` times the track's width;
 - ``"choose"``: pick, in a dropdown, the first option of the list ``amount`` that is not
   already selected (the notebook may have left any of them selected);
-- ``"click"``: click the button.
+- ``"click"``: click the button (a Play shows as a toggle labelled "Play", then "Pause").
 
 ``expect(values)`` returns the strings the readout must contain afterwards. ``values``
 maps each control's description to its value in the kernel after the move (the tests
@@ -262,8 +262,8 @@ def sgd_moves():
         Move("◀ Back", "click", expect=sgd_readout),
         Move("step", "keys", 5, expect=sgd_readout),
         Move("step", "drag", 0.2, expect=sgd_readout),
-        Move("play", "click"),
-        Move("stop", "click", expect=sgd_readout),
+        Move("Play", "click"),
+        Move("Pause", "click", expect=sgd_readout),
         Move(r"η \(lr\)", "keys", 3, expect=sgd_readout),
         Move(r"η \(lr\)", "drag", -0.15, expect=sgd_readout),
         Move("data", "choose", ["OR", "XOR"], expect=sgd_readout),
@@ -406,8 +406,8 @@ def playground_moves():
         Move("dL/dw", "click", expect=lambda values: ["largest |dL/dw|"]),
         Move("weights", "click", expect=lambda values: ["largest |weights|"]),
         Move("Step", "click", expect=lambda values: [f"epoch {values['epochs/frame']} ·"]),
-        Move("play", "click"),
-        Move("stop", "click", expect=lambda values: [playground_network(values)]),
+        Move("Play", "click"),
+        Move("Pause", "click", expect=lambda values: [playground_network(values)]),
         Move("Reset", "click", expect=playground_restarted),
     ]
 
