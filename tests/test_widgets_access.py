@@ -137,12 +137,13 @@ def test_play_shows_as_a_named_toggle_linked_both_ways():
     assert toggle.value is False and toggle.description == "Play"
 
 
-def test_the_chosen_toggle_button_carries_a_check_mark():
-    e = explorers.perceptron_explorer(activation="sign", canvas="agg")
-    buttons = e.controls["activation"]
-    assert list(buttons.icons) == [_access.CHECK, ""]
-    buttons.value = "step"
-    assert list(buttons.icons) == ["", _access.CHECK]
+def test_the_chosen_toggle_button_is_styled_inside_explorers_only(explorer):
+    """One scoped rule: the explorer's box carries the class, and holds the style itself."""
+    assert _access.EXPLORER_CLASS in explorer.widget._dom_classes
+    styles = [w for w in _shown_widgets(explorer.widget) if isinstance(w, widgets.HTML) and "<style>" in w.value]
+    assert len(styles) == 1 and styles[0].layout.display == "none"
+    rules = styles[0].value
+    assert rules.count("{") == rules.count(f".{_access.EXPLORER_CLASS} .widget-toggle-buttons .widget-toggle-button.mod-active")
 
 
 def test_numbers_in_sentences():

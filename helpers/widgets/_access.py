@@ -6,19 +6,35 @@ The explorer base calls these once per explorer, so no explorer can forget them:
   write ``title="null"`` on its label) and labels, buttons and menus as wide as their
   text, so no label is cut with an ellipsis.
 - :func:`play_button`: a ``Play`` widget is shown as one named Play/Pause toggle.
-- :func:`mark_selected`: the chosen button of a ``ToggleButtons`` carries a check mark,
-  a cue that does not rest on the theme's two nearly equal greys.
+- :func:`selected_style`: the chosen button of a ``ToggleButtons`` stands out in the
+  theme's inverse colours with a check mark, not by two nearly equal greys.
 - :func:`described_image`: the figure's ``<img>`` gets a text alternative (its title),
   which the base rewrites from the explorer's ``_describe()`` on every update.
 
 Everything goes through ipywidgets' own traits (tooltip, style, layout, icon) and
-links: no JavaScript or CSS of our own. ipywidgets is imported on first use, so that
+links, except one scoped style rule (see ``CSS``); no JavaScript of our own. ipywidgets is imported on first use, so that
 importing an explorer module stays light.
 """
 
 import functools
 
-CHECK = "check"  # Font Awesome's check mark, which JupyterLab ships for ipywidgets' icons
+# The class the base gives every explorer's outer box: the style below touches nothing else.
+EXPLORER_CLASS = "nn-explorer"
+# The chosen option of a ToggleButtons is only a shade of grey darker (#bdbdbd on #eee in
+# JupyterLab Light, #616161 on #424242 in Dark). No ipywidgets trait styles the chosen
+# option alone: ``icons`` can mark it, but changing them rebuilds the buttons and throws
+# away the keyboard focus of a learner who just chose one. So one rule, scoped to the
+# explorers: the chosen option takes the theme's inverse colours (white on #424242 in
+# Light, black on #eee in Dark) and a check mark. It lives in an HTML widget inside the
+# explorer, so it comes and goes with the explorer's output and needs no install.
+CSS = f"""<style>
+.{EXPLORER_CLASS} .widget-toggle-buttons .widget-toggle-button.mod-active {{
+  background: var(--jp-inverse-layout-color2);
+  color: var(--jp-ui-inverse-font-color0);
+  font-weight: bold;
+}}
+.{EXPLORER_CLASS} .widget-toggle-buttons .widget-toggle-button.mod-active::after {{ content: " \\2713"; }}
+</style>"""
 
 
 def described_image(**kwargs):
@@ -93,15 +109,11 @@ def _relayout(control, **changes):
     control.layout = widgets.Layout(**{**kept, **changes})
 
 
-def mark_selected(toggle_buttons):
-    """Put a check mark on the selected option of ``toggle_buttons``, now and on every change."""
+def selected_style():
+    """A hidden widget holding the one style rule ipywidgets has no trait for (see ``CSS``)."""
+    import ipywidgets as widgets
 
-    def mark(_=None):
-        toggle_buttons.icons = [CHECK if i == toggle_buttons.index else "" for i in range(len(toggle_buttons.options))]
-
-    mark()
-    toggle_buttons.observe(mark, names=["index", "options"])
-    return toggle_buttons
+    return widgets.HTML(CSS, layout=widgets.Layout(display="none"), tooltip="")
 
 
 def play_button(play, tooltip=None):

@@ -31,7 +31,7 @@ their handlers end with ``self.refresh()``.
 On a laptop and for everyone
 ----------------------------
 The base gives every control a tooltip (``control_help[name]`` or its label), labels and
-menus as wide as their text, a check mark on the selected option of a ``ToggleButtons``,
+menus as wide as their text, the chosen option of a ``ToggleButtons`` in contrasting colours,
 and shows a ``Play`` as one named Play/Pause toggle (see ``_access``). The readout sits
 beside the figure when there is room and wraps below it when there is not, so nothing
 needs a sideways scroll.
@@ -202,8 +202,6 @@ class Explorer:
         _access.label_controls(self.controls, self.control_help)
         self._play_buttons = {}
         for name, control in self.controls.items():
-            if isinstance(control, widgets.ToggleButtons):
-                _access.mark_selected(control)
             if isinstance(control, widgets.Play):
                 self._play_buttons[name] = _access.play_button(control, self.control_help.get(name))
             if isinstance(control, (widgets.FloatSlider, widgets.FloatLogSlider)):
@@ -211,6 +209,7 @@ class Explorer:
             if "value" in control.traits() and not isinstance(control, widgets.Play):
                 control.observe(self._on_control, names="value")
         self.widget = self._layout()
+        self.widget.add_class(_access.EXPLORER_CLASS)
         self.refresh(full=True)
 
     def _build_all(self):
@@ -254,6 +253,8 @@ class Explorer:
         """The widget tree shown in a notebook: controls above, figure and readout side by side."""
         import ipywidgets as widgets
 
+        from . import _access
+
         shown = self._image if self._image is not None else self.figure.canvas
         boxes = [shown] if self.canvas_kind != "agg" else []
         rows = self.control_rows or [list(self.controls)]
@@ -266,7 +267,9 @@ class Explorer:
             for row in rows
         ]
         # Wrapping, the readout goes below the figure when the two do not fit side by side.
-        figure_row = widgets.HBox([*boxes, self.readout], layout=widgets.Layout(flex_flow="row wrap"))
+        # The hidden style: the one rule for the chosen toggle button (see _access.CSS).
+        figure_row = widgets.HBox([*boxes, self.readout, _access.selected_style()],
+                                  layout=widgets.Layout(flex_flow="row wrap"))
         return widgets.VBox([*row_boxes, figure_row])
 
     def _shown_controls(self, name):

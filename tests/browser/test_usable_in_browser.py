@@ -9,6 +9,7 @@ move; the dark theme stays readable; and the playground survives Reset pressed d
 
 import base64
 import random
+import re
 import time
 
 import pytest
@@ -139,6 +140,7 @@ def test_keyboard_alone_reaches_and_works_every_control(notebook_page):
             assert text != before, f"{where}: the picture's text did not change with the slider: {text!r}"
 
         for number, f in enumerate(x for x in focusable if x["control"] and not x["name"].startswith("slider ")):
+            explorer.box.evaluate(labdriver._JS_MARK_FOCUSABLE)  # a press may have re-drawn the buttons
             element = explorer.focusable(f["index"])
             if element.evaluate("e => e.tagName !== 'BUTTON' || e.disabled || e.classList.contains('mod-active')"):
                 continue  # a menu, a disabled button, or the toggle option already chosen
@@ -148,6 +150,8 @@ def test_keyboard_alone_reaches_and_works_every_control(notebook_page):
             element.focus()
             page.keyboard.press(key)
             assert _wait_for_change(explorer, before), f"{where}: {key} on button {label!r} changed nothing"
+            kept = explorer.box.evaluate("b => b.contains(document.activeElement) && document.activeElement.tagName === 'BUTTON'")
+            assert kept, f"{where}: after {key} on {label!r} the keyboard focus left the button"
             if label == "Play":  # it plays now: pause it, with the other key
                 other = ("Enter", "Space")[number % 2]
                 page.keyboard.press(other)
@@ -156,53 +160,80 @@ def test_keyboard_alone_reaches_and_works_every_control(notebook_page):
     assert not notebook_page.page_errors, f"errors in the page: {notebook_page.page_errors}"
 
 
+# For each ToggleButtons in the outputs: WCAG contrast ratios of the chosen option's
+# background against the others' (non-text contrast, 3:1 needed) and of its text against
+# its background (4.5:1), and whether it carries a check mark.
+_JS_CHOSEN_CONTRAST = """(panel) => {
+  const rgb = c => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+  const lum = c => { const [r, g, b] = rgb(c).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+                     return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  return [...panel.querySelectorAll('.widget-toggle-buttons')].filter(g => g.getClientRects().length).map(g => {
+    const buttons = [...g.querySelectorAll('button')];
+    const chosen = buttons.filter(b => b.classList.contains('mod-active'));
+    const other = buttons.find(b => !b.classList.contains('mod-active'));
+    if (chosen.length !== 1 || !other) return {label: g.textContent.trim(), chosen: chosen.length};
+    const c = getComputedStyle(chosen[0]), o = getComputedStyle(other);
+    return {label: g.textContent.trim(), chosen: 1, background: ratio(c.backgroundColor, o.backgroundColor),
+            text: ratio(c.color, c.backgroundColor), check: getComputedStyle(chosen[0], '::after').content.includes('\u2713')};
+  });
+}"""
+
+
+def _chosen_option_problems(notebook_page, theme):
+    problems = []
+    for group in notebook_page.panel.evaluate(_JS_CHOSEN_CONTRAST):
+        if group["chosen"] != 1:
+            problems.append(f"{theme}: {group['label']!r} shows {group['chosen']} chosen options")
+        elif group["background"] < 3 or group["text"] < 4.5 or not group["check"]:
+            problems.append(f"{theme}: the chosen option of {group['label']!r} stands out by {group['background']:.1f}:1 "
+                            f"(needs 3:1), its text {group['text']:.1f}:1 (needs 4.5:1), check mark: {group['check']}")
+    return problems
+
+
 @pytest.mark.parametrize("notebook_page", NOTEBOOKS, indirect=True)
 def test_dark_theme_stays_readable(notebook_page):
-    """In JupyterLab Dark: no serious contrast (or other) violation, and the chosen toggle
-    button is marked by a check mark, not by a shade of grey alone."""
+    """In JupyterLab Dark: no serious contrast (or other) violation; in both themes the chosen
+    option of a ToggleButtons stands out (3:1 against the others) and carries a check mark."""
     require_run(notebook_page)
     lab = notebook_page.lab_page
+    problems = _chosen_option_problems(notebook_page, "light")
     try:
         lab.set_theme(labdriver.DARK)
         for explorer in notebook_page.explorers():
             notebook_page.screenshot(f"explorer{explorer.index}-dark", locator=explorer.box)
         violations, _ = _split_slider_handles(notebook_page.accessibility_violations())
-        marks = notebook_page.panel.evaluate("""p => [...p.querySelectorAll('.widget-toggle-buttons')].map(g =>
-            [...g.querySelectorAll('button')].map(b => [b.textContent.trim(), b.classList.contains('mod-active'),
-                                                     !!b.querySelector('i.fa-check')]))""")
+        problems += _chosen_option_problems(notebook_page, "dark")
     finally:
         lab.set_theme(labdriver.LIGHT)
     assert not violations, f"{notebook_page.name} in the dark theme:\n{_describe(violations)}"
-    for group in marks:
-        assert all(active == checked for _, active, checked in group), f"check marks do not follow the choice: {group}"
-        assert sum(active for _, active, _ in group) == 1, f"not exactly one option chosen: {group}"
+    assert not problems, f"{notebook_page.name}:\n" + "\n".join(problems)
 
 
-_PY_FULL_DRAW = r'''exec("""
-import base64, gc
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+# Kernel side: the picture a brand-new explorer of the same class and control values
+# draws, as base64 PNG: what the explorer shown must look like after a calm Reset.
+_PY_REFERENCE = r'''exec("""
+import base64, gc, inspect
 from helpers.widgets import Explorer
 from helpers.widgets._base import png_bytes
 for e in gc.get_objects():
     if isinstance(e, Explorer) and e.widget.model_id == MODEL:
-        e._drawing_self = True  # a plain full draw that leaves the explorer's cache alone
-        try:
-            FigureCanvasAgg.draw(e.figure.canvas)
-        finally:
-            e._drawing_self = False
-        print(base64.b64encode(png_bytes(e.figure)).decode())
+        accepted = inspect.signature(type(e)).parameters
+        fresh = type(e)(**{k: v for k, v in e.values.items() if k in accepted and k != "play"}, canvas="agg")
+        fresh.set(**{k: v for k, v in e.values.items() if k in fresh.controls and k != "play"})
+        print(base64.b64encode(png_bytes(fresh.figure)).decode())
 """.replace("MODEL", repr(MODEL_ID)), {})'''
 
 
 @pytest.mark.parametrize("notebook_page", PLAYGROUNDS, indirect=True)
 def test_reset_during_play_keeps_the_figure(notebook_page):
-    """Press Play, then Reset while it trains, again and again: the picture must still show
-    the network, the points, the shading and the curves (it equals a full draw), not only
-    the titles and the ticks (issue 17: a Play tick cached a background with every dynamic
-    artist hidden)."""
+    """Press Play, then Reset while it trains, again and again; pause, Reset once more: the
+    picture must show the network, the points, the shading and the curves of epoch 0, as a
+    brand-new playground draws them, not only the titles and the ticks (issue 17: a Play
+    tick and Reset drew at the same time and left the data hidden for good)."""
     require_run(notebook_page)
     explorer = notebook_page.explorers()[0]
-    play = explorer.box.locator("button.widget-toggle-button", has_text="Play").first
+    play = explorer.box.locator("button.widget-toggle-button", has_text=re.compile("^(Play|Pause)$")).first
     reset = explorer.box.locator("button", has_text="Reset").first
     rng = random.Random(17)
     for _ in range(12):
@@ -214,14 +245,16 @@ def test_reset_during_play_keeps_the_figure(notebook_page):
     if play.inner_text().strip() == "Pause":
         play.click()
     explorer.wait_until_settled(quiet=1.0)
+    reset.click()  # a calm Reset: epoch 0, as a fresh playground starts
+    explorer.wait_until_settled(quiet=1.0)
     shown = base64.b64decode(explorer.figure.get_attribute("src").split(",", 1)[1])
     model_id = notebook_page.kernel_explorer_access()[explorer.index]["id"]
-    full = base64.b64decode(notebook_page.run_in_kernel(_PY_FULL_DRAW.replace("MODEL_ID", repr(model_id))))
+    fresh = base64.b64decode(notebook_page.run_in_kernel(_PY_REFERENCE.replace("MODEL_ID", repr(model_id))))
     notebook_page.screenshot("reset-during-play-shown", png=shown)
-    notebook_page.screenshot("reset-during-play-full-draw", png=full)
-    differ = labdriver.pixels_differ(shown, full)
-    total = labdriver.image_of(full).shape[0] * labdriver.image_of(full).shape[1]
-    assert differ <= 0.001 * total, (
-        f"after Reset during Play the picture differs from a full draw in {differ} of {total} pixels "
-        f"({differ / total:.1%}): it lost its data (see screenshots/{notebook_page.stem}-reset-during-play-*.png)")
-
+    notebook_page.screenshot("reset-during-play-fresh", png=fresh)
+    differ = labdriver.pixels_differ(shown, fresh)
+    height, width, _ = labdriver.image_of(fresh).shape
+    assert differ <= 0.001 * height * width, (
+        f"after Reset during Play the picture differs from a fresh playground's in {differ} of {height * width} "
+        f"pixels ({differ / (height * width):.0%}): it lost its data "
+        f"(see screenshots/{notebook_page.stem}-reset-during-play-shown.png and -fresh.png)")
