@@ -30,7 +30,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from helpers import widgets  # noqa: E402
 from helpers.widgets._base import png_data_url  # noqa: E402
 
-MOVES = 200
+MOVES = int(__import__("os").environ.get("MOVES", 200))
 
 
 def _cycle(values):

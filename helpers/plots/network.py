@@ -5,17 +5,26 @@ import numpy as np
 from . import _style
 from ._style import get_ax
 
-# Diverging and readable with the common colour-vision deficiencies (red-blue, not red-green).
-WEIGHT_CMAP = "RdBu"
+
+
+def _sign_cmap():
+    """Entries below zero pink, zero and above green (the collection's weight colours)."""
+    from matplotlib.colors import BoundaryNorm, ListedColormap
+
+    return ListedColormap([_style.NEGATIVE, _style.POSITIVE]), BoundaryNorm([-1.0, 0.0, 1.0], 2)
 
 
 class NetworkDiagram:
     """The artists of :func:`plot_network`; :meth:`update` recolours the edges in place.
 
+    Edges follow the collection's weight colours: positive green and solid, negative
+    pink and dashed, wider for a larger size (relative to the largest entry).
+
     Attributes
     ----------
     ax : matplotlib Axes
-    edges : LineCollection, one segment per weight, in the order of ``params`` flattened
+    edges : LineCollection, one segment per weight, in the order of ``params`` flattened;
+        ``edges.get_array()`` holds each entry divided by the largest size
     dynamic : list of the artists that change with the weights (for blitting).
     """
 
@@ -40,8 +49,8 @@ class NetworkDiagram:
             start, end = self.positions[layer], self.positions[layer + 1]
             end = end[1:] if layer + 1 < columns - 1 else end  # nothing feeds a bias node
             segments += [(a, b) for a in start for b in end]
-        self.edges = LineCollection(segments, cmap=WEIGHT_CMAP, zorder=1, capstyle="round")
-        self.edges.set_clim(-1, 1)
+        cmap, norm = _sign_cmap()
+        self.edges = LineCollection(segments, cmap=cmap, norm=norm, zorder=1, capstyle="butt")
         ax.add_collection(self.edges)
         # Nodes are drawn after the edges (they are dynamic too), so labels sit beside them,
         # where no edge passes, instead of inside where edges would cover them.
@@ -71,9 +80,10 @@ class NetworkDiagram:
     def update(self, matrices, what="weights"):
         """Colour and thicken each edge by its entry of ``matrices`` (weights or dL/dw).
 
-        Width grows with the size of the entry, colour says its sign (blue +, red -);
-        both are scaled to the largest entry (kept in ``largest``). Returns True when
-        the caption (``what``) changed, i.e. the static part needs a full redraw.
+        Width grows with the size of the entry, colour and dash say its sign (green
+        solid +, pink dashed -); sizes are relative to the largest entry (kept in
+        ``largest``). Returns True when the caption (``what``) changed, i.e. the static
+        part needs redrawing.
         """
         values = np.concatenate([np.asarray(m, dtype=float).ravel() for m in matrices])
         if values.size != len(self.edges.get_segments()):
@@ -82,9 +92,10 @@ class NetworkDiagram:
         top = float(np.max(np.abs(values))) if values.size else 0.0
         scaled = values / top if top > 0 else values
         self.edges.set_array(scaled)
-        self.edges.set_linewidths(0.4 + 3.6 * np.abs(scaled))
+        self.edges.set_linewidths(0.5 + 3.5 * np.abs(scaled))
+        self.edges.set_linestyles([_style.NEGATIVE_STYLE if v < 0 else _style.POSITIVE_STYLE for v in scaled])
         self.largest = top
-        caption = f"edges: {what}\nblue > 0, red < 0, width ~ size"
+        caption = f"edges: {what}\ngreen solid +, pink dashed \u2212, width ~ size"
         changed = caption != self.caption.get_text()
         self.caption.set_text(caption)
         return changed

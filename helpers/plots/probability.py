@@ -117,21 +117,30 @@ def plot_hidden_units(u_grid, xlim, ylim, X=None, y=None, axes=None, title="u_{{
     return list(axes)
 
 
-def plot_loss_curves(ax=None, max_epochs=100, max_loss=1.0):
-    """Empty train/test loss curves to fill with :meth:`LossCurves.update`."""
-    return LossCurves(get_ax(ax), max_epochs, max_loss)
+def plot_loss_curves(ax=None, max_epochs=100, max_loss=1.0, log_epochs=False):
+    """Empty train/test loss curves to fill with :meth:`LossCurves.update`.
+
+    ``log_epochs=True`` makes the epoch axis linear from 0 to 1 and logarithmic beyond
+    (0, 1, 10, 100, ...), so the first epochs keep their room on a long run.
+    """
+    return LossCurves(get_ax(ax), max_epochs, max_loss, log_epochs)
 
 
 class LossCurves:
     """Train (solid) and test (dashed) loss against epochs, updatable in place."""
 
-    def __init__(self, ax, max_epochs, max_loss):
+    def __init__(self, ax, max_epochs, max_loss, log_epochs=False):
         self.ax = ax
-        self.train = ax.plot([], [], color=_style.BLUE, lw=1.8, label="train")[0]
-        self.test = ax.plot([], [], color=_style.VERMILLION, lw=1.8, ls="--", label="test")[0]
+        self.train = ax.plot([], [], color=_style.INK, lw=1.8, label="train")[0]
+        self.test = ax.plot([], [], color=_style.INK, lw=1.4, ls="--", label="test")[0]
+        if log_epochs:
+            from matplotlib.ticker import FuncFormatter
+
+            ax.set_xscale("symlog", linthresh=1.0, linscale=0.4)
+            ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:g}"))  # 1000, not 10^3
         ax.set_xlim(0, max_epochs)
         ax.set_ylim(0, max_loss)
-        ax.set_xlabel("epoch")
+        ax.set_xlabel("epoch (log scale)" if log_epochs else "epoch")
         ax.set_ylabel("loss $L$")
         ax.legend(loc="upper right", fontsize=8, frameon=False)
         ax.grid(alpha=0.3)

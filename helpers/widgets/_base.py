@@ -19,7 +19,9 @@ A subclass implements two methods:
     call ``self.set_readout(html)``. Expected trouble (a diverging run) is shown with
     ``self.show_message(text)``; an unexpected exception is caught by the base and shown
     in the figure the same way, never as a traceback. Call ``self.request_full_redraw()``
-    when something static changed (axis limits, tick labels).
+    when something static changed (axis limits, tick labels), or
+    ``self.redraw_static(ax)`` when only one axes' static part changed and nothing
+    else draws where it sits (a full redraw costs about ten blits; one axes, a few).
 ``_describe()``
     One sentence, from ``self.state``, that says what the picture shows now (the
     boundary and how many points it gets right, say). It is the picture's text
@@ -65,9 +67,25 @@ does not show or close it.
 
 The readout is sent after the frame: the figure and its numbers change together, and the
 frame does not queue behind the readout on its way to the browser.
+
+One update at a time
+--------------------
+With ipykernel 7, JupyterLab 4.6 sends widget messages on kernel *subshells*: threads
+beside the main one that runs the cells (by default one subshell for all widget comms,
+optionally one per comm). So a Play tick, a button press and a cell that drives the
+explorer can run at the same time. An update is not safe to interleave: a full redraw
+hides every dynamic artist while it caches the background, and an update that reads
+the artists' visibility in that moment would hide them for good (the blank playground of
+issue 17). Every explorer therefore holds one re-entrant lock (``self.lock``) around
+each update, draw and cache: :meth:`refresh`, :meth:`set`, :meth:`rebuild`,
+:meth:`redraw`, showing the figure, and any full draw of the figure by someone else
+(``Figure.draw`` is wrapped, so ``savefig`` or ipympl's own draw waits too).
+Subclasses wrap their button and Play handlers with :func:`atomic`.
 """
 
+import functools
 import sys
+import threading
 import warnings
 
 import numpy as np
@@ -77,6 +95,17 @@ from ._sync import guard_slider
 
 CANVAS_KINDS = ("auto", "ipympl", "image", "agg")
 PNG_DATA_URL = b"data:image/png;base64,"
+
+
+def atomic(method):
+    """Run an explorer method under the explorer's lock (see "One update at a time")."""
+
+    @functools.wraps(method)
+    def locked(self, *args, **kwargs):
+        with self.lock:
+            return method(self, *args, **kwargs)
+
+    return locked
 
 
 def _in_kernel():
@@ -176,6 +205,7 @@ class Explorer:
 
         from . import _access
 
+        self.lock = threading.RLock()
         self.controls = dict(controls)
         self.state = {}
         self.dynamic = []
@@ -190,6 +220,7 @@ class Explorer:
         self.alt_text = ""
         self._background = None
         self._background_size = None
+        self._stale_regions = []
         self._drawing_self = False
         self._holding = False
         self._refreshing = False
@@ -197,6 +228,7 @@ class Explorer:
         self._displayed = False
         self.redraws = {"full": 0, "blit": 0}
 
+        self._lock_figure_draws()
         self._build_all()
         self.figure.canvas.mpl_connect("draw_event", self._on_draw_event)
         _access.label_controls(self.controls, self.control_help)
@@ -211,6 +243,18 @@ class Explorer:
         self.widget = self._layout()
         self.widget.add_class(_access.EXPLORER_CLASS)
         self.refresh(full=True)
+
+    def _lock_figure_draws(self):
+        """Make every full draw of the figure (ours, savefig, ipympl's) wait for the lock."""
+        draw = self.figure.draw
+        lock = self.lock
+
+        @functools.wraps(draw)
+        def locked_draw(renderer):
+            with lock:
+                return draw(renderer)
+
+        self.figure.draw = locked_draw
 
     def _build_all(self):
         self.dynamic = []
@@ -292,7 +336,22 @@ class Explorer:
 
     def request_full_redraw(self):
         self._background = None
+        self._stale_regions = []
 
+    def redraw_static(self, ax, region=None):
+        """Re-render only ``ax``'s static part into the cached background at the next redraw.
+
+        For a change confined to one axes (a network diagram of another shape, new
+        limits of one chart): it costs the drawing of that axes, not of the figure.
+        ``region`` is ``(x0, y0, x1, y1)`` in figure fractions, the part of the figure
+        that ``ax`` with its labels occupies and nothing else draws on (default: the
+        axes' box). Anything ``ax`` draws outside it is lost, so a test should compare
+        the result with a full draw.
+        """
+        if self._background is not None:
+            self._stale_regions.append((ax, region))
+
+    @atomic
     def rebuild(self):
         """Clear the figure, build it again from scratch and draw it all.
 
@@ -309,6 +368,7 @@ class Explorer:
         """Current value of every control that has one."""
         return {name: c.value for name, c in self.controls.items() if "value" in c.traits()}
 
+    @atomic
     def set(self, **values):
         """Set several controls at once, with a single update at the end."""
         unknown = sorted(set(values) - set(self.controls))
@@ -323,10 +383,12 @@ class Explorer:
         self.refresh()
         return self
 
+    @atomic
     def _on_control(self, change):
         if not self._holding:
             self.refresh()
 
+    @atomic
     def refresh(self, full=False):
         """Recompute from the controls and redraw; errors become a message in the figure."""
         self.show_message("")
@@ -370,6 +432,7 @@ class Explorer:
         finally:
             self._drawing_self = False
 
+    @atomic
     def redraw(self, full=False):
         """Draw the changed artists over the cached static background (or everything)."""
         canvas = self.figure.canvas
@@ -389,7 +452,10 @@ class Explorer:
             self.redraws["full"] += 1
         else:
             np.copyto(np.asarray(canvas.buffer_rgba()), self._background)
+            if self._stale_regions:
+                self._redraw_regions()
             self.redraws["blit"] += 1
+        self._stale_regions = []
         renderer = canvas.get_renderer()
         for artist in sorted(self.dynamic, key=lambda a: a.get_zorder()):
             if artist.get_visible():
@@ -403,6 +469,36 @@ class Explorer:
                 self._image.value = png_data_url(self.figure)
                 self._image.tooltip = self.alt_text
 
+    def _redraw_regions(self):
+        """Draw the axes listed by :meth:`redraw_static` into a new background, region by region."""
+        from matplotlib.colors import to_rgba
+
+        canvas = self.figure.canvas
+        renderer = canvas.get_renderer()
+        buffer = np.asarray(canvas.buffer_rgba())
+        height, width = buffer.shape[:2]
+        face = np.round(np.array(to_rgba(self.figure.get_facecolor())) * 255).astype(np.uint8)
+        background = self._background.copy()  # a view's cached background may share the old one
+        shown = [a.get_visible() for a in self.dynamic]
+        for artist in self.dynamic:
+            artist.set_visible(False)
+        try:
+            for ax, region in self._stale_regions:
+                if region is None:
+                    x0, y0, x1, y1 = ax.get_position().extents
+                else:
+                    x0, y0, x1, y1 = region
+                cols = slice(max(int(np.floor(x0 * width)), 0), min(int(np.ceil(x1 * width)), width))
+                rows = slice(max(int(np.floor((1 - y1) * height)), 0), min(int(np.ceil((1 - y0) * height)), height))
+                buffer[rows, cols] = face
+                ax.draw(renderer)
+                background[rows, cols] = buffer[rows, cols]
+        finally:
+            for artist, visible in zip(self.dynamic, shown):
+                artist.set_visible(visible)
+        self._background = background
+        np.copyto(buffer, background)  # anything drawn outside the regions goes
+
     def _push_ipympl_frame(self, full_frame):
         """Send the new pixels to the browser through ipympl's canvas.
 
@@ -414,6 +510,7 @@ class Explorer:
             canvas._force_full = True
         canvas.blit(self.figure.bbox)
 
+    @atomic
     def pixels(self):
         """The figure's current pixels, an (h, w, 4) uint8 array (a copy)."""
         return np.array(self.figure.canvas.buffer_rgba())
@@ -423,6 +520,7 @@ class Explorer:
         shown = ", ".join(f"{k}={v!r}" for k, v in self.values.items())
         return f"{type(self).__name__}({shown})"
 
+    @atomic
     def _repr_mimebundle_(self, include=None, exclude=None, **kwargs):
         import base64
 
