@@ -72,8 +72,11 @@ def test_classes_keep_their_colour_and_marker():
 
 def _all_controls():
     for name, make in FACTORIES.items():
-        for key, control in make().controls.items():
+        explorer = make()
+        for key, control in explorer.controls.items():
             yield name, key, control
+        for key, toggle in explorer._play_buttons.items():  # what the page shows for a Play
+            yield name, f"{key} (shown)", toggle
 
 
 def test_the_learning_rate_is_lr_eta_everywhere():

@@ -26,9 +26,21 @@ A subclass implements two methods:
     when something static changed (axis limits, tick labels), or
     ``self.redraw_static(ax)`` when only one axes' static part changed and nothing
     else draws where it sits (a full redraw costs about ten blits; one axes, a few).
+``_describe()``
+    One sentence, from ``self.state``, that says what the picture shows now (the
+    boundary and how many points it gets right, say). It is the picture's text
+    alternative for a screen reader and its tooltip, renewed with every frame.
 
 Buttons and ``ipywidgets.Play`` are wired by the subclass (``on_click`` / ``observe``);
 their handlers end with ``self.refresh()``.
+
+On a laptop and for everyone
+----------------------------
+The base gives every control a tooltip (``control_help[name]`` or its label), labels and
+menus as wide as their text, the chosen option of a ``ToggleButtons`` in contrasting colours,
+and shows a ``Play`` as one named Play/Pause toggle (see ``_access``). The readout sits
+beside the figure when there is room and wraps below it when there is not, so nothing
+needs a sideways scroll.
 
 Why blitting
 ------------
@@ -195,16 +207,21 @@ class Explorer:
         import ipywidgets as widgets
         from matplotlib.figure import Figure
 
+        from . import _access
+
         self.lock = threading.RLock()
         self.controls = dict(controls)
         self.state = {}
         self.dynamic = []
         self.figure = Figure(figsize=figsize, dpi=dpi, layout=None)
         self.canvas_kind = _make_canvas(self.figure, canvas)
-        self.readout = widgets.HTML(layout=widgets.Layout(min_width="200px", margin="0 0 0 12px"))
+        # tooltip "": ipywidgets writes a None tooltip as title="null" on the (hidden) label.
+        self.readout = widgets.HTML(layout=widgets.Layout(min_width="200px", margin="0 0 0 12px"), tooltip="")
         self._image = None
         if self.canvas_kind == "image":
-            self._image = widgets.Image(format="url")
+            # No margin: a figure shrunk to the output's width must not overflow it by 4 px.
+            self._image = _access.described_image(format="url", layout=widgets.Layout(margin="0"))
+        self.alt_text = ""
         self._background = None  # the static part: every dynamic and layer artist hidden
         self._background_size = None
         self._composite = None  # the background with the layer drawn on it (None: to be drawn)
@@ -219,12 +236,17 @@ class Explorer:
         self._lock_figure_draws()
         self._build_all()
         self.figure.canvas.mpl_connect("draw_event", self._on_draw_event)
+        _access.label_controls(self.controls, self.control_help)
+        self._play_buttons = {}
         for name, control in self.controls.items():
+            if isinstance(control, widgets.Play):
+                self._play_buttons[name] = _access.play_button(control, self.control_help.get(name), self.lock)
             if isinstance(control, (widgets.FloatSlider, widgets.FloatLogSlider)):
                 guard_slider(control)
             if "value" in control.traits() and not isinstance(control, widgets.Play):
                 control.observe(self._on_control, names="value")
         self.widget = self._layout()
+        self.widget.add_class(_access.EXPLORER_CLASS)
         self.refresh(full=True)
 
     def _lock_figure_draws(self):
@@ -261,12 +283,27 @@ class Explorer:
     def _update(self, **values):
         raise NotImplementedError
 
+    def _describe(self):
+        """What the picture shows now, in one sentence (its text alternative).
+
+        Explorers override this with a sentence made from ``self.state``; this fallback
+        reads the readout as plain text.
+        """
+        import html
+        import re
+
+        return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", self.readout.value or "")).split())
+
     #: Rows of control names, top to bottom; None puts every control in one wrapping row.
     control_rows = None
+    #: Control name -> tooltip; a control not listed gets its label as tooltip.
+    control_help = {}
 
     def _layout(self):
         """The widget tree shown in a notebook: controls above, figure and readout side by side."""
         import ipywidgets as widgets
+
+        from . import _access
 
         shown = self._image if self._image is not None else self.figure.canvas
         boxes = [shown] if self.canvas_kind != "agg" else []
@@ -275,11 +312,22 @@ class Explorer:
         if listed != set(self.controls):
             raise ValueError(f"control_rows must list every control once; got {rows} for {list(self.controls)}")
         row_boxes = [
-            widgets.HBox([self.controls[name] for name in row],
+            widgets.HBox([shown for name in row for shown in self._shown_controls(name)],
                          layout=widgets.Layout(flex_flow="row wrap", align_items="center"))
             for row in rows
         ]
-        return widgets.VBox([*row_boxes, widgets.HBox([*boxes, self.readout])])
+        # Wrapping, the readout goes below the figure when the two do not fit side by side.
+        # The hidden style: the one rule for the chosen toggle button (see _access.CSS).
+        figure_row = widgets.HBox([*boxes, self.readout, _access.selected_style()],
+                                  layout=widgets.Layout(flex_flow="row wrap"))
+        return widgets.VBox([*row_boxes, figure_row])
+
+    def _shown_controls(self, name):
+        """The widgets that show control ``name``: a Play shows as its named toggle."""
+        control = self.controls[name]
+        if name in self._play_buttons:
+            return [self._play_buttons[name], control]  # the Play stays, hidden: it ticks
+        return [control]
 
     def set_readout(self, html):
         """Show ``html`` beside the figure; during an update it is sent after the new frame."""
@@ -363,12 +411,22 @@ class Explorer:
             except Exception as exc:  # a widget must never show a traceback
                 self.state["error"] = f"{type(exc).__name__}: {exc}"
                 self.show_message(f"Cannot show this setting:\n{exc}")
+            self.alt_text = self._alt_text()
             self.redraw(full=full)
         finally:
             self._refreshing = False
             html, self._pending_readout = self._pending_readout, None
             if html is not None:
                 self.readout.value = html
+
+    def _alt_text(self):
+        """The picture's text alternative: ``_describe()``, or the message when it shows one."""
+        if "error" in self.state:
+            return f"Cannot show this setting: {self.state['error']}"
+        try:
+            return self._describe()
+        except Exception as exc:  # a wrong sentence must not cost the learner the picture
+            return f"{type(self).__name__} figure (no description: {type(exc).__name__})"
 
     # ----- drawing --------------------------------------------------------------------
     def _on_draw_event(self, event):
@@ -430,7 +488,9 @@ class Explorer:
         else:
             canvas.blit(self.figure.bbox)
         if self._image is not None and self._displayed:
-            self._image.value = png_data_url(self.figure)
+            with self._image.hold_sync():  # frame and its description in one message
+                self._image.value = png_data_url(self.figure)
+                self._image.tooltip = self.alt_text
 
     def _redraw_regions(self):
         """Draw the axes listed by :meth:`redraw_static` into a new background, region by region."""
@@ -491,7 +551,9 @@ class Explorer:
         self._displayed = True
         png = base64.b64encode(png_bytes(self.figure))
         if self._image is not None:
-            self._image.value = PNG_DATA_URL + png
+            with self._image.hold_sync():
+                self._image.value = PNG_DATA_URL + png
+                self._image.tooltip = self.alt_text
         bundle = self.widget._repr_mimebundle_(**kwargs) or {}
         bundle["text/plain"] = repr(self)
         # Viewers without a kernel (GitHub, nbviewer) show the current frame instead.

@@ -1,8 +1,9 @@
 """One name, symbol and tooltip per kind of control, shared by every explorer.
 
 - The learning rate is "lr (η)" everywhere (the code's name, then the lecture's letter).
-- ▶ is Play and nothing else: it runs until paused (❚❚). ■ stops *and goes back to the
-  start* (step 1 of a recorded run, epoch 0 of a training run).
+- ▶ is Play and nothing else: it runs until paused (❚❚). The explorers show Play as one
+  Play/Pause toggle (see ``_access.play_button``); where ipywidgets' own ■ is used, it
+  stops *and goes back to the start* (step 1 of a recorded run, epoch 0 of a training run).
 - "Step ›" moves forward once (one SGD step in 04, one frame of epochs in 06);
   "‹ Back" moves back once. Their arrows are not ▶, so they cannot be mistaken for Play.
 - Every button says what it does in a tooltip.
@@ -10,7 +11,7 @@
 
 LR_DESCRIPTION = "lr (\u03b7)"
 LR_TOOLTIP = "learning rate \u03b7: how far each step moves the weights (log scale)"
-PLAY_TOOLTIP = "\u25b6 play / \u275a\u275a pause; \u25a0 stops and goes back to the start"
+PLAY_TOOLTIP = "\u25b6 play / \u275a\u275a pause; \u25a0 (where shown) stops and goes back to the start"
 STEP_LABEL = "Step \u203a"
 BACK_LABEL = "\u2039 Back"
 RESET_LABEL = "Reset"

@@ -3,7 +3,8 @@
 import numpy as np
 
 from .. import activations
-from ..plots._style import number
+from ..plots._style import number as fixed
+from ._access import number, numbers
 from ._base import Explorer
 from ._views import ViewBackgrounds
 
@@ -28,11 +29,11 @@ class ActivationExplorer(ViewBackgrounds, Explorer):
         if logits.shape != (3,) or not np.all(np.isfinite(logits)):
             raise ValueError(f"logits must be 3 finite numbers (s1, s2, s3); got {logits.tolist()}")
         slider = dict(min=S_RANGE[0], max=S_RANGE[1], step=0.1, continuous_update=True, readout_format=".1f")
-        small = widgets.Layout(width="230px")
+        small = widgets.Layout(width="360px")  # 2 px per step: a mouse lands on 0.0
         controls = {
             "activation": widgets.Dropdown(options=CHOICES, value=activation, description="f",
                                            layout=widgets.Layout(width="170px")),
-            "s": widgets.FloatSlider(value=float(s), description="s", layout=widgets.Layout(width="300px"), **slider),
+            "s": widgets.FloatSlider(value=float(s), description="s", layout=widgets.Layout(width="360px"), **slider),
             "s1": widgets.FloatSlider(value=logits[0], description="logit s1", layout=small, **slider),
             "s2": widgets.FloatSlider(value=logits[1], description="logit s2", layout=small, **slider),
             "s3": widgets.FloatSlider(value=logits[2], description="logit s3", layout=small, **slider),
@@ -87,21 +88,27 @@ class ActivationExplorer(ViewBackgrounds, Explorer):
         self.grad_point.set_data([s], [slope])
         self.grad_guide.set_data([s, s], [self.ax_grad.get_ylim()[0], slope])
         # The figure and the readout print each number with the same call (same digits).
-        self.slope_text.set_text(f"slope f'({number(s, 1)}) = {number(slope, 4)}")
+        self.slope_text.set_text(f"slope f'({fixed(s, 1)}) = {fixed(slope, 4)}")
         logits = np.array([s1, s2, s3])
         p = activations.softmax(logits)
         self.bars.update(p, digits=4)
         self.state = {"activation": activation, "s": s, "f": f, "slope": slope,
                       "tangent": self.tangent.line.get_data(), "logits": logits, "probabilities": p}
-        shown = [number(q, 4) for q in p]
+        shown = [fixed(q, 4) for q in p]
         total = sum(float(t.replace("\u2212", "-")) for t in shown)
         equals = "=" if round(total, 4) == 1.0 else "&asymp;"  # the printed p's may not add up to 1 exactly
         self.set_readout(
-            f"<div style='font-size:13px'><b>{activation}</b><br>s = {number(s, 1)}<br>f(s) = {number(f, 4)}<br>"
-            f"f'(s) = {number(slope, 4)}<br><br><b>softmax</b><br>"
-            + "<br>".join(f"s{k + 1} = {number(v, 1)} &rarr; p{k + 1} = {q}" for k, (v, q) in enumerate(zip(logits, shown)))
+            f"<div style='font-size:13px'><b>{activation}</b><br>s = {fixed(s, 1)}<br>f(s) = {fixed(f, 4)}<br>"
+            f"f'(s) = {fixed(slope, 4)}<br><br><b>softmax</b><br>"
+            + "<br>".join(f"s{k + 1} = {fixed(v, 1)} &rarr; p{k + 1} = {q}" for k, (v, q) in enumerate(zip(logits, shown)))
             + f"<br>p1 + p2 + p3 {equals} 1</div>"
         )
+
+    def _describe(self):
+        st = self.state
+        return (f"{st['activation']} at s = {number(st['s'])}: f(s) = {number(st['f'], 3)}, "
+                f"slope f'(s) = {number(st['slope'], 3)}. Softmax turns logits {numbers(st['logits'], 1)} "
+                f"into probabilities {numbers(st['probabilities'], 3)}")
 
 
 def activation_explorer(activation="sigmoid", s=1.0, logits=(2.0, 1.0, 0.1), canvas="auto"):

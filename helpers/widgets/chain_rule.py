@@ -3,6 +3,7 @@
 import numpy as np
 
 from .. import autodiff
+from ._access import number
 from ._base import Explorer
 from ._views import ViewBackgrounds
 
@@ -45,7 +46,7 @@ class ChainRuleExplorer(ViewBackgrounds, Explorer):
                                            layout=widgets.Layout(width="220px")),
             "x": widgets.FloatSlider(value=x, min=lo, max=hi, step=0.05, description="x",
                                      continuous_update=True, readout_format=".2f",
-                                     layout=widgets.Layout(width="320px")),
+                                     layout=widgets.Layout(width="350px")),  # 2 px per step
         }
         self._graphs = {}
         super().__init__(controls, figsize=(8.0, 5.2), canvas=canvas)
@@ -119,6 +120,12 @@ class ChainRuleExplorer(ViewBackgrounds, Explorer):
             f"<tr><th>node</th><th>forward</th><th>dz/d node</th></tr>{rows}</table>"
             f"<div>product of the local derivatives:<br>{self._plots.graph.product_text(local)}</div>"
             f"<div>dz/dx from backward(): <b>{number(slope, digits)}</b></div></div>")
+
+    def _describe(self):
+        st = self.state
+        return (f"{st['expression']} at x = {number(st['x'])}: z = {number(st['z'], 4)}; the tangent's slope "
+                f"dz/dx = {number(st['dz_dx'], 4)}, the product of the local derivatives "
+                f"{', '.join(number(d, 4) for d in st['local_derivatives'])}")
 
 
 def chain_rule_explorer(expression="z = sin(x²)", x=1.0, canvas="auto"):

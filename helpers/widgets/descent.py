@@ -3,8 +3,9 @@
 import numpy as np
 
 from .. import optim
-from ..plots._style import number
+from ..plots._style import number as fixed
 from . import _controls
+from ._access import number, numbers
 from ._base import Explorer
 from ._views import ViewBackgrounds
 
@@ -27,7 +28,7 @@ VERDICTS = {
 
 def _num(x):
     """Four decimals for numbers a learner compares; powers of ten once a run has blown up."""
-    return number(x, 4) if abs(x) < 1e4 else f"{x:.3g}".replace("-", "\u2212")
+    return fixed(x, 4) if abs(x) < 1e4 else f"{x:.3g}".replace("-", "\u2212")
 
 
 def _arrow_vector(g, lr):
@@ -68,7 +69,7 @@ class GradientDescentExplorer(ViewBackgrounds, Explorer):
         if not (isinstance(lr, (int, float)) and 1e-3 <= lr <= 10**0.5):
             raise ValueError(f"lr must be a number between 0.001 and 3.16 (the slider's range); got {lr!r}")
         start = dict(min=-2.8, max=2.8, step=0.1, continuous_update=True, readout_format=".1f",
-                     layout=widgets.Layout(width="250px"))
+                     layout=widgets.Layout(width="290px"))  # 2 px per step
         controls = {
             "curve": widgets.Dropdown(options=CURVES, value=curve, description="1-D loss",
                                       layout=widgets.Layout(width="210px")),
@@ -171,6 +172,21 @@ class GradientDescentExplorer(ViewBackgrounds, Explorer):
                 "Move the lr slider to the left."
             )
         self.set_readout(self._readout_html())
+
+    def _describe(self):
+        st = self.state
+
+        def at(w):
+            return numbers(w) if len(w) > 1 else number(w[0])
+
+        def run(path, regime, diverged):
+            if diverged:
+                return f"from {at(path[0])} and diverges"
+            return f"from {at(path[0])} to {at(path[-1])} ({regime})"
+
+        return (f"Gradient descent with lr = {st['lr']:.3g}, {st['steps']} steps. "
+                f"On the {st['curve']} curve w goes {run(st['path_1d'], st['regime_1d'], st['diverged_1d'])}; "
+                f"on the ravine (w1, w2) goes {run(st['path_2d'], st['regime_2d'], st['diverged_2d'])}")
 
     def _readout_html(self):
         st = self.state

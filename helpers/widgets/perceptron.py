@@ -9,7 +9,8 @@ The figure and the readout say how many points lie on the boundary whenever any 
 import numpy as np
 
 from .. import activations, data, losses, perceptron
-from ..plots._style import number
+from ..plots._style import number as fixed
+from ._access import numbers
 from ._base import Explorer
 from ._views import ViewBackgrounds
 
@@ -18,7 +19,7 @@ GATE_VIEW = {"xlim": (-0.5, 1.5), "ylim": (-0.5, 1.5), "ticks": [-0.5, 0, 0.5, 1
 
 
 def _fmt(x):
-    text = number(x, 2)
+    text = fixed(x, 2)
     return text if text.startswith("\u2212") else "&nbsp;" + text
 
 
@@ -61,12 +62,10 @@ class PerceptronExplorer(ViewBackgrounds, Explorer):
         lo, hi = w_range
         slider = dict(min=lo, max=hi, step=0.05, continuous_update=True, readout_format=".2f",
                       style={"description_width": "64px"},
-                      layout=widgets.Layout(width="300px"))
-        # wide enough for the longest name ("Adelie/Chinstrap") after the description
-        width = max(170, 70 + 9 * max(len(str(o)) for o in options))
+                      layout=widgets.Layout(width="410px"))  # 2 px per step: a mouse lands on 0
         controls = {
             "dataset": widgets.Dropdown(options=options, value=dataset, description="data",
-                                        layout=widgets.Layout(width=f"{width}px")),
+                                        layout=widgets.Layout(width="170px")),
             "activation": widgets.ToggleButtons(options=["sign", "step"], value=activation,
                                                 description="activation f(s)",
                                                 tooltips=["sign: classes \u22121 and +1", "step: classes 0 and 1"],
@@ -155,17 +154,26 @@ class PerceptronExplorer(ViewBackgrounds, Explorer):
             "prediction": prediction, "correct": correct, "misclassified": n_wrong,
             "accuracy": float(np.mean(correct)), "loss": total, "on_boundary": int(np.sum(on_boundary)),
         }
-        lines = [f"{len(y) - n_wrong} of {len(y)} correct", f"loss = {number(total, 2)}"]
+        lines = [f"{len(y) - n_wrong} of {len(y)} correct", f"loss = {fixed(total, 2)}"]
         if self.state["on_boundary"]:
             lines.append(f"{self.state['on_boundary']} on the boundary s = 0")
         self.score.set_text("\n".join(lines))
         self.set_readout(self._readout_html())
 
+    def _describe(self):
+        st = self.state
+        n, right = len(st["y"]), len(st["y"]) - st["misclassified"]
+        text = f"Boundary s = 0 for w = {numbers(st['w'])} on {st['dataset']}: {right} of {n} points correct"
+        on_line = int(np.sum(st["s"] == 0))
+        if on_line:
+            text += f", {on_line} on the boundary (counted as +1)"
+        return text + f"; perceptron loss {st['loss']:.2f}"
+
     def _readout_html(self):
         st = self.state
         w0, w1, w2 = st["w"]
-        head = (f"<b>s = {number(w0, 2)}&middot;1 {'+' if w1 >= 0 else '&minus;'} {number(abs(w1), 2)}&middot;x1 "
-                f"{'+' if w2 >= 0 else '&minus;'} {number(abs(w2), 2)}&middot;x2</b>")
+        head = (f"<b>s = {fixed(w0, 2)}&middot;1 {'+' if w1 >= 0 else '&minus;'} {fixed(abs(w1), 2)}&middot;x1 "
+                f"{'+' if w2 >= 0 else '&minus;'} {fixed(abs(w2), 2)}&middot;x2</b>")
         rows = ""
         if len(st["y"]) <= 12:
             for x, s, p, y, ok in zip(st["X"], st["s"], st["prediction"], st["y"], st["correct"]):
@@ -182,7 +190,7 @@ class PerceptronExplorer(ViewBackgrounds, Explorer):
                         "so a class-B point there is misclassified, yet its loss max(0, &minus;y&middot;s) is 0</div>")
         return (f"<div style='font-size:13px'>{head}{rows}"
                 f"<div>accuracy: <b>{st['accuracy']:.0%}</b> ({st['misclassified']} misclassified)</div>"
-                f"<div>total perceptron loss: <b>{number(st['loss'], 2)}</b></div>{boundary}</div>")
+                f"<div>total perceptron loss: <b>{fixed(st['loss'], 2)}</b></div>{boundary}</div>")
 
 
 def perceptron_explorer(dataset="AND", w=(-0.1, 0.2, 0.0), activation="sign", X=None, y=None,

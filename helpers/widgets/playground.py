@@ -333,6 +333,14 @@ class MLPPlayground(ViewBackgrounds, Explorer):
             f" &middot; test: loss {self.test_loss[-1]:.3f}, accuracy <b>{test_acc:.0%}</b> ({len(self.y_test)} points)"
             f" &middot; largest |{show}|: {self.network.largest:.3g}{limit}</div>")
 
+    def _describe(self):
+        st = self.state
+        sizes = "-".join(map(str, st["layer_sizes"]))
+        text = (f"Network {sizes} ({self.controls['activation'].value}) on {self.controls['dataset'].value}, "
+                f"epoch {st['epoch']}: train accuracy {st['train_accuracy']:.0%} (loss {st['train_loss']:.3f}), "
+                f"test accuracy {st['test_accuracy']:.0%} (loss {st['test_loss']:.3f}); edges show {st['edges']}")
+        return text + (f". {st['error']}" if st.get("error") else "")
+
 
 def mlp_playground(dataset="XOR", noise=0.1, test_share=0.3, layers=1, units=4, activation="tanh",
                    lr=0.3, batch_size=8, epochs_per_frame=2, seed=0, canvas="auto"):

@@ -13,8 +13,9 @@ only for a longer run than any before.
 import numpy as np
 
 from .. import data, perceptron
-from ..plots._style import number
+from ..plots._style import number as fixed
 from . import _controls
+from ._access import number, numbers
 from ._base import Explorer, atomic
 from ._views import ViewBackgrounds
 
@@ -33,7 +34,7 @@ CHART_REGION = (0.665, 0.0, 1.0, 1.0)
 
 def _num(v, digits=2):
     """A number for display: rounded, no '-0.00', a real minus sign."""
-    return number(v, digits)
+    return fixed(v, digits)
 
 
 def _vec(v, digits=2):
@@ -202,6 +203,15 @@ class SGDStepper(ViewBackgrounds, Explorer):
         # Kept short: drawing text costs more than moving every line and point of the figure.
         self.heading.set_text(f"step {k}, epoch {rec.epoch}: {'update' if rec.updated else 'no change'}")
         self.set_readout(self._readout_html())
+
+    def _describe(self):
+        st = self.state
+        verdict = ("on the boundary, a mistake" if st["on_boundary"] else "a mistake" if st["misclassified"]
+                   else "correct, no change")
+        return (f"Step {st['step']} of {st['n_steps']} (epoch {st['epoch']}) on {st['dataset']}: "
+                f"sample x = {numbers(st['x'])} with y = {number(st['y'], 0) if st['y'] < 0 else '+1'} has s = {number(st['s'], 3)}, {verdict}; "
+                f"w moves from {numbers(st['w_before'], 3)} to {numbers(st['w_after'], 3)}, "
+                f"which misclassifies {st['mistakes_after']} of {len(self.y)} points")
 
     def _readout_html(self):
         st = self.state

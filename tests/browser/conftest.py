@@ -43,8 +43,8 @@ def lab(playwright_browser, tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def lab_page(playwright_browser, lab):
-    """JupyterLab open in Chromium, its file browser showing notebooks/."""
-    page = labdriver.LabPage(playwright_browser, lab)
+    """JupyterLab open in Chromium at a laptop's width, its file browser showing notebooks/."""
+    page = labdriver.LabPage(playwright_browser, lab, viewport=labdriver.LAPTOP)
     yield page
     page.close()
 

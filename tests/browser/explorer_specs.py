@@ -11,7 +11,10 @@ expression matched against the label text) and says how to move it:
 - ``"drag"``: drag the slider's handle by ``amount`` times the track's width;
 - ``"choose"``: pick, in a dropdown, the first option of the list ``amount`` that is not
   already selected (the notebook may have left any of them selected);
-- ``"click"``: click the button.
+- ``"click"``: click the button (a Play shows as a toggle labelled "Play", then "Pause").
+
+``redraw=None`` marks a move after which the figure may or may not change (Pause lands
+between two ticks of Play or just after one).
 
 ``expect(values)`` returns the strings the readout must contain afterwards. ``values``
 maps each control's description to its value in the kernel after the move (the tests
@@ -40,7 +43,7 @@ class Move:
     how: str
     amount: object = None
     expect: Optional[Callable[[dict], list]] = None
-    redraw: bool = True
+    redraw: Optional[bool] = True
 
     def __post_init__(self):
         if self.how not in ("keys", "drag", "choose", "click"):
@@ -207,6 +210,8 @@ def descent_moves():
 
 
 # --- sgd_stepper ---------------------------------------------------------------------
+# The step buttons' labels: "Step ›" / "‹ Back" (their arrows unlike Play's ▶), formerly "Step ▶" / "◀ Back".
+STEP, BACK = r"Step( ›| ▶)?", r"(‹|◀) Back"
 SGD_START = (-0.1, 0.2, 0.0)  # the lecture's starting weights
 SGD_ORDER = (2, 3, 0, 1)  # (1,0), (1,1) first, as in the lecture, then (0,0), (0,1)
 SGD_EPOCHS = 30
@@ -257,13 +262,13 @@ def sgd_readout(values):
 
 def sgd_moves():
     return [
-        Move("Step ▶", "click", expect=sgd_readout),
-        Move("Step ▶", "click", expect=sgd_readout),
-        Move("◀ Back", "click", expect=sgd_readout),
+        Move(STEP, "click", expect=sgd_readout),
+        Move(STEP, "click", expect=sgd_readout),
+        Move(BACK, "click", expect=sgd_readout),
         Move("step", "keys", 5, expect=sgd_readout),
         Move("step", "drag", 0.2, expect=sgd_readout),
-        Move("play", "click"),
-        Move("stop", "click", expect=sgd_readout),
+        Move("Play", "click"),
+        Move("Pause", "click", expect=sgd_readout, redraw=None),
         Move(r"η \(lr\)", "keys", 3, expect=sgd_readout),
         Move(r"η \(lr\)", "drag", -0.15, expect=sgd_readout),
         Move("data", "choose", ["OR", "XOR"], expect=sgd_readout),
@@ -384,7 +389,7 @@ def playground_restarted(values):
 def playground_moves():
     same = dict(expect=lambda values: [playground_network(values)], redraw=False)
     return [
-        Move("Step", "click", expect=lambda values: [f"epoch {values['epochs/frame']} ·"]),
+        Move(STEP, "click", expect=lambda values: [f"epoch {values['epochs/frame']} ·"]),
         Move("units/layer", "keys", 2, expect=playground_restarted),
         Move("units/layer", "drag", -0.3, expect=playground_restarted),
         Move("hidden layers", "keys", 1, expect=playground_restarted),
@@ -405,9 +410,9 @@ def playground_moves():
         Move("epochs/frame", "choose", ["5", "1"], **same),
         Move("dL/dw", "click", expect=lambda values: ["largest |dL/dw|"]),
         Move("weights", "click", expect=lambda values: ["largest |weights|"]),
-        Move("Step", "click", expect=lambda values: [f"epoch {values['epochs/frame']} ·"]),
-        Move("play", "click"),
-        Move("stop", "click", expect=lambda values: [playground_network(values)]),
+        Move(STEP, "click", expect=lambda values: [f"epoch {values['epochs/frame']} ·"]),
+        Move("Play", "click"),
+        Move("Pause", "click", expect=lambda values: [playground_network(values)], redraw=None),
         Move("Reset", "click", expect=playground_restarted),
     ]
 

@@ -45,9 +45,14 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-# A common laptop screen. At 1280 px wide, with the file browser open, the explorers'
-# readouts overflow the notebook's width (the tests still read them, the screenshots cut them).
+# A roomy screen, for the latency benchmark.
 VIEWPORT = {"width": 1600, "height": 1000}
+# A 13-inch laptop: the browser tests run at this width, with the file browser open, so
+# their screenshots show what a learner on a laptop sees; they also check 1400 and 1920.
+LAPTOP = {"width": 1000, "height": 800}
+WIDTHS = (1000, 1400, 1920)
+# JupyterLab's themes, as its theme menu names them.
+LIGHT, DARK = "JupyterLab Light", "JupyterLab Dark"
 
 # JupyterLab user settings that keep the page quiet and predictable: no news or update
 # pop-ups over the notebook, no autosave, and every cell kept in the DOM (the default
@@ -392,14 +397,27 @@ class LabPage:
     from the file browser and closed again, as a learner would.
     """
 
-    def __init__(self, browser, server, timeout=90):
+    def __init__(self, browser, server, timeout=90, viewport=VIEWPORT):
         self.server = server
-        self.context = browser.new_context(viewport=VIEWPORT)
+        self.context = browser.new_context(viewport=viewport)
         self.page = self.context.new_page()
         self.errors = []  # uncaught JavaScript errors, in order
         self.page.on("pageerror", lambda error: self.errors.append(str(error)))
         self.page.goto(f"{server.url}/lab/tree/notebooks?reset", timeout=timeout * 1000)
         self.page.wait_for_selector(".jp-DirListing-item", timeout=timeout * 1000)
+
+    def set_width(self, width, settle_ms=600):
+        """Resize the window to ``width`` px (height kept) and let the page lay itself out."""
+        self.page.set_viewport_size({"width": width, "height": self.page.viewport_size["height"]})
+        self.page.wait_for_timeout(settle_ms)
+
+    def set_theme(self, theme, timeout=30):
+        """Switch JupyterLab's theme (its Settings > Theme menu) and wait until it applies."""
+        self.page.evaluate("(theme) => window.jupyterapp.commands.execute('apputils:change-theme', {theme})", theme)
+        self.page.wait_for_function(
+            "(theme) => document.body.dataset.jpThemeName === theme && !document.body.classList.contains('lm-mod-override-cursor')",
+            arg=theme, timeout=timeout * 1000)
+        self.page.wait_for_timeout(800)  # the theme's stylesheet finishes loading
 
     def open(self, name, screenshots=SCREENSHOTS, timeout=90):
         """Double-click ``name`` in the file browser; return the ready NotebookPage."""
@@ -489,6 +507,37 @@ class NotebookPage:
             raise RuntimeError(f"could not read the explorers from the kernel: {printed!r}") from None
         return [by_model[i] for i in self.page.evaluate(_JS_WIDGET_OUTPUTS, self.path) if i in by_model]
 
+    def kernel_explorer_access(self):
+        """For each explorer shown, in page order: its sliders' ranges and its picture's text."""
+        import json
+
+        printed = self.run_in_kernel(_PY_EXPLORER_ACCESS)
+        try:
+            by_model = json.loads(printed)
+        except ValueError:
+            raise RuntimeError(f"could not read the explorers from the kernel: {printed!r}") from None
+        return [by_model[i] for i in self.page.evaluate(_JS_WIDGET_OUTPUTS, self.path) if i in by_model]
+
+    # --- what a learner on a laptop, with a keyboard or a screen reader, meets ---------
+    @property
+    def outputs_selector(self):
+        return f".jp-NotebookPanel[data-test-path='{self.path}'] .jp-OutputArea-output"
+
+    def widget_outputs_selector(self):
+        """A selector for this notebook's outputs that show widgets (the explorers), marked now."""
+        self.panel.evaluate("""p => p.querySelectorAll('.jp-OutputArea-output').forEach(o =>
+            o.toggleAttribute('data-widget-output', !!o.querySelector('.jupyter-widgets')))""")
+        return f"{self.outputs_selector}[data-widget-output]"
+
+    def layout_problems(self):
+        """Sideways scrolling, widgets past the edge, cut labels and "null" tooltips in the outputs."""
+        return self.panel.evaluate(_JS_LAYOUT_PROBLEMS)
+
+    def accessibility_violations(self, impacts=("serious", "critical"), widgets_only=True):
+        """axe-core's violations of these impacts inside this notebook's widget outputs (or all outputs)."""
+        selector = self.widget_outputs_selector() if widgets_only else self.outputs_selector
+        return axe_violations(self.page, selector, impacts)
+
     # --- figures and explorers -------------------------------------------------------
 
     def figures(self):
@@ -561,14 +610,9 @@ class Explorer:
         return self._labelled(".widget-dropdown")
 
     def buttons(self):
-        """Buttons by their text; a Play widget's visible buttons as "play" and "stop"."""
-        found = self.box.locator("button.widget-button, button.widget-toggle-button")
-        buttons = [(found.nth(i).inner_text().strip(), found.nth(i)) for i in range(found.count())]
-        for icon in ("play", "stop"):
-            play = self.box.locator(f".widget-play button:visible:has(i.fa-{icon})")
-            if play.count():
-                buttons.append((icon, play.first))
-        return buttons
+        """Visible buttons by their text (a Play shows as a "Play"/"Pause" toggle)."""
+        found = self.box.locator("button:visible")
+        return [(found.nth(i).inner_text().strip(), found.nth(i)) for i in range(found.count())]
 
     def _labelled(self, selector):
         found = self.box.locator(selector)
@@ -578,6 +622,36 @@ class Explorer:
             label = control.locator(".widget-label").first
             controls.append((label.inner_text().strip() if label.count() else "", control))
         return controls
+
+    def slider_tracks(self):
+        """[(label, track width in px)] for each slider of this explorer."""
+        return [tuple(t) for t in self.box.evaluate(_JS_SLIDER_TRACKS)]
+
+    def picture_text(self):
+        """The text alternative of the explorer's picture, as a screen reader gets it."""
+        return self.figure.evaluate("e => e.getAttribute('alt') || e.getAttribute('title') || e.getAttribute('aria-label')")
+
+    def tab_through(self, limit=80):
+        """Focus the explorer's first focusable element, then press Tab until focus leaves it.
+
+        Returns the focusable elements (index, control?, name) and the indices Tab reached,
+        in order.
+        """
+        focusable = self.box.evaluate(_JS_MARK_FOCUSABLE)
+        if not focusable:
+            return focusable, []
+        self.box.locator("[data-kb='0']").focus()
+        reached = [self.box.evaluate(_JS_ACTIVE_KB)]
+        for _ in range(limit):
+            self.page.keyboard.press("Tab")
+            now = self.box.evaluate(_JS_ACTIVE_KB)
+            if now is None:
+                break
+            reached.append(now)
+        return focusable, [i for i in reached if i >= 0]
+
+    def focusable(self, index):
+        return self.box.locator(f"[data-kb='{index}']")
 
     def readout_text(self):
         return " | ".join(t.strip() for t in self.readouts.all_inner_texts())
@@ -648,3 +722,101 @@ class Explorer:
 
     def choose(self, dropdown, option_text):
         dropdown.locator("select").first.select_option(label=option_text)
+
+
+# --- laptop widths, accessibility, keyboard ----------------------------------------
+
+# Everything in the notebook's outputs that a learner cannot read at the current width:
+# a region that scrolls sideways, a widget past the output's right edge, a label, button
+# or menu whose text is cut, and labels whose tooltip is the text "null".
+_JS_LAYOUT_PROBLEMS = """(panel) => {
+  const problems = [];
+  const ctx = document.createElement('canvas').getContext('2d');
+  const shown = e => e.getClientRects().length > 0;
+  const text = e => e.textContent.replace(/\\s+/g, ' ').trim().slice(0, 40);
+  [...panel.querySelectorAll('.jp-OutputArea-output')].filter(shown).forEach((output, i) => {
+    const right = output.getBoundingClientRect().right;
+    for (const e of [output, ...output.querySelectorAll('*')]) {
+      if (!shown(e)) continue;
+      const style = getComputedStyle(e);
+      if (e.scrollWidth > e.clientWidth + 1 && ['auto', 'scroll'].includes(style.overflowX))
+        problems.push(`output ${i}: <${e.tagName.toLowerCase()} class="${e.className}"> scrolls sideways (${e.scrollWidth} px in ${e.clientWidth} px)`);
+      if (e.classList.contains('jupyter-widgets') && e.getBoundingClientRect().right > right + 1)
+        problems.push(`output ${i}: <${e.tagName.toLowerCase()} class="${e.className}"> "${text(e)}" reaches past the output's right edge`);
+    }
+    for (const e of output.querySelectorAll('.widget-label, button, .widget-readout')) {
+      if (shown(e) && text(e) && e.scrollWidth > e.clientWidth + 1)
+        problems.push(`output ${i}: ${e.tagName.toLowerCase()} "${text(e)}" is cut (${e.scrollWidth} px of text in ${e.clientWidth} px)`);
+    }
+    for (const select of output.querySelectorAll('select')) {
+      if (!shown(select) || select.selectedIndex < 0) continue;
+      const style = getComputedStyle(select);
+      ctx.font = style.font;
+      const option = select.options[select.selectedIndex].text;
+      const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      if (ctx.measureText(option).width > room + 1)
+        problems.push(`output ${i}: menu option "${option}" is cut (${Math.round(ctx.measureText(option).width)} px of text in ${Math.round(room)} px)`);
+    }
+    for (const e of output.querySelectorAll('[title="null"]'))
+      problems.push(`output ${i}: <${e.tagName.toLowerCase()}> "${text(e)}" has the tooltip "null"`);
+  });
+  return problems;
+}"""
+
+# Each slider of an explorer box: its label and the width of its track in px.
+_JS_SLIDER_TRACKS = """(box) => [...box.querySelectorAll('.widget-slider')].map(s => {
+  const label = s.querySelector('.widget-label');
+  return [label ? label.textContent.trim() : '', s.querySelector('.noUi-base').getBoundingClientRect().width];
+})"""
+
+# Kernel side: every live explorer's widget model id -> what its controls and picture say:
+# sliders as description -> [min, max, step, log?], and the picture's text alternative.
+_PY_EXPLORER_ACCESS = r'''exec("""
+import gc, json
+import ipywidgets as widgets
+from helpers.widgets import Explorer
+found = {}
+for e in gc.get_objects():
+    if isinstance(e, Explorer):
+        sliders = {c.description: [c.min, c.max, c.step, isinstance(c, widgets.FloatLogSlider)]
+                   for c in e.controls.values() if isinstance(c, (widgets.FloatSlider, widgets.IntSlider, widgets.FloatLogSlider))}
+        found[e.widget.model_id] = {"id": e.widget.model_id, "sliders": sliders, "alt": e.alt_text}
+print(json.dumps(found))
+""", {})'''
+
+# Focusable things of an explorer box, numbered in document order, and which of them
+# are controls a learner must reach (slider handles, menus, visible buttons).
+_JS_MARK_FOCUSABLE = """(box) => {
+  const all = [...box.querySelectorAll('button, select, input, [tabindex], [contenteditable="true"]')]
+      .filter(e => e.getClientRects().length && !e.disabled && e.tabIndex >= 0);
+  all.forEach((e, i) => e.setAttribute('data-kb', String(i)));
+  return all.map(e => ({index: all.indexOf(e), control: e.matches('.noUi-handle, select, button'),
+                        name: (e.getAttribute('aria-valuetext') !== null ? 'slider ' : '') +
+                              ((e.closest('.widget-inline-hbox, .widget-toggle-buttons') || e).querySelector('.widget-label')?.textContent || e.textContent || '').trim()}));
+}"""
+
+# Where the focus is: the number of a marked element, -1 elsewhere inside the box (a
+# slider's editable readout), null once it has left the box.
+_JS_ACTIVE_KB = """(box) => { const a = document.activeElement;
+  if (!a || !box.contains(a)) return null;
+  return a.hasAttribute('data-kb') ? Number(a.getAttribute('data-kb')) : -1; }"""
+
+
+def _axe_script():
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()
+
+
+def axe_violations(page, selector, impacts=("serious", "critical")):
+    """axe-core's violations inside the elements matching ``selector``, of the given impacts.
+
+    axe-playwright-python ships axe-core and injects it into the page; ``selector`` scopes
+    the run (axe's context), so the rest of JupyterLab is not judged here.
+    """
+    results = _axe_script().run(page, context=selector, options={"resultTypes": ["violations"]})
+    return [
+        {"id": v["id"], "impact": v["impact"], "help": v["help"],
+         "nodes": [{"target": " ".join(map(str, n["target"])), "html": n["html"][:160]} for n in v["nodes"]]}
+        for v in results.response["violations"] if v["impact"] in impacts
+    ]
