@@ -372,3 +372,14 @@ def test_network_edges_use_the_weight_colours():
         assert (dashes is None) == (v >= 0)
     order = np.argsort(np.abs(values))
     assert np.all(np.diff(np.asarray(widths)[order]) >= 0)
+
+
+def test_accuracy_never_reads_100_percent_with_a_mistake():
+    # 07's birds: 273 of 274 right was printed "accuracy: 100% (1 misclassified)".
+    X = np.column_stack([np.linspace(-2, 2, 274), np.zeros(274)])
+    y = np.where(X[:, 0] > 0, 1.0, -1.0)
+    y[0] = 1.0  # one bird on the wrong side of x1 = 0
+    e = widgets.perceptron_explorer(X=X, y=y, name="birds", w=(0.0, 1.0, 0.0), canvas="agg")
+    assert e.state["misclassified"] == 1
+    assert "accuracy: <b>99.6%</b> (1 misclassified)" in e.readout.value  # 273 / 274 = 0.99635
+    assert e.score.get_text().startswith("273 of 274 correct")

@@ -112,6 +112,18 @@ def number(x, digits):
     return f"{value:.{digits}f}".replace("-", "\u2212")
 
 
+def percent(fraction):
+    """A share as a percentage: whole percents, unless that would round a miss to 100 % (or a hit to 0 %).
+
+    >>> percent(0.75), percent(273 / 274), percent(1.0), percent(1 / 300)
+    ('75%', '99.6%', '100%', '0.3%')
+    """
+    text = f"{fraction:.0%}"
+    if (text == "100%" and fraction < 1) or (text == "0%" and fraction > 0):
+        text = f"{fraction:.1%}"
+    return text
+
+
 def get_ax(ax=None, figsize=(4.2, 4.0)):
     """Return ``ax`` or, if None, the current axes (a new figure when there is none)."""
     import matplotlib.pyplot as plt

@@ -9,7 +9,7 @@ The figure and the readout say how many points lie on the boundary whenever any 
 import numpy as np
 
 from .. import activations, data, losses, perceptron
-from ..plots._style import number as fixed
+from ..plots._style import number as fixed, percent
 from ._access import numbers
 from ._base import Explorer
 from ._views import ViewBackgrounds
@@ -189,7 +189,7 @@ class PerceptronExplorer(ViewBackgrounds, Explorer):
                         f"{'+1' if st['activation'] == 'sign' else '1'} calls {'them' if k > 1 else 'it'} class A, "
                         "so a class-B point there is misclassified, yet its loss max(0, &minus;y&middot;s) is 0</div>")
         return (f"<div style='font-size:13px'>{head}{rows}"
-                f"<div>accuracy: <b>{st['accuracy']:.0%}</b> ({st['misclassified']} misclassified)</div>"
+                f"<div>accuracy: <b>{percent(st['accuracy'])}</b> ({st['misclassified']} misclassified)</div>"
                 f"<div>total perceptron loss: <b>{fixed(st['loss'], 2)}</b></div>{boundary}</div>")
 
 

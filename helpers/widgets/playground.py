@@ -22,6 +22,7 @@ import numpy as np
 
 from .. import data
 from ..mlp import MLP, TrainingDiverged
+from ..plots._style import percent
 from . import _controls
 from ._base import Explorer, atomic
 from ._views import ViewBackgrounds
@@ -329,16 +330,16 @@ class MLPPlayground(ViewBackgrounds, Explorer):
         self.set_readout(  # one line: it sits above the wide figure
             f"<div style='font-size:13px'>network <b>{'-'.join(map(str, model.layer_sizes))}</b> ({activation})"
             f" &middot; epoch <b>{model.epoch}</b>"
-            f" &middot; train: loss {self.train_loss[-1]:.3f}, accuracy <b>{train_acc:.0%}</b> ({len(self.y_train)} points)"
-            f" &middot; test: loss {self.test_loss[-1]:.3f}, accuracy <b>{test_acc:.0%}</b> ({len(self.y_test)} points)"
+            f" &middot; train: loss {self.train_loss[-1]:.3f}, accuracy <b>{percent(train_acc)}</b> ({len(self.y_train)} points)"
+            f" &middot; test: loss {self.test_loss[-1]:.3f}, accuracy <b>{percent(test_acc)}</b> ({len(self.y_test)} points)"
             f" &middot; largest |{show}|: {self.network.largest:.3g}{limit}</div>")
 
     def _describe(self):
         st = self.state
         sizes = "-".join(map(str, st["layer_sizes"]))
         text = (f"Network {sizes} ({self.controls['activation'].value}) on {self.controls['dataset'].value}, "
-                f"epoch {st['epoch']}: train accuracy {st['train_accuracy']:.0%} (loss {st['train_loss']:.3f}), "
-                f"test accuracy {st['test_accuracy']:.0%} (loss {st['test_loss']:.3f}); edges show {st['edges']}")
+                f"epoch {st['epoch']}: train accuracy {percent(st['train_accuracy'])} (loss {st['train_loss']:.3f}), "
+                f"test accuracy {percent(st['test_accuracy'])} (loss {st['test_loss']:.3f}); edges show {st['edges']}")
         return text + (f". {st['error']}" if st.get("error") else "")
 
 

@@ -81,12 +81,23 @@ def perceptron_readout(values):
     w0, w1, w2 = values["w0 (bias)"], values["w1"], values["w2"]
     labels = GATES[values["data"]]
     sums = [w0 + w1 * x1 + w2 * x2 for x1, x2 in INPUTS]
-    head = f"s = {w0:.2f}·1 {'+' if w1 >= 0 else '−'} {abs(w1):.2f}·x1 {'+' if w2 >= 0 else '−'} {abs(w2):.2f}·x2"
+    head = _weights_head(w0, w1, w2)
     if any(abs(s) < 1e-9 for s in sums):
         return [head]  # a point on the boundary: float rounding in either program decides it
     wrong = sum((1 if s >= 0 else -1) != y for s, y in zip(sums, labels))
     loss = sum(max(0.0, -y * s) for s, y in zip(sums, labels))
-    return [head, f"accuracy: {(4 - wrong) / 4:.0%} ({wrong} misclassified)", f"total perceptron loss: {loss:.2f}"]
+    return [head, f"accuracy: {_percent((4 - wrong) / 4)} ({wrong} misclassified)", f"total perceptron loss: {loss:.2f}"]
+
+
+def _weights_head(w0, w1, w2):
+    """s = w0·1 ± |w1|·x1 ± |w2|·x2, two decimals, a real minus sign (never −0.00)."""
+    return f"s = {_fixed(w0, 2)}·1 {'+' if w1 >= 0 else '−'} {_fixed(abs(w1), 2)}·x1 {'+' if w2 >= 0 else '−'} {_fixed(abs(w2), 2)}·x2"
+
+
+def _percent(share):
+    """Whole percents, one decimal where whole percents would round a miss to 100 % (or a hit to 0 %)."""
+    text = f"{share:.0%}"
+    return f"{share:.1%}" if (text == "100%" and share < 1) or (text == "0%" and share > 0) else text
 
 
 def perceptron_moves():
@@ -132,10 +143,14 @@ def activation_readout(values):
     logits = [values["logit s1"], values["logit s2"], values["logit s3"]]
     exps = [math.exp(v) for v in logits]
     p = [e / sum(exps) for e in exps]
-    texts = [f"s = {s:.2f}", f"f(s) = {f:.4f}", "sum = 1.0000"]
+    # figure and readout print s with the slider's one decimal, values with four
+    texts = [f"s = {_fixed(s, 1)}", f"f(s) = {_fixed(f, 4)}"]
     if abs(s) > 1e-9:  # the slope at a kink is a convention; compare it elsewhere
-        texts.append(f"f'(s) = {slope:.4f}")
-    texts += [f"s{k} = {v:.1f} → p{k} = {q:.4f}" for k, (v, q) in enumerate(zip(logits, p), start=1)]
+        texts.append(f"f'(s) = {_fixed(slope, 4)}")
+    texts += [f"s{k} = {_fixed(v, 1)} → p{k} = {_fixed(q, 4)}" for k, (v, q) in enumerate(zip(logits, p), start=1)]
+    # the printed probabilities add up to 1 exactly, or the readout says ≈
+    printed = sum(round(q, 4) for q in p)
+    texts.append(f"p1 + p2 + p3 {'=' if round(printed, 4) == 1 else '≈'} 1")
     return texts
 
 
@@ -165,13 +180,13 @@ DIVERGED = 1e3  # past this the explorer stops a run and calls it diverged
 
 
 def _shown(x):
-    return f"{x:.4f}" if abs(x) < 1e4 else f"{x:.3g}"
+    return _fixed(x, 4) if abs(x) < 1e4 else _minus(f"{x:.3g}")
 
 
 def descent_readout(values):
     """w_new = w_old - lr * dL/dw, repeated ``steps`` times, on the 1-D curve and the ravine."""
     lr, steps = values["lr (η)"], int(values["steps"])
-    texts = [f"η = {lr:.3g}, {steps} steps"]
+    texts = [f"lr (η) = {lr:.3g}, {steps} steps"]
     fn, grad = LOSSES_1D[values["1-D loss"]]
     w = values["start w"]
     for _ in range(steps):
@@ -253,7 +268,7 @@ def sgd_readout(values):
     step = int(values["step"])
     if values["data"] not in GATES:
         return [f"step {step} of"]
-    records = perceptron_sgd_steps(values["data"], values["η (lr)"])
+    records = perceptron_sgd_steps(values["data"], values["lr (η)"])
     x, y, s, before, gradient, after = records[step - 1]
     texts = [f"step {step} of {len(records)},", f"x = ({x[0]}, {x[1]}), y = {y:+d}", f"s = w·x = {_fixed(s)}"]
     texts += [f"w{i}\t{_fixed(b)}\t{_fixed(g)}\t{_fixed(a)}" for i, (b, g, a) in enumerate(zip(before, gradient, after))]
@@ -269,8 +284,8 @@ def sgd_moves():
         Move("step", "drag", 0.2, expect=sgd_readout),
         Move("Play", "click"),
         Move("Pause", "click", expect=sgd_readout, redraw=None),
-        Move(r"η \(lr\)", "keys", 3, expect=sgd_readout),
-        Move(r"η \(lr\)", "drag", -0.15, expect=sgd_readout),
+        Move(r"lr \(η\)", "keys", 3, expect=sgd_readout),
+        Move(r"lr \(η\)", "drag", -0.15, expect=sgd_readout),
         Move("data", "choose", ["OR", "XOR"], expect=sgd_readout),
     ]
 
@@ -310,13 +325,13 @@ def penguin_perceptron_readout(values):
     w0, w1, w2 = values["w0 (bias)"], values["w1"], values["w2"]
     points, labels = _penguin_set(values["data"])
     sums = [w0 + w1 * x1 + w2 * x2 for x1, x2 in points]
-    head = f"s = {w0:.2f}·1 {'+' if w1 >= 0 else '−'} {abs(w1):.2f}·x1 {'+' if w2 >= 0 else '−'} {abs(w2):.2f}·x2"
+    head = _weights_head(w0, w1, w2)
     if any(abs(s) < 1e-9 for s in sums):
         return [head]
     wrong = sum((1 if s >= 0 else -1) != y for s, y in zip(sums, labels))
     loss = sum(max(0.0, -y * s) for s, y in zip(sums, labels))
     n = len(labels)
-    return [head, f"accuracy: {(n - wrong) / n:.0%} ({wrong} misclassified)", f"total perceptron loss: {loss:.2f}"]
+    return [head, f"accuracy: {_percent((n - wrong) / n)} ({wrong} misclassified)", f"total perceptron loss: {loss:.2f}"]
 
 
 def penguin_perceptron_moves(name):
@@ -353,15 +368,28 @@ def chain_readout(values):
         dz_du = -1.5 * dz_ds
         dz_dr = dz_du * u * (1 - u)
         rows = [("x", x, 2 * dz_dr), ("r", r, dz_dr), ("u", u, dz_du), ("s", s, dz_ds), ("z", z, 1.0)]
+        local = [2.0, u * (1 - u), -1.5, z * (1 - z)]
     else:  # z = sin(x^2)
         u = x * x
         rows = [("x", x, 2 * x * math.cos(u)), ("u", u, math.cos(u)), ("z", math.sin(u), 1.0)]
-    # a value within rounding of 0 may print as -0.0000 in one program and 0.0000 in another
-    texts = [f"{name}\t{v:.4f}\t{g:.4f}" for name, v, g in rows if min(abs(v), abs(g)) > 1e-4]
+        local = [2 * x, math.cos(u)]
+    # a value within rounding of 0 may round either way in the two programs: left out
+    texts = [f"{name}\t{_fixed(v, 4)}\t{_fixed(g, 4)}" for name, v, g in rows if min(abs(v), abs(g)) > 1e-4]
     slope = rows[0][2]
     if abs(slope) > 1e-4:
-        texts += [f"product of the local derivatives: {slope:.4f}", f"dz/dx from backward(): {slope:.4f}"]
+        texts += [_product_line(local, slope), f"dz/dx from backward(): {_fixed(slope, 4)}"]
     return texts
+
+
+def _product_line(factors, product):
+    """'a × b × (−c) = p' at four decimals; '≈' when the printed factors, multiplied by hand
+    (in decimal), do not give the printed product."""
+    from decimal import Decimal
+
+    shown = [_fixed(f, 4) for f in factors]
+    by_hand = math.prod(Decimal(t.replace("\u2212", "-")) for t in shown).quantize(Decimal("0.0001"))
+    sign = "=" if by_hand == Decimal(_fixed(product, 4).replace("\u2212", "-")) else "≈"
+    return " × ".join(f"({t})" if t.startswith("\u2212") else t for t in shown) + f" {sign} {_fixed(product, 4)}"
 
 
 def chain_moves():
