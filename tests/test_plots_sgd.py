@@ -20,7 +20,7 @@ def ax():
 
 def test_mistakes_chart_shows_the_counts(ax):
     chart = plots.plot_mistakes_per_epoch([3, 2, 0], ax=ax, max_epochs=10, converged=True)
-    assert [b.get_height() for b in chart.bars] == [3, 2, 0] + [0] * 7
+    assert list(chart.heights) == [3, 2, 0] + [0] * 7
     zeros = [t for t in chart.zero_labels if t.get_visible()]
     assert [(t.get_text(), t.get_position()[0]) for t in zeros] == [("0", 3)]  # only the epoch that was run
     assert chart.done.get_text() == "converged after 3 epochs"

@@ -272,11 +272,14 @@ def test_sgd_stepper_every_artist_at_the_lectures_first_step():
     counts = _perceptron_run(X, y, (-0.1, 0.2, 0.0), 0.1, order=(2, 3, 0, 1))
     assert counts[-1] == 0
     c = e.chart
-    assert [bar.get_height() for bar in c.bars] == counts + [0] * (30 - len(counts))
+    assert list(c.heights) == counts + [0] * (30 - len(counts))
+    # the drawn bars themselves: one per epoch run, 0.8 wide, centred on the epoch, as tall as its count
+    boxes = [(p.vertices[:, 0].min(), p.vertices[:, 0].max(), p.vertices[:, 1].max()) for p in c.bars.get_paths()]
+    assert boxes == [pytest.approx((k + 1 - 0.4, k + 1 + 0.4, n)) for k, n in enumerate(counts)]
     assert [k + 1 for k, t in enumerate(c.zero_labels) if t.get_visible()] == [len(counts)]
     assert c.done.get_text() == f"converged after {len(counts)} epochs"
     assert c.current.get_visible() and c.current.get_x() == 0.5  # epoch 1
-    check(*c.bars, *c.zero_labels, c.done, c.current)
+    check(c.bars, *c.zero_labels, c.done, c.current)
     check.all_of()
 
     e.controls["step"].value = 5  # epoch 2, the first sample of it: (1, 0) again
@@ -294,7 +297,7 @@ def test_sgd_stepper_lr_moves_change_the_bars_and_keep_the_axes():
     for lr in (1.0, 0.3, 3.16228, 0.1):
         e.controls["lr"].value = lr
         counts = _perceptron_run(X, y, (-0.1, 0.2, 0.0), lr, (2, 3, 0, 1))
-        assert [bar.get_height() for bar in e.chart.bars][:len(counts)] == counts
+        assert list(e.chart.heights)[:len(counts)] == counts
         widest = max(widest, len(counts), 5)
         assert e.chart.ax.get_xlim() == (0.4, widest + 0.6)  # never narrower than a run seen before
     assert e.redraws["full"] == fulls  # bars move; the axes and the boundary plot stay

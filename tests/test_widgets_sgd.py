@@ -29,7 +29,7 @@ def shown_sample(st):
 
 
 def bar_heights(st):
-    return [bar.get_height() for bar in st.chart.bars]
+    return list(st.chart.heights)
 
 
 def test_defaults_show_the_lectures_first_step(stepper):

@@ -28,6 +28,7 @@ BLOBS = {"n": 30, "noise": 0.7, "seed": 0}
 # Wide enough on the right for the lecture's first update, which moves the boundary
 # from x1 = 0.5 to x1 = 2: a learner should see it jump past every point.
 GATE_LIMITS = ((-0.5, 2.5), (-0.5, 1.5))
+RUNS_KEPT = 32  # recorded runs kept, so moving lr back to a value seen does not train again
 # The part of the figure that the mistakes chart, with its labels, has to itself.
 CHART_REGION = (0.665, 0.0, 1.0, 1.0)
 
@@ -85,12 +86,18 @@ class SGDStepper(ViewBackgrounds, Explorer):
         return data.logic_gate(dataset, labels="pm1")
 
     def _train(self, dataset, lr):
-        X, y = self._data(dataset)
-        order = None if dataset == "blobs" else GATE_ORDER
-        self.X, self.y = X, y
-        self.w_final, self.steps = perceptron.sgd(X, y, self.w_start, lr=lr, epochs=self.epochs, order=order)
-        self.mistakes = self.steps.mistakes_per_epoch()
-        self.trained_on = (dataset, lr)
+        """The run for (dataset, lr): trained once, then kept for when the slider comes back."""
+        runs = self.__dict__.setdefault("_runs", {})
+        key = (dataset, lr)
+        if key not in runs:
+            X, y = self._data(dataset)
+            order = None if dataset == "blobs" else GATE_ORDER
+            w_final, steps = perceptron.sgd(X, y, self.w_start, lr=lr, epochs=self.epochs, order=order)
+            runs[key] = (X, y, w_final, steps, steps.mistakes_per_epoch())
+            while len(runs) > RUNS_KEPT:
+                runs.pop(next(iter(runs)))
+        self.X, self.y, self.w_final, self.steps, self.mistakes = runs[key]
+        self.trained_on = key
 
     @atomic
     def _move(self, delta):
