@@ -61,7 +61,7 @@ class ChainGraph:
         last = self.names[-1]
         for y, label, colour in ((0.3, "forward value", _style.INK), (0.12, "local derivative", _style.DERIVATIVE),
                                  (-0.8, f"d{last}/d(node)", _style.DERIVATIVE)):
-            ax.text(-0.75, y, label, ha="left", va="bottom" if y > 0 else "top", fontsize=7.5, color=colour,
+            ax.text(-0.97, y, label, ha="left", va="bottom" if y > 0 else "top", fontsize=7.5, color=colour,
                     style="italic")
         self.values = [ax.text(x, 0.3, "", ha="center", va="bottom", fontsize=9.5, color=_style.INK)
                        for x in self.x]
@@ -70,8 +70,13 @@ class ChainGraph:
                        for i in range(k - 1)]
         self.backs = [ax.text(x, -0.8, "", ha="center", va="top", fontsize=9, color=_style.DERIVATIVE)
                       for x in self.x]
-        self.product = ax.text(0.5 * (k - 1), -1.22, "", ha="center", va="bottom", fontsize=10.5)
-        self.dynamic = [*self.values, *self.locals, *self.backs, self.product]
+        # What never changes is drawn once (every glyph of a moving number costs drawing
+        # time): d(last)/d(last) = 1, and the product line's left-hand side.
+        self.backs[-1].set_text(_style.number(1.0, DIGITS))
+        middle = 0.15 * (k - 1)  # where "=" sits: the line as a whole about centred for 3 or 5 nodes
+        ax.text(middle, -1.22, f"d{last}/d{self.names[0]} = ", ha="right", va="bottom", fontsize=10.5)
+        self.product = ax.text(middle, -1.22, "", ha="left", va="bottom", fontsize=10.5)
+        self.dynamic = [*self.values, *self.locals, *self.backs[:-1], self.product]
 
     def update(self, values, local_derivatives, backward):
         """Show forward ``values`` (one per node), ``local_derivatives`` (one per edge) and
@@ -82,9 +87,11 @@ class ChainGraph:
             text.set_text(number(value, DIGITS))
         for text, d in zip(self.locals, local_derivatives):
             text.set_text(number(d, DIGITS))
+        if backward[-1] != 1.0:
+            raise ValueError(f"backward must end with d{last}/d{last} = 1; got {backward[-1]}")
         for text, g in zip(self.backs, backward):
             text.set_text(number(g, DIGITS))
-        self.product.set_text(f"d{last}/d{self.names[0]} = {product_text(local_derivatives)}")
+        self.product.set_text(product_text(local_derivatives))
         return self
 
 
