@@ -1133,7 +1133,7 @@ def check_backward(backward):
                            f"graph gave {second}", because=_BACKWARD_HINTS["no reset"])
     fd_gap = max(max(_finite_difference_gaps(build, want)) for _, build, want, _, _ in runs)
     n_nodes = sum(len(want) for _, _, want, _, _ in runs)
-    return correct(f"every node's gradient, {n_nodes} nodes in five graphs, agrees with helpers.autodiff, "
+    return correct(f"Every node's gradient, {n_nodes} nodes in five graphs, agrees with helpers.autodiff, "
                    f"also after a second call; at the inputs it agrees with finite differences to "
                    f"{fd_gap:.1e}.")
 
@@ -1177,7 +1177,7 @@ def check_grad_before_backward(x_grad):
                                         "every grad, z's included, is 0.0"),
     ], how="Node.__init__ sets grad = 0.0, and only backward changes it")
     return _or_correct(verdict, "Nothing has run backward yet: every grad is still the 0.0 that Node.__init__ "
-                                "set. The drawing shows local derivatives, but no gradients.")
+                                "set. Building the graph computed values and local derivatives, no gradients.")
 
 
 # --- Notebook 06: the MLP and backpropagation ----------------------------------------------

@@ -284,7 +284,7 @@ checks.check_shared_node_gradient(right, with_bug)
 # `checks.check_backward` runs your function on five graphs: $\sin(x^2)$, the one-neuron chain
 # of notebook 06, a node used three times, a diamond (a node that reaches the root along two
 # paths of different length) and a chain 30 steps deep. It compares every node's gradient with
-# `helpers.autodiff` and with finite differences, and calls your function twice.
+# `helpers.autodiff` (the inputs' also with finite differences), and calls your function twice.
 
 # %%
 def backward(root):
@@ -317,8 +317,8 @@ checks.check_backward(backward)
 # </details>
 #
 # The reveal for the question about $z = x \cdot x + 3x$: the right value from
-# `helpers.autodiff`, whose `Value.backward` is exactly the solution above, and the same loop
-# with `=` on a graph of `Node`s.
+# `helpers.autodiff`, whose `Value.backward` does what the solution above does, and the same
+# loop with `=` on a graph of `Node`s.
 
 # %%
 def backward_with_bug(root):
