@@ -518,6 +518,17 @@ def test_the_notebooks_backward_solution_passes_and_is_right_by_hand(notebook_05
     assert x.grad == 2 * 2.0 + 3
 
 
+def test_check_backward_graphs_have_gradients_worth_comparing():
+    from helpers import autodiff
+
+    for what, build in checks._BACKWARD_GRAPHS:
+        nodes = build(autodiff.Value)
+        list(nodes.values())[-1].backward()
+        assert all(abs(node.grad) > 0.03 for node in nodes.values() if not node.parents), what
+    deep = checks._graph_deep_chain(autodiff.Value)
+    assert len(deep) == 31 and len(checks._topological_order(deep["t30"])) == 51  # x, 30 steps, 20 constants
+
+
 def test_check_backward_builds_its_graphs_from_the_notebooks_node(notebook_05):
     """The checker's Node is the notebook's: same values and local derivatives, node for node."""
     for _, build in checks._BACKWARD_GRAPHS:
