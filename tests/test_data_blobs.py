@@ -37,10 +37,10 @@ def test_small_noise_is_separable_by_x1_plus_x2():
     "kwargs, error, words",
     [
         ({"n": 1}, ValueError, "n must be >= 2"),
-        ({"n": 4.0}, TypeError, "n must be an integer"),
-        ({"noise": -0.1}, ValueError, "noise must be a finite number >= 0"),
+        ({"n": 4.0}, TypeError, "n must be a whole number"),
+        ({"noise": -0.1}, ValueError, "noise must be >= 0; got -0.1"),
         ({"noise": float("nan")}, ValueError, "noise must be"),
-        ({"labels": "+-"}, ValueError, "unknown labels"),
+        ({"labels": "+-"}, ValueError, "labels must be one of"),
     ],
 )
 def test_bad_input(kwargs, error, words):

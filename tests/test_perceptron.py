@@ -73,11 +73,11 @@ def test_bad_inputs_name_the_argument():
         perceptron.weighted_sum([1, 2], [[0, 1]])
     with pytest.raises(ValueError, match="X must be a 1-D or 2-D array"):
         perceptron.weighted_sum([1, 2, 3], np.zeros((2, 2, 2)))
-    with pytest.raises(ValueError, match="X must contain only finite"):
+    with pytest.raises(ValueError, match="X must not contain NaN"):
         perceptron.weighted_sum([1, 2, 3], [[np.nan, 1]])
-    with pytest.raises(ValueError, match="w must contain only finite"):
+    with pytest.raises(ValueError, match="w must hold finite numbers"):
         perceptron.weighted_sum([1, np.inf, 3], [[0, 1]])
-    with pytest.raises(ValueError, match="unknown activation 'relu'"):
+    with pytest.raises(ValueError, match="activation must be one of 'sign', 'step'; got 'relu'"):
         perceptron.predict([1, 2, 3], [[0, 1]], activation="relu")
-    with pytest.raises(TypeError, match="X must be numbers"):
+    with pytest.raises(TypeError, match="X must be a number or an array of numbers"):
         perceptron.weighted_sum([1, 2, 3], "ab")
