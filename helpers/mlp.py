@@ -243,8 +243,8 @@ class MLP:
             grad[1:] = u.T @ dL_ds  # dL/dw_jk = dL/ds_k * u_j, summed over the batch
             grads[layer] = grad
             if layer > 0:
-                dL_ds = dL_ds @ w[1:].T  # dL/du_j = sum_k dL/ds_k w_jk (u_0 has no input)
-                dL_ds *= self._g_grad(u)  # dL/dr_j = dL/du_j * g'(r_j), e.g. u_j (1 - u_j)
+                dL_du = dL_ds @ w[1:].T  # dL/du_j = sum_k dL/ds_k w_jk (u_0 has no input)
+                dL_ds = dL_du * self._g_grad(u)  # dL/dr_j = dL/du_j * g'(r_j), e.g. u_j (1 - u_j)
         return grads
 
     def _step(self, us, z, Y, lr):
