@@ -701,3 +701,48 @@ def test_set_refuses_what_a_control_would_reject_or_round():
         widgets.sgd_stepper(lr=100, canvas="agg")
     with pytest.raises(ValueError, match=r"lr must be between 0.001 and 10 \(the slider's range\); got 0"):
         widgets.mlp_playground(lr=0, canvas="agg")
+
+
+# ----- the issue's own examples, by name -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("call, error, message", [
+    (lambda: act.step([1, math.nan]), ValueError, r"s must not contain NaN .*; got NaN at index 1"),
+    (lambda: act.sign([1, math.nan]), ValueError, r"s must not contain NaN"),
+    (lambda: act.sigmoid(None), TypeError, r"s must be a number or an array of numbers; got None"),
+    (lambda: act.step(None), TypeError, r"s must be a number or an array of numbers; got None"),
+    (lambda: act.sigmoid([1 + 2j]), TypeError, r"s must hold real numbers; got complex numbers"),
+    (lambda: perceptron.misclassified([0, 1, 1], X4, [0, 0, 0, 1]), ValueError,
+     r"y must hold perceptron labels -1 or \+1; got 0/1 labels \(use 2 \* y - 1"),
+    (lambda: losses.binary_cross_entropy([0.5, 0.5], [-1, 1]), ValueError, r"y must hold labels between 0 and 1; got -1/\+1"),
+    (lambda: optim.numerical_derivative(lambda x: None, 1.0), TypeError,
+     r"f\(x \+ h\) returned None; does the function end with a return statement\?"),
+    (lambda: optim.gradient_descent(lambda x: None, 1.0, 0.1, 5), TypeError, r"grad\(x\) returned None"),
+    (lambda: optim.gradient_descent(lambda x: math.nan, 1.0, 0.1, 5), ValueError, r"grad\(x\) must not contain NaN"),
+    (lambda: data.make_moons(seed=-1), ValueError, r"seed must be an integer >= 0 or a numpy Generator; got -1"),
+    (lambda: data.train_test_split(X4, [0, 1, 0, 1], seed=-1), ValueError, r"seed must be an integer >= 0"),
+    (lambda: perceptron.sgd(X4, Y_PM1, [0, 0, 0], 0.1, 3, rng=-1), ValueError, r"rng must be an integer >= 0"),
+    (lambda: optim.minibatches(5, 2, rng=-1), ValueError, r"rng must be an integer >= 0"),
+    (lambda: mlp.MLP(5), TypeError, r"layer_sizes must be a list of layer sizes"),
+    (lambda: mlp.MLP(None), TypeError, r"layer_sizes must be a list of layer sizes"),
+    (lambda: act.softmax([]), ValueError, r"s must hold at least one number; got an empty array"),
+    (lambda: losses.cross_entropy_with_logits(np.zeros((2, 0)), [0, 0]), ValueError, r"s must hold at least one number"),
+    (lambda: autodiff.Value(1000.0).exp(), ValueError, r"exp of 1000 is too large for a float"),
+    (lambda: autodiff.Value(math.inf), ValueError, r"data must be a finite number; got inf"),
+    (lambda: perceptron.weighted_sum([0, 1, 1], None), TypeError, r"X must be a number or an array of numbers; got None"),
+    (lambda: data.load_penguins(species=["Adelie", "Gentu"]), ValueError,
+     r"species must be one of 'Adelie', 'Chinstrap', 'Gentoo'; got 'Gentu'"),
+    (lambda: mlp.MLP([2, 3, 1]).fit(np.zeros((0, 2)), [], 0.5, 3), ValueError, r"X must hold at least one number"),
+])
+def test_the_issues_examples_get_clear_errors(call, error, message):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with pytest.raises(error, match=message):
+            call()
+
+
+def test_the_issues_valid_examples_work():
+    nodes = autodiff.one_neuron(1.0)  # a number becomes a Value
+    assert isinstance(nodes[0], autodiff.Value) and nodes[0].data == 1.0
+    z = 1 / (1 + math.exp(-(0.5 - 1.5 / (1 + math.exp(-(-1 + 2 * 1.0))))))  # the chain by hand
+    assert nodes[-1].data == pytest.approx(z, rel=1e-12)

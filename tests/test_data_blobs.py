@@ -15,6 +15,16 @@ def test_shapes_balance_and_labels():
     np.testing.assert_array_equal(y_pm, 2 * y - 1)
 
 
+def test_classes_come_in_shuffled_order():
+    # The docstring promises shuffled order: any slice, e.g. the first ten points, holds both
+    # classes, and the order differs from seed to seed.
+    orders = [make_blobs(40, noise=0.3, seed=seed)[1] for seed in range(5)]
+    for y in orders:
+        assert 0 < y[:10].sum() < 10
+        assert np.count_nonzero(np.diff(y)) > 5  # far from the 1 change of sorted labels
+    assert len({tuple(y) for y in orders}) == 5
+
+
 def test_clouds_sit_around_their_centres():
     X, y = make_blobs(4000, noise=0.5, seed=0)
     np.testing.assert_allclose(X[y == 1].mean(axis=0), [1, 1], atol=0.05)

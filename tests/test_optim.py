@@ -112,6 +112,15 @@ def test_nan_gradient_counts_as_divergence():
     np.testing.assert_array_equal(info.path[:, 0], [1.0, -3.0])
 
 
+def test_limit_stops_at_the_first_point_beyond_it():
+    # x <- x - 1.5 * 2x = -2x visits 1, -2, 4, -8: a limit of 3.5 keeps 1 and -2 ...
+    info = optim.gradient_descent(lambda x: 2 * x, 1.0, lr=1.5, steps=10, limit=3.5, return_info=True)
+    assert info.path[:, 0].tolist() == [1.0, -2.0] and info.diverged and info.steps_taken == 1
+    # ... and a point exactly at the limit is still inside it ("exceeds" means >)
+    info = optim.gradient_descent(lambda x: 2 * x, 1.0, lr=1.5, steps=10, limit=4.0, return_info=True)
+    assert info.path[:, 0].tolist() == [1.0, -2.0, 4.0] and info.diverged
+
+
 def test_gradient_descent_rejects_bad_input():
     g = lambda w: 2 * w  # noqa: E731
     with pytest.raises(ValueError, match="lr must be > 0"):
