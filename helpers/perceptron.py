@@ -286,7 +286,8 @@ def sgd(X, y, w, lr, epochs, order=None, rng=None):
     decimals of w, or of lr plus those of X), so after each update the weights are
     rounded to k decimals, which removes the rounding error of the update (0.3 - 0.1
     - 0.2 becomes 0, not 2.8e-17); a weighted sum that is 0 exactly is then judged 0
-    as well. This holds while the weights stay below 1000 in size. With longer
+    as well. Rounding is safe, and done, while every weight stays below 10^(14 - k) in
+    size (the update's rounding error is then far below half the last decimal). With longer
     decimals (standardised data, random weights) nothing is rounded and the run is
     plain floating point, decided up to ``BOUNDARY_RTOL`` as in :func:`loss_gradient`.
 
@@ -337,6 +338,7 @@ def sgd(X, y, w, lr, epochs, order=None, rng=None):
     shuffle = None if rng is None else as_rng(rng)
     digits = max(_decimals(w), _decimals([lr]) + _decimals(X))
     snap = digits if digits <= SNAP_DIGITS else None
+    safe = 10.0 ** (14 - digits)  # weights below this: the update's error is < 0.05 of the last decimal
 
     steps = Steps()
     for epoch in range(1, epochs + 1):
@@ -347,7 +349,7 @@ def sgd(X, y, w, lr, epochs, order=None, rng=None):
             s = float(w[0] + X[j] @ w[1:])
             gradient = _gradient(w, X[j], y[j])
             w_after = w - lr * gradient
-            if snap is not None and gradient.any():
+            if snap is not None and gradient.any() and max(np.abs(w).max(), np.abs(w_after).max()) < safe:
                 w_after = np.array([round(v, snap) + 0.0 for v in w_after.tolist()])  # + 0.0: no -0.0
             steps.append(Step(epoch, int(j), X[j].copy(), float(y[j]), s,
                               max(0.0, -y[j] * s), gradient, w, w_after))
