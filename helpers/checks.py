@@ -27,7 +27,36 @@ True
 import functools
 import html
 
-__all__ = ["CheckResult", "AnswerProblem", "correct", "not_yet", "checker", "run_check"]
+__all__ = [
+    "CheckResult", "AnswerProblem", "correct", "not_yet", "checker", "run_check", "PRINTED_TOL",
+    "check_deep_learning_difference",
+    "check_gate_weights",
+    "check_xor_impossible",
+    "check_sigmoid_slope",
+    "check_combined_weights",
+    "check_softmax",
+    "check_slope_estimate",
+    "check_update_rule",
+    "check_learning_rates",
+    "check_update_count",
+    "check_loss_gradient",
+    "check_next_two_steps",
+    "check_which_converge",
+    "check_lr_from_zero",
+    "check_composition_derivative",
+    "check_shared_node_gradient",
+    "check_output_gradient",
+    "check_bce_with_sigmoid",
+    "check_separating_weights",
+    "check_separable_pair",
+    "check_test_standardization",
+    "check_accuracy",
+    "check_confusion_matrix",
+    "check_gradient_step",
+    "check_perceptron_steps",
+    "check_chain_rule",
+    "check_last_layer_gradient",
+]
 
 
 class AnswerProblem(ValueError):
@@ -100,6 +129,18 @@ def not_yet(what, because=None):
     return CheckResult(False, message)
 
 
+def _stub():
+    ...
+
+
+def _is_stub(answer):
+    """True for a function whose whole body is ``...`` (or ``pass``): the exercise is not done yet."""
+    code = getattr(answer, "__code__", None)
+    return (callable(answer) and code is not None and getattr(answer, "__name__", "") != "<lambda>"
+            and code.co_code == _stub.__code__.co_code
+            and code.co_consts[-1:] == (None,) and not code.co_names)
+
+
 def run_check(body, *args, **kwargs):
     """Call ``body(*args, **kwargs)`` and always return a :class:`CheckResult`.
 
@@ -115,9 +156,18 @@ def run_check(body, *args, **kwargs):
     Correct! That is right.
     >>> run_check(lambda answer: True, ...)
     Not yet: your answer is still ...: replace the ... with it and run the cell again
+    >>> def my_function(x):
+    ...     ...  # your code here
+    >>> run_check(lambda answer: True, my_function)
+    Not yet: your answer is still ...: replace the ... in my_function with your code and run the cell again
     """
-    if any(arg is Ellipsis for arg in (*args, *kwargs.values())):
+    answers = (*args, *kwargs.values())
+    if any(arg is Ellipsis for arg in answers):
         return not_yet("your answer is still ...: replace the ... with it and run the cell again")
+    stubs = [arg.__name__ for arg in answers if _is_stub(arg)]
+    if stubs:
+        return not_yet(f"your answer is still ...: replace the ... in {stubs[0]} with your code "
+                       f"and run the cell again")
     try:
         result = body(*args, **kwargs)
     except AnswerProblem as exc:
@@ -147,28 +197,91 @@ def checker(body):
 
 # --- Shared helpers for checkers -----------------------------------------------------------
 
+PRINTED_TOL = 5e-5
+"""A numeric answer passes when it is within half a unit of the fourth decimal of the right
+value: the notebooks print four decimals, so an answer copied from a print, or rounded the
+same way, passes, and one a digit further off does not."""
+
 
 def _numbers(value, name, shape=None):
-    """``value`` as a float array, or raise a ValueError that reads well in a "Not yet"."""
+    """``value`` as a float array, or raise an AnswerProblem that reads well in a "Not yet"."""
     import numpy as np
 
     if value is None or value is Ellipsis:
         raise AnswerProblem(f"{name} is still empty: replace the ... with your answer")
+    if isinstance(value, (bool, np.bool_)):
+        raise AnswerProblem(f"{name} must be a number, not {value!r}")
+    if isinstance(value, (str, bytes)):
+        raise AnswerProblem(f"{name} must be a number or an array of numbers, not the text {value!r}")
     try:
         arr = np.asarray(value, dtype=float)
     except (TypeError, ValueError):
         raise AnswerProblem(f"{name} must be a number or an array of numbers; got {value!r}") from None
     if shape is not None and arr.shape != tuple(shape):
+        if tuple(shape) == ():
+            raise AnswerProblem(f"{name} must be one number; got an array of shape {arr.shape}")
         raise AnswerProblem(f"{name} must have shape {tuple(shape)}; got {arr.shape}")
     if not np.all(np.isfinite(arr)):
         raise AnswerProblem(f"{name} contains NaN or infinity")
     return arr
 
 
-def _close(a, b, tol=1e-3):
+def _within(got, want, tol=PRINTED_TOL):
+    """True when every entry of ``got`` is within ``tol`` of ``want`` (shapes must match)."""
     import numpy as np
 
-    return bool(np.allclose(a, b, rtol=tol, atol=tol))
+    got, want = np.asarray(got, dtype=float), np.asarray(want, dtype=float)
+    # the 1e-12 absorbs the float error of a subtraction at exactly half a unit
+    return got.shape == want.shape and bool(np.all(np.abs(got - want) <= tol + 1e-12))
+
+
+def _how_far(value, want):
+    """How far a number is from the right one, in words: "0.0123 too large"."""
+    diff = value - want
+    side = "too large" if diff > 0 else "too small"
+    if abs(diff) < 100 * PRINTED_TOL:
+        return (f"close but {abs(diff):.2g} {side}: more than rounding to four decimals allows "
+                f"(check for a rounded intermediate value or a small slip)")
+    return f"{abs(diff):.4g} {side}"
+
+
+def _check_number(value, want, name, mistakes=(), how=""):
+    """None if ``value`` is ``want`` at the printed precision, else the "Not yet" to return.
+
+    ``mistakes`` lists typical wrong answers as (value, what, because[, tolerance]): an
+    answer that matches one gets that targeted hint; any other gets how far off it is and
+    ``how``.
+    """
+    got = float(_numbers(value, name, shape=()))
+    if _within(got, want):
+        return None
+    for wrong, what, because, *tol in mistakes:
+        if _within(got, wrong, *tol):
+            return not_yet(what.format(got=got), because=because)
+    return not_yet(f"{name} = {got:.6g} is {_how_far(got, want)}", because=how)
+
+
+def _check_numbers(value, want, name, mistakes=(), how=""):
+    """Like :func:`_check_number`, for a fixed-length list of numbers."""
+    import numpy as np
+
+    want = np.asarray(want, dtype=float)
+    got = _numbers(value, name)
+    if got.shape != want.shape:
+        raise AnswerProblem(f"{name} must hold {want.size} numbers; got shape {got.shape}")
+    if _within(got, want):
+        return None
+    for wrong, what, because, *tol in mistakes:
+        if _within(got, wrong, *tol):
+            return not_yet(what.format(got=_fmt(got)), because=because)
+    worst = int(np.argmax(np.abs(got - want).ravel()))
+    off = _how_far(got.ravel()[worst], want.ravel()[worst])
+    return not_yet(f"{name} = {_fmt(got)}: entry {worst} is {off}", because=how)
+
+
+def _or_correct(verdict, message):
+    """The "Not yet" of a comparison helper if there is one, else ``correct(message)``."""
+    return verdict if verdict is not None else correct(message)
 
 
 def _choose(answer, right, why_right, why_not):
@@ -176,11 +289,14 @@ def _choose(answer, right, why_right, why_not):
 
     The letters on offer are ``right`` and the keys of ``why_not``; anything else is not an
     answer to the question and raises :class:`AnswerProblem` (the checker shows it).
+    Accepts "b", "B", " b ", "(b)" and "b)".
     """
-    choice = str(answer).strip().lower()
     letters = sorted([right, *why_not])
+    listed = ", ".join(f'"{c}"' for c in letters[:-1]) + f' or "{letters[-1]}"'
+    if not isinstance(answer, str):
+        raise AnswerProblem(f"answer with a letter in quotes, {listed}; got {answer!r}")
+    choice = answer.strip().strip("()").strip().lower()
     if choice not in letters:
-        listed = ", ".join(f'"{c}"' for c in letters[:-1]) + f' or "{letters[-1]}"'
         raise AnswerProblem(f"answer with {listed}; got {answer!r}")
     if choice == right:
         return correct(why_right)
@@ -193,196 +309,23 @@ def _fmt(values):
     return "[" + ", ".join(f"{v:.4g}" for v in np.ravel(values)) + "]"
 
 
-# --- Notebook 07: real birds ---------------------------------------------------------------
-
-
-@checker
-def check_separating_weights(w, X, y):
-    """Do perceptron weights ``w = [w0, w1, w2]`` classify every bird correctly?
-
-    ``X`` is ``(n, 2)`` (standardised measurements), ``y`` holds -1/+1 labels; a bird
-    counts as correct when ``sign(s) == y`` with ``sign(0) = +1``.
-    """
-    import numpy as np
-
-    w = _numbers(w, "w", shape=(3,))
-    X = _numbers(X, "X")
-    y = np.where(_numbers(y, "y") > 0, 1.0, -1.0)
-    s = w[0] + X @ w[1:]
-    wrong = int(np.sum(np.where(s >= 0, 1.0, -1.0) != y))
-    if w[1] == 0 and w[2] == 0:
-        return not_yet(f"w = {_fmt(w)}", because="with w1 = w2 = 0 there is no boundary line at all")
-    if wrong:
-        return not_yet(
-            f"w = {_fmt(w)} misclassifies {wrong} of {len(y)} birds",
-            because="a separating line puts every bird on its own species' side (try the sliders again)",
-        )
-    return correct(f"w = {_fmt(w)} puts all {len(y)} birds on the right side of the line.")
-
-
-_SEPARABLE_CHOICES = ("Adelie-Gentoo", "Adelie-Chinstrap")
-
-
-@checker
-def check_separable_pair(answer):
-    """Which pair of species can a straight line split on bill depth and body mass?"""
-    if not isinstance(answer, str) or answer not in _SEPARABLE_CHOICES:
-        return not_yet(f"answer = {answer!r}", because=f"answer must be one of {_SEPARABLE_CHOICES}")
-    if answer == "Adelie-Chinstrap":
-        return not_yet(
-            "Adelie and Chinstrap overlap",
-            because="their bill depths and body masses share the same range: no line gets them all",
-        )
-    return correct("Gentoo have shallower bills and more mass: one line splits them from Adelie.")
-
-
-@checker
-def check_test_standardization(X_test_std, X_train, X_test):
-    """Was the test set scaled with the *training* mean and standard deviation?"""
-    import numpy as np
-
-    X_train = _numbers(X_train, "X_train")
-    X_test = _numbers(X_test, "X_test")
-    got = _numbers(X_test_std, "X_test_std", shape=X_test.shape)
-    want = (X_test - X_train.mean(axis=0)) / X_train.std(axis=0)
-    if _close(got, want):
-        return correct("the test birds are measured in the training set's units.")
-    leaky = (X_test - X_test.mean(axis=0)) / X_test.std(axis=0)
-    if _close(got, leaky):
-        return not_yet(
-            "you used the test set's own mean and standard deviation",
-            because="the test set stands for birds not seen yet: only training statistics may be used",
-        )
-    if _close(got, (X_test - X_train.mean(axis=0)) / X_train.var(axis=0)):
-        return not_yet("you divided by the variance", because="standardising divides by the standard deviation")
-    return not_yet("X_test_std differs from (X_test - mean) / std", because="use the training set's mean and std")
-
-
-@checker
-def check_accuracy(accuracy, y_true, y_pred):
-    """The fraction of birds whose predicted species is right (a number in [0, 1])."""
-    import numpy as np
-
-    value = float(_numbers(accuracy, "accuracy", shape=()))
-    want = float(np.mean(np.asarray(y_true) == np.asarray(y_pred)))
-    if abs(value - want) < 1e-9:
-        return correct(f"accuracy = {want:.4f}.")
-    if abs(value - 100 * want) < 1e-6:
-        return not_yet(f"accuracy = {value:g}", because="give it as a fraction in [0, 1], not a percentage")
-    if abs(value - (1 - want)) < 1e-9:
-        return not_yet(f"accuracy = {value:.4f}", because="that is the error rate: count the correct predictions")
-    return not_yet(f"accuracy = {value:.4f}", because="accuracy = (number of y_pred == y_true) / (number of birds)")
-
-
-@checker
-def check_confusion_matrix(cm, y_true, y_pred, n_classes):
-    """``cm[t, p]`` must count the birds of true class ``t`` predicted as class ``p``."""
-    import numpy as np
-
-    got = _numbers(cm, "cm", shape=(n_classes, n_classes))
-    want = np.zeros((n_classes, n_classes))
-    for t, p in zip(np.asarray(y_true), np.asarray(y_pred)):
-        want[int(t), int(p)] += 1
-    if np.array_equal(got, want):
-        return correct(f"the diagonal holds the {int(np.trace(want))} correct predictions.")
-    if np.array_equal(got, want.T):
-        return not_yet("cm is transposed", because="rows are the true species and columns the predicted ones")
-    if got.sum() != want.sum():
-        return not_yet(f"cm counts {got.sum():g} birds", because=f"every one of the {len(y_true)} test birds is counted once")
-    return not_yet("some cells of cm are off", because="cm[t, p] += 1 for each bird with true t and predicted p")
-
-
 # --- Notebook 00 (and 08): what deep learning is ------------------------------------------
-
-_DEEP_LEARNING_CHOICES = {
-    "a": "deep learning needs no training data",
-    "b": "a deep network learns the features from raw input as well as the classifier",
-    "c": "deep learning uses a step activation instead of a sigmoid",
-    "d": "traditional machine learning cannot use gradient descent",
-}
 
 
 @checker
 def check_deep_learning_difference(choice):
-    """Multiple choice: what sets deep learning apart from traditional machine learning?"""
-    if not isinstance(choice, str) or choice.strip().lower() not in _DEEP_LEARNING_CHOICES:
-        return not_yet(f"choice = {choice!r}", because="choose one of 'a', 'b', 'c', 'd'")
-    choice = choice.strip().lower()
-    if choice == "b":
-        return correct("feature learning + classification in one network, trained end to end.")
-    reasons = {
-        "a": "deep networks need *more* data than traditional methods, not none",
-        "c": "deep networks use smooth activations (ReLU, sigmoid) so that gradients exist",
-        "d": "many traditional models (logistic regression, the perceptron) are trained by gradient descent",
-    }
-    return not_yet(f"({choice}) {_DEEP_LEARNING_CHOICES[choice]}", because=reasons[choice])
+    """Multiple choice: what sets deep learning apart from traditional machine learning?
 
-
-# --- Notebook 08: review -------------------------------------------------------------------
-
-
-@checker
-def check_gradient_step(w_new):
-    """One gradient descent step on L(w) = (w - 3)^2 from w = 1 with lr = 0.1."""
-    value = float(_numbers(w_new, "w_new", shape=()))
-    if abs(value - 1.4) < 1e-9:
-        return correct("dL/dw = 2(1 - 3) = -4, so w moves to 1 - 0.1 * (-4) = 1.4, towards the minimum at 3.")
-    if abs(value - 0.6) < 1e-9:
-        return not_yet("w_new = 0.6", because="you stepped along the gradient; descent goes against it (w - lr * dL/dw)")
-    if abs(value - 1.2) < 1e-9:
-        return not_yet("w_new = 1.2", because="dL/dw of (w - 3)^2 is 2(w - 3): the factor 2 is missing")
-    return not_yet(f"w_new = {value:g}", because="compute dL/dw = 2(w - 3) at w = 1, then w - lr * dL/dw")
-
-
-@checker
-def check_perceptron_steps(w):
-    """The lecture's SGD run: weights [w0, w1, w2] after the points (1, 0) and then (1, 1)."""
-    got = _numbers(w, "w", shape=(3,))
-    if _close(got, [-0.1, 0.2, 0.1], tol=1e-9):
-        return correct("w = [-0.1, 0.2, 0.1]: (1, 0) pulled the weights down, then (1, 1) pushed them up.")
-    if _close(got, [-0.2, 0.1, 0.0], tol=1e-9):
-        return not_yet("w = [-0.2, 0.1, 0]", because="that is after (1, 0) only: (1, 1) gives s = -0.1 < 0 with y = +1, another update")
-    if _close(got, [0.2, 0.1, -0.1], tol=1e-9):
-        return not_yet(f"w = {_fmt(got)}", because="w lists the bias first: [w0, w1, w2]")
-    return not_yet(f"w = {_fmt(got)}", because="for a misclassified point each w_i changes by -lr * (-y x_i), with x_0 = 1")
-
-
-@checker
-def check_chain_rule(dz_dx):
-    """dz/dx of z = sin(x^2) at x = 1.5."""
-    import math
-
-    value = float(_numbers(dz_dx, "dz_dx", shape=()))
-    want = 2 * 1.5 * math.cos(1.5**2)
-    if abs(value - want) < 1e-6:
-        return correct(f"dz/dx = dz/du * du/dx = cos(2.25) * 3 = {want:.4f}.")
-    if abs(value - math.cos(1.5**2)) < 1e-6:
-        return not_yet(f"dz/dx = {value:.4f}", because="that is dz/du only: multiply by du/dx = 2x")
-    if abs(value - 2 * 1.5 * math.cos(1.5)) < 1e-6:
-        return not_yet(f"dz/dx = {value:.4f}", because="evaluate cos at u = x^2 = 2.25, not at x")
-    return not_yet(f"dz/dx = {value:.4f}", because="with u = x^2, dz/dx = cos(u) * 2x")
-
-
-_BACKPROP_U = (1.0, 0.5, 0.25)
-_BACKPROP_W = (0.1, -0.2, 0.4)
-
-
-@checker
-def check_last_layer_gradient(dL_dw):
-    """dL/dw_j for a sigmoid output with BCE: u = [1, 0.5, 0.25], w = [0.1, -0.2, 0.4], y = 1."""
-    import math
-
-    got = _numbers(dL_dw, "dL_dw", shape=(3,))
-    s = sum(u * w for u, w in zip(_BACKPROP_U, _BACKPROP_W))
-    z = 1 / (1 + math.exp(-s))
-    want = [(z - 1.0) * u for u in _BACKPROP_U]
-    if _close(got, want, tol=1e-6):
-        return correct(f"s = {s:.2f}, z = {z:.4f}, dL/ds = z - y = {z - 1:.4f}, dL/dw_j = (z - y) u_j.")
-    if _close(got, [g * z * (1 - z) for g in want], tol=1e-6):
-        return not_yet("an extra factor z(1 - z)", because="with binary cross-entropy dL/ds = z - y already: z(1 - z) cancels")
-    if _close(got, [-g for g in want], tol=1e-6):
-        return not_yet("the signs are flipped", because="dL/ds = z - y, not y - z")
-    return not_yet(f"dL_dw = {_fmt(got)}", because="compute s = sum u_j w_j, z = sigmoid(s), then (z - y) * u_j")
+    >>> check_deep_learning_difference("b")
+    Correct! Feature learning + classification in one network, trained end to end from raw input.
+    """
+    return _choose(choice, "b", "Feature learning + classification in one network, trained end to end from raw input.", {
+        "a": "deep networks need more training data than traditional methods, not none",
+        "c": "deep networks use activations with a useful slope (ReLU, sigmoid, tanh), because a step's "
+             "slope is 0 and gradient descent could not train through it",
+        "d": "traditional models such as logistic regression and the perceptron are trained by gradient "
+             "descent too",
+    })
 
 
 # --- Notebook 01: the perceptron -----------------------------------------------------------
@@ -391,6 +334,8 @@ def check_last_layer_gradient(dL_dw):
 @checker
 def check_gate_weights(w, gate="AND"):
     """Do weights ``w = (w0, w1, w2)`` make a sign perceptron compute ``gate`` exactly?
+
+    A point exactly on the boundary (s = 0) is class A (+1), as sign(0) = +1.
 
     >>> check_gate_weights([-1.5, 1, 1])
     Correct! s = -1.5 + 1 x1 + 1 x2 is >= 0 only where AND is 1.
@@ -403,14 +348,16 @@ def check_gate_weights(w, gate="AND"):
     if w.shape != (3,):
         raise AnswerProblem(f"w must hold three numbers (w0, w1, w2), bias first; got shape {w.shape}")
     X, y = data.logic_gate(gate, labels="pm1")
-    s = perceptron.weighted_sum(w, X)
-    for x, s_i, y_i, f in zip(X, s, y, perceptron.predict(w, X)):
+    s = w[0] + X @ w[1:]
+    for x, s_i, y_i in zip(X, s, y):
+        f = 1.0 if s_i >= 0 else -1.0
         if f != y_i:
             side = ">= 0" if s_i >= 0 else "< 0"
             said = "class A (+1)" if f > 0 else "class B (-1)"
             want = "class A (+1)" if y_i > 0 else "class B (-1)"
+            edge = " (s = 0 counts as class A, since sign(0) = +1)" if s_i == 0 else ""
             return not_yet(f"({x[0]:g}, {x[1]:g}) gives s = {s_i:.4g} {side}, so the perceptron says "
-                           f"{said}, but {gate.upper()} says {want}")
+                           f"{said}, but {gate.upper()} says {want}{edge}")
     return correct(f"s = {w[0]:.4g} + {w[1]:.4g} x1 + {w[2]:.4g} x2 is >= 0 only where "
                    f"{gate.upper()} is 1.")
 
@@ -425,54 +372,29 @@ def check_xor_impossible(answer):
     })
 
 
-# --- Notebooks 02 and 03: activations and gradient descent (issue 3) ----------------------
+# --- Notebook 02: activation functions -----------------------------------------------------
 
 
 @checker
 def check_sigmoid_slope(slope):
-    """The slope of the sigmoid at s = 2, sigmoid'(2) = sigmoid(2) (1 - sigmoid(2))."""
+    """The slope of the sigmoid at s = 2, sigmoid'(2) = sigmoid(2) (1 - sigmoid(2)) = 0.1050.
+
+    >>> check_sigmoid_slope(0.1050)
+    Correct! sigmoid(2) = 0.8808, so the slope is 0.8808 * 0.1192 = 0.1050.
+    """
     import math
 
-    value = float(_numbers(slope, "slope", shape=()))
     z = 1 / (1 + math.exp(-2.0))
-    if abs(value - z * (1 - z)) < 1e-4:
-        return correct(f"sigmoid(2) = {z:.4f}, so the slope is {z:.4f} * {1 - z:.4f} = {z * (1 - z):.4f}.")
-    if abs(value - z) < 1e-4:
-        return not_yet(f"slope = {value:.4f} is sigmoid(2) itself", because="the slope is sigmoid(s) * (1 - sigmoid(s))")
-    if abs(value - 0.25) < 1e-4:
-        return not_yet("slope = 0.25 is the slope at s = 0", because="evaluate sigmoid(s) (1 - sigmoid(s)) at s = 2")
-    if abs(value - (1 - z)) < 1e-4:
-        return not_yet(f"slope = {value:.4f} is 1 - sigmoid(2)", because="multiply it by sigmoid(2) as well")
-    return not_yet(f"slope = {value:.4f}", because="compute z = 1 / (1 + e^-2), then z * (1 - z)")
-
-
-@checker
-def check_softmax(softmax_fn):
-    """A learner's softmax(s) for a 1-D array: right values, sums to 1, no overflow at s = [1000, 0]."""
-    import warnings
-
-    import numpy as np
-
-    if softmax_fn is None or softmax_fn is Ellipsis or not callable(softmax_fn):
-        raise AnswerProblem("softmax_fn must be your function (write def my_softmax(s): ... above)")
-    s = np.array([1.0, 2.0, 3.0])
-    want = np.exp(s) / np.exp(s).sum()
-    got = _numbers(softmax_fn(s.copy()), "my_softmax([1, 2, 3])", shape=(3,))
-    if not _close(got, want, tol=1e-6):
-        if _close(got, np.exp(s), tol=1e-6):
-            return not_yet(f"my_softmax([1, 2, 3]) = {_fmt(got)}", because="the exponentials still have to be divided by their sum")
-        return not_yet(f"my_softmax([1, 2, 3]) = {_fmt(got)}", because=f"softmax gives {_fmt(want)}: e^(s_i) / sum_j e^(s_j)")
-    with warnings.catch_warnings(), np.errstate(all="ignore"):
-        warnings.simplefilter("ignore")
-        big = np.asarray(softmax_fn(np.array([1000.0, 0.0])), dtype=float)
-    if big.shape != (2,) or not np.all(np.isfinite(big)):
-        return not_yet(
-            f"my_softmax([1000, 0]) = {_fmt(big)}",
-            because="e^1000 overflows to inf and inf / inf is NaN: subtract max(s) from s first (softmax does not change)",
-        )
-    if not _close(big, [1.0, 0.0], tol=1e-9):
-        return not_yet(f"my_softmax([1000, 0]) = {_fmt(big)}", because="the answer is [1, 0]: the first score is far larger")
-    return correct("right values, and subtracting max(s) keeps e^(s_i) from overflowing.")
+    verdict = _check_number(slope, z * (1 - z), "slope", mistakes=[
+        (z, "slope = {got:.4f} is sigmoid(2) itself", "the slope is sigmoid(s) * (1 - sigmoid(s))"),
+        (1 - z, "slope = {got:.4f} is 1 - sigmoid(2)", "multiply it by sigmoid(2) as well"),
+        (0.25, "slope = 0.25 is the slope at s = 0", "evaluate sigmoid(s) (1 - sigmoid(s)) at s = 2"),
+        (math.exp(-2) / (1 + math.exp(-2)), "slope = {got:.4f} is e^-2 / (1 + e^-2), which is 1 - sigmoid(2)",
+         "the slope is z (1 - z) with z = 1 / (1 + e^-2)"),
+        (1 / (1 + math.exp(2)) * (1 - 1 / (1 + math.exp(2))), "slope = {got:.4f}: the same as at s = 2, by symmetry, "
+         "but computed with z = 1 / (1 + e^2)", "z = 1 / (1 + e^-s) has a minus sign in the exponent"),
+    ], how="compute z = 1 / (1 + e^-2), then z * (1 - z)")
+    return _or_correct(verdict, f"sigmoid(2) = {z:.4f}, so the slope is {z:.4f} * {1 - z:.4f} = {z * (1 - z):.4f}.")
 
 
 _STACK_V = ((1.0, -2.0, 0.5), (0.0, 1.0, 3.0))
@@ -485,82 +407,199 @@ def check_combined_weights(W_single):
     import numpy as np
 
     V, W = np.array(_STACK_V), np.array(_STACK_W)
-    got = _numbers(W_single, "W_single", shape=(2, 1))
+    got = _numbers(W_single, "W_single")
+    if got.size != 2:
+        raise AnswerProblem(f"W_single must be a (2, 1) array, one weight per input; got shape {got.shape}")
     want = V @ W
-    if _close(got, want, tol=1e-9):
-        return correct(f"V @ W = {_fmt(want)}: the two linear layers are one linear layer in disguise.")
-    if np.ravel(got).size == 2 and _close(np.ravel(got)[::-1], np.ravel(want), tol=1e-9):
-        return not_yet("the two entries are swapped", because="row i of V W belongs to input x_i")
-    return not_yet(f"W_single = {_fmt(got)}", because="x V W = x (V W): multiply the matrices, V @ W")
+    verdict = _check_numbers(got.reshape(2, 1), want, "W_single", mistakes=[
+        (want[::-1], "the two entries are swapped", "row i of V W belongs to input x_i"),
+        (-want, "W_single = {got} has the wrong sign",
+         "V @ W multiplies and adds, with every sign as it stands"),
+        (V[:, :1] * W[0, 0], "W_single = {got} uses only the first hidden unit",
+         "every hidden unit passes its share on: sum over all three, which V @ W does"),
+    ], how="x V W = x (V W): multiply the matrices, V @ W")
+    return _or_correct(verdict, f"V @ W = {_fmt(want)}: the two linear layers are one linear layer in disguise.")
+
+
+@checker
+def check_softmax(softmax_fn):
+    """A learner's softmax(s) for a 1-D array: right values, sums to 1, no overflow at s = [1000, 0]."""
+    import warnings
+
+    import numpy as np
+
+    if not callable(softmax_fn):
+        raise AnswerProblem("pass your function itself: check_softmax(my_softmax)")
+    s = np.array([1.0, 2.0, 3.0])
+    want = np.exp(s) / np.exp(s).sum()
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        out = softmax_fn(s.copy())
+    if out is None:
+        raise AnswerProblem("my_softmax returned None: end it with return ...")
+    got = _numbers(out, "my_softmax([1, 2, 3])", shape=(3,))
+    if not _within(got, want, 1e-9):
+        if _within(got, np.exp(s), 1e-9) or _within(got, np.exp(s - s.max()), 1e-9):
+            return not_yet(f"my_softmax([1, 2, 3]) = {_fmt(got)}", because="the exponentials still have to be divided by their sum")
+        if _within(got, s / s.sum(), 1e-9):
+            return not_yet(f"my_softmax([1, 2, 3]) = {_fmt(got)} divides the scores themselves",
+                           because="softmax divides the exponentials e^(s_i) by their sum")
+        return not_yet(f"my_softmax([1, 2, 3]) = {_fmt(got)}", because=f"softmax gives {_fmt(want)}: e^(s_i) / sum_j e^(s_j)")
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore")
+        big = np.asarray(softmax_fn(np.array([1000.0, 0.0])), dtype=float)
+    if big.shape != (2,) or not np.all(np.isfinite(big)):
+        return not_yet(
+            f"my_softmax([1000, 0]) = {_fmt(big)}",
+            because="e^1000 overflows to inf and inf / inf is NaN: subtract max(s) from s first (softmax does not change)",
+        )
+    if not _within(big, [1.0, 0.0], 1e-9):
+        return not_yet(f"my_softmax([1000, 0]) = {_fmt(big)}", because="the answer is [1, 0]: the first score is far larger")
+    return correct("right values, and subtracting max(s) keeps e^(s_i) from overflowing.")
+
+
+# --- Notebook 03: gradient descent ---------------------------------------------------------
 
 
 @checker
 def check_slope_estimate(slope):
-    """Central-difference slope of L(w) = w^2 - 2w at w = 3 with h = 0.001 (exactly 4 up to rounding)."""
-    value = float(_numbers(slope, "slope", shape=()))
-    if abs(value - 4.0) < 1e-6:
-        return correct("(L(3.001) - L(2.999)) / 0.002 = 4, the derivative 2w - 2 at w = 3.")
-    if abs(value - 4.001) < 1e-6:
-        return not_yet(f"slope = {value:.6f} is the one-sided estimate",
-                       because="a central difference divides L(w + h) - L(w - h) by 2h")
-    if abs(value - 8.0) < 1e-6:
-        return not_yet("slope = 8", because="L(w + h) - L(w - h) spans 2h, so divide by 2h, not h")
-    return not_yet(f"slope = {value:.6f}", because="compute (L(3 + h) - L(3 - h)) / (2h) with L(w) = w^2 - 2w")
+    """Central-difference slope of L(w) = w^2 - 2w at w = 3 with h = 0.001 (4, up to rounding)."""
+    verdict = _check_number(slope, 4.0, "slope", mistakes=[
+        (4.001, "slope = {got:.6f} is the one-sided estimate",
+         "a central difference divides L(w + h) - L(w - h) by 2h"),
+        (8.0, "slope = {got:g}", "L(w + h) - L(w - h) spans 2h, so divide by 2h, not h"),
+        (2.0, "slope = {got:g}", "L(w + h) - L(w - h) spans 2h: divide by 2h, not by 4h"),
+        (6.0, "slope = {got:g} is the slope of w^2 alone", "L(w) = w^2 - 2w: the -2w part has slope -2"),
+        (0.008, "slope = {got:g} is L(3 + h) - L(3 - h)", "divide the difference by 2h = 0.002"),
+    ], how="compute (L(3 + h) - L(3 - h)) / (2h) with L(w) = w^2 - 2w and h = 0.001")
+    return _or_correct(verdict, "(L(3.001) - L(2.999)) / 0.002 = 4, the derivative 2w - 2 at w = 3.")
 
 
 @checker
 def check_update_rule(w_new):
     """One step on L = 0.2 w1^2 + w2^2 from w = (2, 1) with lr = 0.25: w - lr * (0.4 w1, 2 w2) = (1.8, 0.5)."""
-    got = _numbers(w_new, "w_new", shape=(2,))
-    if _close(got, [1.8, 0.5], tol=1e-9):
-        return correct("the gradient is (0.8, 2.0); w moves against it to (1.8, 0.5), where the loss is lower.")
-    if _close(got, [2.2, 1.5], tol=1e-9):
-        return not_yet("w_new = [2.2, 1.5] climbs uphill", because="the update subtracts: w - lr * gradient")
-    if _close(got, [1.75, 0.5], tol=1e-9) or _close(got, [1.9, 0.75], tol=1e-9):
-        return not_yet(f"w_new = {_fmt(got)}", because="the partial derivatives are dL/dw1 = 0.4 w1 and dL/dw2 = 2 w2")
-    return not_yet(f"w_new = {_fmt(got)}", because="compute the gradient (0.4 w1, 2 w2) at (2, 1), then w - 0.25 * gradient")
+    verdict = _check_numbers(w_new, [1.8, 0.5], "w_new", mistakes=[
+        ([2.2, 1.5], "w_new = {got} climbs uphill", "the update subtracts: w - lr * gradient"),
+        ([1.2, -1.0], "w_new = {got} takes the whole gradient", "multiply the gradient by lr = 0.25 first"),
+        ([1.75, 0.5], "w_new = {got}", "dL/dw1 = 0.4 w1 (the 0.2 w1^2 term gives 2 * 0.2 w1), not 0.5 w1"),
+        ([1.9, 0.75], "w_new = {got}", "the partial derivatives are dL/dw1 = 0.4 w1 and dL/dw2 = 2 w2 "
+                                       "(you used 0.2 w1 and w2: the derivative of w^2 is 2w)"),
+    ], how="compute the gradient (0.4 w1, 2 w2) at (2, 1), then w - 0.25 * gradient")
+    return _or_correct(verdict, "the gradient is (0.8, 2.0); w moves against it to (1.8, 0.5), where the loss is lower.")
 
 
 _REGIME_LRS = (0.01, 0.3, 0.9, 1.2)
-_REGIME_NAMES = ("crawl", "converge", "oscillate", "diverge")
+_REGIME_STEPS = 20
+_REGIME_NAMES = ("crawling", "converging", "zigzagging", "diverging")
+# The forms a learner may write for each name: the notebook's words, their verbs, and the
+# word an earlier version of the explorer used ("oscillating").
+_REGIME_FORMS = {
+    "crawling": ("crawl", "crawls", "crawling", "crawled"),
+    "converging": ("converge", "converges", "converging", "converged"),
+    "zigzagging": ("zigzag", "zigzags", "zigzagging", "zigzaging", "zigzagged",
+                   "oscillate", "oscillates", "oscillating", "oscillated"),
+    "diverging": ("diverge", "diverges", "diverging", "diverged"),
+}
+
+
+def _regime_word(word):
+    """The notebook's name for a learner's word ("Zig-zag" -> "zigzagging"), or None."""
+    if not isinstance(word, str):
+        return None
+    key = word.strip().lower().replace("-", "").replace(" ", "").replace("_", "")
+    for name, forms in _REGIME_FORMS.items():
+        if key in forms:
+            return name
+    return None
+
+
+def _regime_of(lr):
+    """What lr does on L = (w - 1)^2 in 20 steps, from the factor 1 - 2 lr alone."""
+    factor = 1 - 2 * lr
+    if abs(factor) > 1:
+        return "diverging"
+    if factor < 0:
+        return "zigzagging"
+    return "converging" if factor**_REGIME_STEPS < 0.02 else "crawling"
+
+
+def _regime_hint(lr, got, want):
+    factor = 1 - 2 * lr
+    left = abs(factor) ** _REGIME_STEPS
+    if want == "diverging":
+        also = " (it does jump from side to side, but away from the minimum)" if got == "zigzagging" else ""
+        return (f"1 - 2 lr = {factor:.2f} and |{factor:.2f}| > 1: every step lands further from the "
+                f"minimum than the last{also}")
+    if got == "diverging":
+        return (f"|1 - 2 lr| = {abs(factor):.2f} < 1: every step shrinks the distance to the minimum, "
+                f"so w does not move away")
+    if want == "zigzagging":
+        reached = (f"it does reach the minimum ({left:.2g} of the distance is left after 20 steps), but "
+                   if got == "converging" else "")
+        return (f"{reached}1 - 2 lr = {factor:.2f} is negative: w lands on the other side of the minimum "
+                f"at every step")
+    if got == "zigzagging":
+        return f"1 - 2 lr = {factor:.2f} is positive: w stays on its starting side of the minimum"
+    if want == "converging":
+        return (f"after 20 steps only {factor:.2f}^20 = {left:.2g} of the distance is left: w has "
+                f"reached the minimum")
+    return (f"after 20 steps {factor:.2f}^20 = {left:.2f} of the distance is still left: w is on its way, "
+            f"but far from the minimum")
 
 
 @checker
 def check_learning_rates(answers):
-    """Match each learning rate on L = (w - 1)^2 (20 steps) to what happens: crawl, converge, oscillate or diverge."""
+    """Name what each learning rate does on L = (w - 1)^2 in 20 steps.
+
+    The four names of notebook 03, exactly one of which fits each run: "crawling",
+    "converging", "zigzagging" or "diverging" (their verbs, such as "converges" or
+    "zigzag", count too).
+
+    >>> check_learning_rates({0.01: "crawling", 0.3: "converges", 0.9: "zigzag", 1.2: "diverged"})
+    Correct! Factors 0.98 (crawling), 0.4 (converging), -0.8 (zigzagging), -1.4 (diverging).
+    >>> check_learning_rates({0.01: "crawling", 0.3: "converging", 0.9: "converging", 1.2: "diverging"})
+    Not yet: lr = 0.9 is not converging because it does reach the minimum (0.012 of the distance is left after 20 steps), but 1 - 2 lr = -0.80 is negative: w lands on the other side of the minimum at every step
+    """
     if not isinstance(answers, dict):
-        raise AnswerProblem(f"answers must be a dict like {{0.01: 'crawl', ...}}; got {type(answers).__name__}")
+        raise AnswerProblem(f"answers must be a dict like {{0.01: 'crawling', ...}}; got {type(answers).__name__}")
     missing = [lr for lr in _REGIME_LRS if lr not in answers]
     if missing:
         raise AnswerProblem(f"answers has no entry for lr = {', '.join(map(str, missing))}")
-    for lr, want in zip(_REGIME_LRS, _REGIME_NAMES):
+    names = ", ".join(f'"{name}"' for name in _REGIME_NAMES)
+    wrong = []
+    for lr in _REGIME_LRS:
         got = answers[lr]
         if got is Ellipsis:
-            raise AnswerProblem(f"answers[{lr}] is still ...: fill in one of {', '.join(map(repr, _REGIME_NAMES))}")
-        if got not in _REGIME_NAMES:
-            raise AnswerProblem(f"answers[{lr}] = {got!r}; use one of {', '.join(map(repr, _REGIME_NAMES))}")
-        if got != want:
-            factor = 1 - 2 * lr
-            return not_yet(
-                f"lr = {lr} does not {got}",
-                because=f"each step multiplies the distance to the minimum by 1 - 2 lr = {factor:.2f}",
-            )
-    return correct("factor 0.98 crawls, 0.4 converges, -0.8 oscillates, -1.4 diverges.")
+            raise AnswerProblem(f"your answer is still ...: replace the ... for lr = {lr} with one of {names}")
+        name = _regime_word(got)
+        if name is None:
+            raise AnswerProblem(f"answers[{lr}] = {got!r} is not one of the four words: use {names}")
+        if name != _regime_of(lr):
+            wrong.append((lr, name))
+    if wrong:
+        lr, got = wrong[0]
+        more = f" ({len(wrong)} of 4 are not right yet)" if len(wrong) > 1 else ""
+        return not_yet(f"lr = {lr} is not {got}{more}", because=_regime_hint(lr, got, _regime_of(lr)))
+    return correct("Factors 0.98 (crawling), 0.4 (converging), -0.8 (zigzagging), -1.4 (diverging).")
+
+
+_UPDATE_COUNT = (50, 8, 3)  # samples, batch size, epochs
 
 
 @checker
 def check_update_count(n_updates):
-    """How many weight updates: 12 samples, batch size 5, 3 epochs -> 3 batches (5, 5, 2) per epoch, 9 updates."""
-    value = float(_numbers(n_updates, "n_updates", shape=()))
-    if value == 9:
-        return correct("each epoch has batches of 5, 5 and 2 samples: 3 updates per epoch, 9 in all.")
-    if abs(value - 7.2) < 1e-9 or value == 6:
-        return not_yet(f"n_updates = {value:g}", because="the last batch may be short (2 samples) but it still makes an update")
-    if value == 36:
-        return not_yet("n_updates = 36 counts samples", because="one update per batch, not per sample")
-    if value == 3:
-        return not_yet("n_updates = 3 is one epoch", because="there are 3 epochs")
-    return not_yet(f"n_updates = {value:g}", because="count the batches per epoch (the last may be short), times the epochs")
+    """Weight updates for 50 samples, batch size 8, 3 epochs: 7 batches (six of 8, one of 2) per epoch, 21."""
+    n, size, epochs = _UPDATE_COUNT
+    verdict = _check_number(n_updates, 21, "n_updates", mistakes=[
+        (18, "n_updates = 18 leaves out the short batch",
+         "50 = 6 * 8 + 2: the last batch holds the 2 samples left over, and it makes an update too"),
+        (n * epochs / size, "n_updates = {got:g} is not a whole number of batches",
+         "a batch is whole samples: 50 samples make six batches of 8 and one of 2"),
+        (n * epochs, "n_updates = 150 counts samples", "one update per batch, not per sample"),
+        (7, "n_updates = 7 is one epoch", "there are 3 epochs"),
+        (24, "n_updates = 24 counts 8 batches per epoch", "8 batches of 8 would be 64 samples; 50 need 7"),
+    ], how="count the batches in one epoch (the last one may be short), times the number of epochs")
+    return _or_correct(verdict, "each epoch has six batches of 8 and one of 2: 7 updates per epoch, 21 in all.")
 
 
 # --- Notebook 04: training the perceptron with SGD -----------------------------------------
@@ -576,6 +615,15 @@ _GRADIENT_CASES = (
 )
 
 
+def _perceptron_gradient(w, x, y):
+    """dL/dw of max(0, -y s), with s*y <= 0 counted as a mistake; written out, not imported."""
+    import numpy as np
+
+    x1 = np.concatenate(([1.0], np.asarray(x, dtype=float)))
+    s = float(x1 @ np.asarray(w, dtype=float))
+    return (-y * x1 if s * y <= 0 else np.zeros(3)), s
+
+
 @checker
 def check_loss_gradient(gradient):
     """Does ``gradient(w, x, y)`` return dL/dw of L = max(0, -y s), counting s*y == 0 as a mistake?
@@ -586,27 +634,35 @@ def check_loss_gradient(gradient):
     """
     import numpy as np
 
-    from . import perceptron
-
     if not callable(gradient):
         raise AnswerProblem(f"pass your function itself, e.g. check_loss_gradient(my_gradient); "
                             f"got {type(gradient).__name__}")
     for w, x, y in _GRADIENT_CASES:
-        want = perceptron.loss_gradient(w, x, y)
-        got = _numbers(gradient(np.array(w), np.array(x), y), "the returned gradient")
+        want, s = _perceptron_gradient(w, x, y)
+        out = gradient(np.array(w), np.array(x), y)
+        if out is None:
+            raise AnswerProblem("your function returned None: every branch needs a return")
+        got = _numbers(out, "the returned gradient")
         if got.shape != want.shape:
-            raise AnswerProblem(f"the gradient must have 3 entries (dL/dw0, dL/dw1, dL/dw2); got shape {got.shape}")
-        if not _close(got, want, tol=1e-9):
-            s = perceptron.weighted_sum(w, x)
-            sy = s * y
-            kind = ("s*y < 0: a mistake" if sy < 0 else "s*y = 0: on the boundary" if sy == 0
-                    else "s*y > 0: correct")
-            why = {"s*y < 0: a mistake": f"the gradient of a mistake is -y [1, x1, x2] = {_fmt(want)}",
-                   "s*y = 0: on the boundary": f"a point on the boundary counts as a mistake, so the gradient "
-                                               f"is -y [1, x1, x2] = {_fmt(want)} (otherwise w = 0 never learns)",
-                   "s*y > 0: correct": "a correctly classified point has zero loss around it, so its gradient is 0"}
-            return not_yet(f"for w = {_fmt(w)}, x = {_fmt(x)}, y = {y:+.0f} (s = {s:.4g}, {kind}) it returned "
-                           f"{_fmt(got)}", because=why[kind])
+            raise AnswerProblem(f"the gradient must have 3 entries (dL/dw0, dL/dw1, dL/dw2), the bias first; "
+                                f"got shape {got.shape}")
+        if _within(got, want, 1e-9):
+            continue
+        sy = s * y
+        kind = "s*y < 0: a mistake" if sy < 0 else "s*y = 0: on the boundary" if sy == 0 else "s*y > 0: correct"
+        if sy <= 0 and _within(got, -want, 1e-9):
+            because = "the slope of -y s with respect to w is -y [1, x1, x2]; the minus sign is missing"
+        elif sy <= 0 and _within(got, want[1:].tolist() + [0.0], 1e-9):
+            because = "x0 = 1 comes first: the gradient is -y [1, x1, x2], with dL/dw0 = -y"
+        elif sy == 0:
+            because = (f"a point on the boundary counts as a mistake, so the gradient is -y [1, x1, x2] = "
+                       f"{_fmt(want)} (otherwise training from w = 0 never starts)")
+        elif sy < 0:
+            because = f"the gradient of a mistake is -y [1, x1, x2] = {_fmt(want)}"
+        else:
+            because = "a correctly classified point has zero loss around it, so its gradient is 0"
+        return not_yet(f"for w = {_fmt(w)}, x = {_fmt(x)}, y = {y:+.0f} (s = {s:.4g}, {kind}) it returned "
+                       f"{_fmt(got)}", because=because)
     return correct("-y x for mistakes and points on the boundary, 0 for correct points.")
 
 
@@ -617,23 +673,27 @@ def check_next_two_steps(w_after_step_3, w_after_step_4):
     >>> check_next_two_steps([-0.1, 0.2, 0.1], [-0.2, 0.2, 0.0])
     Correct! (0, 0) is already right (s = -0.1), and (0, 1) sits exactly on the boundary (s = 0), which counts as a mistake.
     """
-    w3 = _numbers(w_after_step_3, "w_after_step_3", shape=(3,))
-    w4 = _numbers(w_after_step_4, "w_after_step_4", shape=(3,))
     start = [-0.1, 0.2, 0.1]
-    if not _close(w3, start, tol=1e-6):
-        return not_yet(f"w_after_step_3 = {_fmt(w3)}",
-                       because="at (0, 0) s = w0 = -0.1 and y = -1, so s*y > 0: the point is right "
-                               "and the weights do not change")
-    if _close(w4, start, tol=1e-6):
-        return not_yet(f"w_after_step_4 = {_fmt(w4)} (no change)",
-                       because="at (0, 1) s = w0 + w2 = -0.1 + 0.1 = 0: the point is on the boundary, "
-                               "which counts as a mistake, so the weights do change")
-    if not _close(w4, [-0.2, 0.2, 0.0], tol=1e-6):
-        return not_yet(f"w_after_step_4 = {_fmt(w4)}",
-                       because="the gradient at (0, 1) with y = -1 is -y [1, 0, 1] = [1, 0, 1], "
-                               "so w <- w - 0.1 * [1, 0, 1]")
-    return correct("(0, 0) is already right (s = -0.1), and (0, 1) sits exactly on the boundary "
-                   "(s = 0), which counts as a mistake.")
+    verdict = _check_numbers(w_after_step_3, start, "w_after_step_3", mistakes=[
+        ([-0.2, 0.2, 0.1], "w_after_step_3 = {got} updates at (0, 0)",
+         "there s = w0 = -0.1 and y = -1, so s*y = 0.1 > 0: the point is right and the weights stay"),
+    ], how="at (0, 0), s = w0 = -0.1 and y = -1: is that a mistake?")
+    if verdict is not None:
+        return verdict
+    verdict = _check_numbers(w_after_step_4, [-0.2, 0.2, 0.0], "w_after_step_4", mistakes=[
+        (start, "w_after_step_4 = {got} (no change)",
+         "at (0, 1) s = w0 + w2 = -0.1 + 0.1 = 0: the point is on the boundary, which counts as a "
+         "mistake, so the weights do change"),
+        ([0.0, 0.2, 0.2], "w_after_step_4 = {got} moved the wrong way",
+         "the gradient at (0, 1) with y = -1 is -y [1, 0, 1] = [1, 0, 1], and w <- w - 0.1 * gradient"),
+        ([-0.2, 0.1, 0.0], "w_after_step_4 = {got} changed w1 too",
+         "x1 = 0 at (0, 1), so w1 gets no update: the gradient is [1, 0, 1]"),
+    ], how="the gradient at (0, 1) with y = -1 is -y [1, 0, 1], so w <- w - 0.1 * [1, 0, 1]")
+    return _or_correct(verdict, "(0, 0) is already right (s = -0.1), and (0, 1) sits exactly on the boundary "
+                              "(s = 0), which counts as a mistake.")
+
+
+_TRUE_WORDS = {"true": True, "yes": True, "false": False, "no": False}
 
 
 @checker
@@ -646,20 +706,26 @@ def check_which_converge(stops):
     want = {"AND": True, "OR": True, "NAND": True, "XOR": False}
     if not isinstance(stops, dict):
         raise AnswerProblem(f"answer with a dict like {{'AND': True, ...}}; got {type(stops).__name__}")
-    given = {str(k).upper(): v for k, v in stops.items()}
+    given = {str(k).strip().upper(): v for k, v in stops.items()}
     missing = [g for g in want if g not in given]
     if missing:
         raise AnswerProblem(f"give True or False for {', '.join(missing)} too")
-    for gate, value in given.items():
-        if not isinstance(value, bool):
+    for gate, value in list(given.items()):
+        if isinstance(value, str) and value.strip().lower() in _TRUE_WORDS:
+            given[gate] = _TRUE_WORDS[value.strip().lower()]
+        elif not isinstance(value, bool):
             raise AnswerProblem(f"{gate} must be True or False; got {value!r}")
-    for gate, value in want.items():
-        if given[gate] != value:
+    wrong = [gate for gate in want if given[gate] != want[gate]]
+    if wrong:
+        gate = wrong[0]
+        if gate == "XOR":
             because = ("no straight line puts (0, 1) and (1, 0) on one side and (0, 0) and (1, 1) on the "
-                       "other, so every epoch keeps at least one mistake" if gate == "XOR" else
-                       f"one straight line separates {gate}'s classes, and on separable data the "
+                       "other, so every epoch keeps at least one mistake")
+        else:
+            because = (f"one straight line separates {gate}'s classes, and on separable data the "
                        f"perceptron always reaches a clean epoch")
-            return not_yet(f"{gate}: {given[gate]}", because=because)
+        more = f" ({len(wrong)} of 4 are not right yet)" if len(wrong) > 1 else ""
+        return not_yet(f"{gate}: {given[gate]}{more}", because=because)
     return correct("AND, OR and NAND are linearly separable, so training stops; no line separates XOR.")
 
 
@@ -675,12 +741,14 @@ def check_lr_from_zero(answer):
     })
 
 
-# --- Notebooks 05 and 06: the chain rule and backpropagation (issue 5) -------------------
+# --- Notebook 05: the chain rule -----------------------------------------------------------
+
+_COMPOSITION_POINTS = (0.3, -1.2, 2.0, 2.9)
 
 
 @checker
 def check_composition_derivative(dz_dx):
-    """Is ``dz_dx(x)`` the derivative of z = exp(cos(x))?
+    """Is ``dz_dx(x)`` the derivative of z = exp(cos(x))? Tried at four points.
 
     The reference is a central finite difference of z itself, so the checker does not
     depend on anyone's algebra.
@@ -699,20 +767,28 @@ def check_composition_derivative(dz_dx):
     def z(x):
         return math.exp(math.cos(x))
 
+    def same(a, b):
+        return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-8)
+
     h = 1e-6
-    for x in (0.3, -1.2, 2.0, 2.9):
+    for x in _COMPOSITION_POINTS:
         want = (z(x + h) - z(x - h)) / (2 * h)
         got = dz_dx(x)
-        if got is Ellipsis or got is None:
-            raise AnswerProblem(f"dz_dx({x:g}) returned {got!r}: replace the ... in the function with your formula")
-        got = float(got)
-        if not math.isclose(got, want, rel_tol=1e-4, abs_tol=1e-6):
-            if math.isclose(got, -want, rel_tol=1e-4, abs_tol=1e-6):
+        if got is Ellipsis:
+            raise AnswerProblem("your answer is still ...: replace the ... in dz_dx with your formula "
+                                "and run the cell again")
+        if got is None:
+            raise AnswerProblem(f"dz_dx({x:g}) returned None: end the function with return and your formula")
+        got = float(_numbers(got, f"dz_dx({x:g})", shape=()))
+        if not same(got, want):
+            if same(got, -want):
                 hint = "the derivative of cos(x) is -sin(x): mind the sign"
-            elif math.isclose(got, -math.sin(x), rel_tol=1e-4, abs_tol=1e-6):
+            elif same(got, -math.sin(x)):
                 hint = "that is only du/dx; multiply by dz/du = exp(u) with u = cos(x)"
-            elif math.isclose(got, z(x), rel_tol=1e-4, abs_tol=1e-6):
+            elif same(got, z(x)):
                 hint = "that is only dz/du = exp(u); multiply by du/dx"
+            elif same(got, -math.sin(x) * math.exp(x)):
+                hint = "dz/du = exp(u) is taken at u = cos(x), not at x"
             else:
                 hint = "dz/dx = dz/du * du/dx with u = cos(x), z = exp(u)"
             return not_yet(f"at x = {x:g} your dz/dx is {got:.4f} but z changes at a rate of {want:.4f}",
@@ -721,62 +797,89 @@ def check_composition_derivative(dz_dx):
 
 
 @checker
-def check_shared_node_gradient(grad):
-    """For z = x * x + 3 * x at x = 2, what does backward() put in x.grad?
+def check_shared_node_gradient(right, with_bug):
+    """z = x * x + 3 * x at x = 2: x.grad from backward() (``right``), and with ``=`` instead of ``+=``.
 
-    >>> check_shared_node_gradient(7)
-    Correct! x reaches z along three paths (two through x * x, one through 3 * x): 2 + 2 + 3 = 7.
-    >>> check_shared_node_gradient(3)
-    Not yet: 3 is the contribution of the path through 3 * x alone because the gradients of all paths add up: x * x contributes 2x = 4 as well
+    With ``=`` every path overwrites the one before: the last one visited wins. That is
+    2 (x * x, whose two factors each set x.grad = 2) or 3 (the path through 3 * x),
+    depending on the order; both are accepted.
+
+    >>> check_shared_node_gradient(7, 2)
+    Correct! The three paths add up to 2 + 2 + 3 = 7; with = the last path visited wins, leaving 2 (x * x) or 3 (3 * x).
+    >>> check_shared_node_gradient(5, 2)
+    Not yet: right = 5 counts x * x as if x appeared in it once because x is both factors of x * x, so that product contributes x + x = 4, not 2
     """
-    g = float(_numbers(grad, "grad", shape=()))
-    if _close(g, 7.0, 1e-9):
-        return correct("x reaches z along three paths (two through x * x, one through 3 * x): 2 + 2 + 3 = 7.")
+    verdict = _check_number(right, 7.0, "right", mistakes=[
+        (3.0, "right = 3 is the contribution of the path through 3 * x alone",
+         "the gradients of all paths add up: x * x contributes 2x = 4 as well"),
+        (5.0, "right = 5 counts x * x as if x appeared in it once",
+         "x is both factors of x * x, so that product contributes x + x = 4, not 2"),
+        (4.0, "right = 4 is the contribution of x * x alone", "the path through 3 * x adds another 3"),
+        (2.0, "right = 2 is what one factor of x * x contributes",
+         "that is what overwriting leaves; backward() adds every path into x.grad"),
+        (10.0, "right = 10 is z itself", "x.grad holds dz/dx = 2x + 3, not the value of z"),
+    ], how="dz/dx = 2x + 3; evaluate it at x = 2")
+    if verdict is not None:
+        return verdict
+    bug = float(_numbers(with_bug, "with_bug", shape=()))
+    if _within(bug, 2.0) or _within(bug, 3.0):
+        return correct("The three paths add up to 2 + 2 + 3 = 7; with = the last path visited wins, "
+                       "leaving 2 (x * x) or 3 (3 * x).")
     wrong = {
-        3.0: ("3 is the contribution of the path through 3 * x alone",
-              "the gradients of all paths add up: x * x contributes 2x = 4 as well"),
-        5.0: ("5 counts x * x as if x appeared in it once",
-              "x is both factors of x * x, so that product contributes x + x = 4, not 2"),
-        4.0: ("4 is the contribution of x * x alone", "the path through 3 * x adds another 3"),
-        2.0: ("2 is what one factor of x * x contributes",
-              "overwriting instead of adding is the classic bug: every path adds to x.grad"),
+        7.0: ("with_bug = 7 is the right value", "with = the paths do not add up: each one overwrites x.grad"),
+        4.0: ("with_bug = 4 adds the two factors of x * x",
+              "with = even those two overwrite each other: x * x leaves 2, not 2 + 2"),
+        5.0: ("with_bug = 5 adds 2 and 3", "= never adds: whichever path comes last replaces the others"),
     }
-    what, because = wrong.get(g, (f"{g:g} is not it", "dz/dx = 2x + 3; evaluate it at x = 2"))
-    return not_yet(what, because=because)
+    for value, (what, because) in wrong.items():
+        if _within(bug, value):
+            return not_yet(what, because=because)
+    return not_yet(f"with_bug = {bug:g} is not a value any single path gives",
+                   because="with = x.grad ends as the contribution of the last path: 2 from x * x, or 3 from 3 * x")
+
+
+# --- Notebook 06: the MLP and backpropagation ----------------------------------------------
+
+# The worked example of notebook 06: x = (1, 0), y = 1, v and w as in mlp.worked_example().
+_WORKED_V = ((0.1, -0.2), (0.5, 0.3), (-0.4, 0.8))
+_WORKED_W = (0.2, 0.6, -0.7)
+
+
+def _worked_example_values():
+    """(u with u0 = 1, z) of the worked example, computed here from the table, not from mlp."""
+    import math
+
+    x = (1.0, 1.0, 0.0)  # x0 = 1, x1, x2
+    r = [sum(x[i] * _WORKED_V[i][j] for i in range(3)) for j in range(2)]
+    u = [1.0] + [1 / (1 + math.exp(-rj)) for rj in r]
+    s = sum(uj * wj for uj, wj in zip(u, _WORKED_W))
+    return u, 1 / (1 + math.exp(-s))
 
 
 @checker
 def check_output_gradient(dL_dw):
-    """dL/dw for the worked example of notebook 06: (w0, w1, w2), bias first.
+    """dL/dw for the worked example of notebook 06: (w0, w1, w2), bias first; (-0.4452, -0.2875, -0.2337).
 
-    >>> from helpers import mlp
-    >>> model, x, y = mlp.worked_example()
-    >>> u = model.hidden_outputs(x)[0][0]
-    >>> z = model.forward(x)[0]
-    >>> check_output_gradient([(z - 1) * 1, (z - 1) * u[0], (z - 1) * u[1]])
+    >>> check_output_gradient([-0.4452, -0.2875, -0.2337])
     Correct! dL/dw_j = (z - y) u_j, with u_0 = 1 for the bias.
     """
     import numpy as np
 
-    from . import mlp
-
     got = _numbers(dL_dw, "dL_dw")
-    if got.shape == (2,):
+    if got.size == 2:
         raise AnswerProblem("dL_dw has 2 entries, but w has 3: the bias w_0 (whose input is u_0 = 1) is missing")
-    got = _numbers(got.ravel(), "dL_dw", shape=(3,))
-    model, x, y = mlp.worked_example()
-    u = np.r_[1.0, model.hidden_outputs(x)[0][0]]
-    z = float(model.forward(x)[0])
-    want = (z - y[0]) * u
-    if _close(got, want, 1e-4):
-        return correct("dL/dw_j = (z - y) u_j, with u_0 = 1 for the bias.")
-    if _close(got, -want, 1e-4):
-        return not_yet(f"you have {_fmt(got)}, the right numbers with the wrong sign",
-                       because="dL/ds = z - y (not y - z): z is too small here, so the loss falls as w grows")
-    if _close(got, want * z * (1 - z), 1e-4):
-        return not_yet(f"you have {_fmt(got)}, which includes an extra z(1 - z)",
-                       because="with binary cross-entropy dL/dz * dz/ds simplifies to z - y; the z(1 - z) cancels")
-    return not_yet(f"you have {_fmt(got)}", because="dL/dw_j = dL/ds * u_j with dL/ds = z - y and u = (1, u_1, u_2)")
+    u, z = _worked_example_values()
+    u = np.array(u)
+    want = (z - 1.0) * u
+    verdict = _check_numbers(got.ravel(), want, "dL_dw", mistakes=[
+        (-want, "dL_dw = {got}: the right numbers with the wrong sign",
+         "dL/ds = z - y (not y - z): z is too small here, so the loss falls as w grows"),
+        (want * z * (1 - z), "dL_dw = {got} includes an extra z(1 - z)",
+         "with binary cross-entropy dL/dz * dz/ds simplifies to z - y; the z(1 - z) cancels"),
+        (z * u, "dL_dw = {got} uses z instead of z - y", "dL/ds = z - y with y = 1"),
+        (np.full(3, z - 1.0), "dL_dw = {got} is dL/ds three times", "multiply dL/ds by each u_j (u_0 = 1)"),
+    ], how="dL/dw_j = dL/ds * u_j with dL/ds = z - y and u = (1, u_1, u_2)")
+    return _or_correct(verdict, "dL/dw_j = (z - y) u_j, with u_0 = 1 for the bias.")
 
 
 @checker
@@ -787,3 +890,194 @@ def check_bce_with_sigmoid(choice):
         "a": "the size of a loss says nothing on its own: what training uses is its gradient",
         "c": "the sigmoid never reaches 0 or 1 exactly, whatever the loss; BCE only punishes being far from y",
     })
+
+
+# --- Notebook 07: real birds ---------------------------------------------------------------
+
+
+@checker
+def check_separating_weights(w, X, y):
+    """Do perceptron weights ``w = [w0, w1, w2]`` classify every bird correctly?
+
+    ``X`` is ``(n, 2)`` (standardised measurements), ``y`` holds -1/+1 labels; a bird
+    counts as correct when ``sign(s) == y`` with ``sign(0) = +1``.
+    """
+    import numpy as np
+
+    w = _numbers(w, "w")
+    if w.size != 3:
+        raise AnswerProblem(f"w must hold three numbers [w0, w1, w2], the bias first; got {w.size}")
+    w = w.ravel()
+    X = _numbers(X, "X")
+    y = np.where(_numbers(y, "y") > 0, 1.0, -1.0)
+    if w[1] == 0 and w[2] == 0:
+        return not_yet(f"w = {_fmt(w)}", because="with w1 = w2 = 0 there is no boundary line at all")
+    s = w[0] + X @ w[1:]
+    wrong = int(np.sum(np.where(s >= 0, 1.0, -1.0) != y))
+    if wrong:
+        flipped = int(np.sum(np.where(-s >= 0, 1.0, -1.0) != y))
+        because = ("the line is in a good place but the sides are swapped: multiply all three weights by -1"
+                   if flipped == 0 else
+                   "a separating line puts every bird on its own species' side (try the sliders again)")
+        return not_yet(f"w = {_fmt(w)} misclassifies {wrong} of {len(y)} birds", because=because)
+    return correct(f"w = {_fmt(w)} puts all {len(y)} birds on the right side of the line.")
+
+
+_PAIRS = {frozenset({"adelie", "gentoo"}): "Adelie-Gentoo", frozenset({"adelie", "chinstrap"}): "Adelie-Chinstrap"}
+
+
+@checker
+def check_separable_pair(answer):
+    """Which pair of species can a straight line split on bill depth and body mass?
+
+    Accepts the pair in either order, written with "-", "/", "and" or spaces.
+    """
+    import re
+
+    if not isinstance(answer, str):
+        raise AnswerProblem(f'answer with "Adelie-Gentoo" or "Adelie-Chinstrap"; got {answer!r}')
+    words = frozenset(w for w in re.split(r"[^a-z]+", answer.lower()) if w and w != "and")
+    if words not in _PAIRS:
+        raise AnswerProblem(f'answer with one of the two pairs offered, "Adelie-Gentoo" or "Adelie-Chinstrap"; '
+                            f'got {answer!r}')
+    if _PAIRS[words] == "Adelie-Chinstrap":
+        return not_yet(
+            "Adelie and Chinstrap overlap",
+            because="their bill depths and body masses share the same range: no line gets them all",
+        )
+    return correct("Gentoo have shallower bills and more mass: one line splits them from Adelie.")
+
+
+@checker
+def check_test_standardization(X_test_std, X_train, X_test):
+    """Was the test set scaled with the *training* mean and standard deviation?"""
+    X_train = _numbers(X_train, "X_train")
+    X_test = _numbers(X_test, "X_test")
+    got = _numbers(X_test_std, "X_test_by_hand", shape=X_test.shape)
+    mean, std = X_train.mean(axis=0), X_train.std(axis=0)
+    want = (X_test - mean) / std
+    if _within(got, want):
+        return correct("the test birds are measured in the training set's units.")
+    mistakes = [
+        ((X_test - X_test.mean(axis=0)) / X_test.std(axis=0), "you used the test set's own mean and standard deviation",
+         "the test set stands for birds not seen yet: only training statistics may be used"),
+        ((X_test - mean) / X_train.var(axis=0), "you divided by the variance",
+         "standardising divides by the standard deviation"),
+        (X_test - mean, "you subtracted the mean but did not divide", "divide by the training standard deviation too"),
+        (X_test / std - mean, "the mean was subtracted after dividing", "subtract the mean first: (X_test - mean) / std"),
+        ((X_test - mean) / X_train.std(axis=0, ddof=1), "you used the sample standard deviation (ddof=1)",
+         "standardize() and the notebook use X_train.std(axis=0), which divides by n"),
+    ]
+    for wrong, what, because in mistakes:
+        if _within(got, wrong):
+            return not_yet(what, because=because)
+    import numpy as np
+
+    off = float(np.max(np.abs(got - want)))
+    return not_yet(f"X_test_by_hand differs from (X_test - mean) / std by up to {off:.4g}",
+                   because="use the training set's mean and std: (X_test - X_train.mean(axis=0)) / X_train.std(axis=0)")
+
+
+@checker
+def check_accuracy(accuracy, y_true, y_pred):
+    """The fraction of birds whose predicted species is right (a number in [0, 1]), to four decimals."""
+    import numpy as np
+
+    y_true, y_pred = np.asarray(y_true), np.asarray(y_pred)
+    n_right = int(np.sum(y_true == y_pred))
+    want = n_right / len(y_true)
+    verdict = _check_number(accuracy, want, "accuracy", mistakes=[
+        (100 * want, "accuracy = {got:g} is a percentage", "give it as a fraction in [0, 1]", 100 * PRINTED_TOL),
+        (1 - want, "accuracy = {got:.4f} is the error rate", "count the correct predictions, not the wrong ones"),
+        (n_right, "accuracy = {got:g} is the number of birds predicted right",
+         f"divide by the number of birds, {len(y_true)}"),
+    ], how="accuracy = (number of birds with y_pred == y_true) / (number of birds)")
+    return _or_correct(verdict, f"accuracy = {n_right} / {len(y_true)} = {want:.4f}.")
+
+
+@checker
+def check_confusion_matrix(cm, y_true, y_pred, n_classes):
+    """``cm[t, p]`` must count the birds of true class ``t`` predicted as class ``p``."""
+    import numpy as np
+
+    got = _numbers(cm, "cm", shape=(n_classes, n_classes))
+    want = np.zeros((n_classes, n_classes))
+    for t, p in zip(np.asarray(y_true), np.asarray(y_pred)):
+        want[int(t), int(p)] += 1
+    if np.array_equal(got, want):
+        return correct(f"the diagonal holds the {int(np.trace(want))} correct predictions.")
+    if np.array_equal(got, want.T):
+        return not_yet("cm is transposed", because="rows are the true species and columns the predicted ones")
+    if got.sum() != want.sum():
+        return not_yet(f"cm counts {got.sum():g} birds", because=f"every one of the {len(y_true)} test birds is counted once")
+    if np.array_equal(np.diag(np.diag(got)), got) and np.trace(got) == want.sum():
+        return not_yet("cm puts every bird on the diagonal", because="count the pair (true t, predicted p), not t twice")
+    return not_yet("some cells of cm are off", because="cm[t, p] += 1 for each bird with true t and predicted p")
+
+
+# --- Notebook 08: review -------------------------------------------------------------------
+
+
+@checker
+def check_gradient_step(w_new):
+    """One gradient descent step on L(w) = (w - 3)^2 from w = 1 with lr = 0.1: 1.4."""
+    verdict = _check_number(w_new, 1.4, "w_new", mistakes=[
+        (0.6, "w_new = 0.6 moved away from the minimum at 3",
+         "you stepped along the gradient; descent goes against it (w - lr * dL/dw)"),
+        (1.2, "w_new = 1.2", "dL/dw of (w - 3)^2 is 2(w - 3): the factor 2 is missing"),
+        (5.0, "w_new = 5 took the whole gradient", "multiply dL/dw = -4 by lr = 0.1 first"),
+        (-4.0, "w_new = -4 is the gradient dL/dw", "the step is w_new = w - lr * dL/dw"),
+    ], how="compute dL/dw = 2(w - 3) at w = 1, then w - lr * dL/dw")
+    return _or_correct(verdict, "dL/dw = 2(1 - 3) = -4, so w moves to 1 - 0.1 * (-4) = 1.4, towards the minimum at 3.")
+
+
+@checker
+def check_perceptron_steps(w):
+    """The lecture's SGD run: weights [w0, w1, w2] after the points (1, 0) and then (1, 1)."""
+    verdict = _check_numbers(w, [-0.1, 0.2, 0.1], "w", mistakes=[
+        ([-0.2, 0.1, 0.0], "w = {got} is after (1, 0) only",
+         "(1, 1) then gives s = -0.1 < 0 with y = +1: another mistake, another update"),
+        ([0.2, 0.1, -0.1], "w = {got}", "w lists the bias first: [w0, w1, w2]"),
+        ([0.0, 0.3, 0.0], "w = {got} moved with the gradient",
+         "a mistake updates w <- w - lr * (-y x): at (1, 0), y = -1, so w goes down by lr * [1, 1, 0]"),
+    ], how="for a misclassified point each w_i changes by -lr * (-y x_i), with x_0 = 1")
+    return _or_correct(verdict, "w = [-0.1, 0.2, 0.1]: (1, 0) pulled the weights down, then (1, 1) pushed them up.")
+
+
+@checker
+def check_chain_rule(dz_dx):
+    """dz/dx of z = sin(x^2) at x = 1.5: 2x cos(x^2) = -1.8845."""
+    import math
+
+    want = 2 * 1.5 * math.cos(1.5**2)
+    verdict = _check_number(dz_dx, want, "dz_dx", mistakes=[
+        (math.cos(1.5**2), "dz_dx = {got:.4f} is dz/du only", "multiply by du/dx = 2x = 3"),
+        (2 * 1.5 * math.cos(1.5), "dz_dx = {got:.4f} takes cos at x", "evaluate cos at u = x^2 = 2.25, not at x"),
+        (1.5 * math.cos(1.5**2), "dz_dx = {got:.4f} has du/dx = x", "the derivative of x^2 is 2x"),
+        (2 * 1.5 * math.sin(1.5**2), "dz_dx = {got:.4f} uses sin", "the derivative of sin(u) is cos(u)"),
+        (-want, "dz_dx = {got:.4f} has the wrong sign", "cos(2.25) is negative, and 2x = 3 is positive"),
+    ], how="with u = x^2, dz/dx = cos(u) * 2x")
+    return _or_correct(verdict, f"dz/dx = dz/du * du/dx = cos(2.25) * 3 = {want:.4f}.")
+
+
+_BACKPROP_U = (1.0, 0.5, 0.25)
+_BACKPROP_W = (0.1, -0.2, 0.4)
+
+
+@checker
+def check_last_layer_gradient(dL_dw):
+    """dL/dw_j for a sigmoid output with BCE: u = [1, 0.5, 0.25], w = [0.1, -0.2, 0.4], y = 1."""
+    import math
+
+    s = sum(u * w for u, w in zip(_BACKPROP_U, _BACKPROP_W))
+    z = 1 / (1 + math.exp(-s))
+    want = [(z - 1.0) * u for u in _BACKPROP_U]
+    verdict = _check_numbers(dL_dw, want, "dL_dw", mistakes=[
+        ([g * z * (1 - z) for g in want], "dL_dw = {got} has an extra factor z(1 - z)",
+         "with binary cross-entropy dL/ds = z - y already: z(1 - z) cancels"),
+        ([-g for g in want], "dL_dw = {got}: the signs are flipped", "dL/ds = z - y, not y - z"),
+        ([z * u for u in _BACKPROP_U], "dL_dw = {got} uses z instead of z - y", "dL/ds = z - y with y = 1"),
+        ([(z - 1.0) * w for w in _BACKPROP_W], "dL_dw = {got} multiplies by w_j",
+         "dL/dw_j = dL/ds * u_j; (dL/ds) w_j is dL/du_j, the next step back"),
+    ], how="compute s = sum u_j w_j, z = sigmoid(s), then (z - y) * u_j")
+    return _or_correct(verdict, f"s = {s:.2f}, z = {z:.4f}, dL/ds = z - y = {z - 1:.4f}, dL/dw_j = (z - y) u_j.")

@@ -196,11 +196,23 @@ def gradient_descent(grad, x0, lr, steps, *, limit=None, return_info=False):
     return DescentResult(path, diverged, steps, lr) if return_info else path
 
 
-REGIMES = ("not started", "diverged", "oscillating", "converged", "crawling")
+REGIMES = ("not started", "diverging", "zigzagging", "converging", "crawling")
+"""The words notebook 03 uses for what a learning rate does; exactly one fits each run."""
 
 
 def describe_descent(path, grad, fn, *, diverged=False, tol=0.02):
-    """Name what a descent path did, in the words the notebooks use.
+    """Name what a descent path did, in the words notebook 03 uses.
+
+    Exactly one of four names fits every run that took a step:
+
+    - "diverging": it moves away from the minimum (it was stopped as non-finite or
+      outside its limit, or the loss ended higher than it started);
+    - "zigzagging": it jumps from side to side of the minimum without moving away
+      from it (most steps reverse the previous one);
+    - "converging": it reaches the minimum from one side (the gradient shrank below
+      ``tol`` times its size at the start);
+    - "crawling": it moves towards the minimum from one side but is still far from it
+      after the steps taken.
 
     Parameters
     ----------
@@ -211,31 +223,28 @@ def describe_descent(path, grad, fn, *, diverged=False, tol=0.02):
     diverged : bool
         The ``.diverged`` flag of the run, if known.
     tol : float
-        "converged" means the gradient shrank below ``tol`` times its size at the
+        "converging" means the gradient shrank below ``tol`` times its size at the
         start (or below 1e-8).
 
     Returns
     -------
-    str, one of ``REGIMES``:
-        "not started" (no steps), "diverged" (stopped as non-finite, or the loss
-        ended higher than it started), "oscillating" (most steps reverse the
-        previous one), "converged", or "crawling" (still far from a flat point).
+    str, one of ``REGIMES`` ("not started" when the path has no steps).
 
     >>> grad, fn = (lambda w: 2 * w), (lambda w: float(w @ w))
     >>> [describe_descent(gradient_descent(grad, 1.0, lr, 20), grad, fn) for lr in (0.01, 0.3, 0.9, 1.1)]
-    ['crawling', 'converged', 'oscillating', 'diverged']
+    ['crawling', 'converging', 'zigzagging', 'diverging']
     """
     path = as_array(path, "path", ndim=2)
     if diverged or (len(path) > 1 and float(fn(path[-1])) > float(fn(path[0]))):
-        return "diverged"
+        return "diverging"
     if len(path) < 2:
         return "not started"
     moves = np.diff(path, axis=0)
     turns = np.sum(moves[1:] * moves[:-1], axis=1) < 0
     if len(turns) and np.mean(turns) > 0.5:
-        return "oscillating"
+        return "zigzagging"
     start, end = (np.linalg.norm(np.asarray(grad(p), dtype=float)) for p in (path[0], path[-1]))
-    return "converged" if end <= max(tol * start, 1e-8) else "crawling"
+    return "converging" if end <= max(tol * start, 1e-8) else "crawling"
 
 
 def minibatches(n, batch_size, rng=None, *, shuffle=True):
@@ -335,5 +344,5 @@ EXAMPLE_LOSSES = {
 }
 """Small losses whose shapes show what the learning rate does. On the parabola
 (curvature 2) and the ravine (curvatures 0.4 and 2) a step multiplies the
-distance to the minimum along the steep direction by (1 - 2 lr): lr < 0.5 creeps
-in from one side, 0.5 < lr < 1 oscillates in, lr > 1 diverges."""
+distance to the minimum along the steep direction by (1 - 2 lr): lr < 0.5 comes
+in from one side (crawling or converging), 0.5 < lr < 1 is zigzagging, lr > 1 diverging."""

@@ -67,7 +67,7 @@ def test_zero_steps_is_just_the_start():
 
 @pytest.mark.parametrize(
     "lr, regime",
-    [(0.01, "crawl"), (0.3, "converge"), (0.9, "oscillate"), (1.1, "diverge")],
+    [(0.01, "crawling"), (0.3, "converging"), (0.9, "zigzagging"), (1.1, "diverging")],
 )
 def test_learning_rate_regimes_on_parabola(lr, regime):
     loss = optim.EXAMPLE_LOSSES["parabola"]
@@ -76,11 +76,11 @@ def test_learning_rate_regimes_on_parabola(lr, regime):
     # every step multiplies the distance to the minimum by (1 - 2 lr)
     np.testing.assert_allclose(distance, 2.0 * (1 - 2 * lr) ** np.arange(31), rtol=1e-9, atol=1e-14)
     assert info.diverged is False and info.steps_taken == 30
-    if regime == "crawl":
+    if regime == "crawling":
         assert abs(distance[-1]) > 1.0
-    elif regime == "converge":
+    elif regime == "converging":
         assert abs(distance[-1]) < 1e-6
-    elif regime == "oscillate":
+    elif regime == "zigzagging":
         assert np.all(np.sign(distance[1:]) != np.sign(distance[:-1])) and abs(distance[-1]) < 0.1
     else:
         assert abs(distance[-1]) > abs(distance[0]) * 100
@@ -189,10 +189,13 @@ def test_describe_descent_names_each_regime():
 
     assert name(0.3, 0) == "not started"
     assert name(0.01, 20) == "crawling"  # distance 2 * 0.98^20 = 1.3 left
-    assert name(0.3, 20) == "converged"  # 2 * 0.4^20 ~ 2e-8 left
-    assert name(0.9, 20) == "oscillating"
-    assert name(1.2, 20) == "diverged"  # |1 - 2.4| > 1: the loss grew, though still finite
-    assert name(1.2, 20, limit=5.0) == "diverged"
-    # the gradient must shrink below 2% of its starting size to count as converged
-    assert name(0.1, 17) == "crawling" and name(0.1, 18) == "converged"  # 0.8^17 = 0.0225, 0.8^18 = 0.018
-    assert set(optim.REGIMES) == {"not started", "diverged", "oscillating", "converged", "crawling"}
+    assert name(0.3, 20) == "converging"  # 2 * 0.4^20 ~ 2e-8 left, always on the start's side
+    assert name(0.5, 20) == "converging"  # lands on the minimum in one step and stays
+    assert name(0.9, 20) == "zigzagging"  # 2 * 0.8^20 = 0.02 left, on alternating sides
+    assert name(0.95, 5) == "zigzagging"  # still 2 * 0.9^5 = 1.2 away: closing in while jumping
+    assert name(1.2, 20) == "diverging"  # |1 - 2.4| > 1: the loss grew, though still finite
+    assert name(1.2, 20, limit=5.0) == "diverging"
+    assert name(1.0, 20) == "zigzagging"  # factor -1: jumps between 3 and -1 forever, loss unchanged
+    # the gradient must shrink below 2% of its starting size to count as converging
+    assert name(0.1, 17) == "crawling" and name(0.1, 18) == "converging"  # 0.8^17 = 0.0225, 0.8^18 = 0.018
+    assert set(optim.REGIMES) == {"not started", "diverging", "zigzagging", "converging", "crawling"}

@@ -42,23 +42,23 @@ def test_default_path_by_hand(explorer):
 
 @pytest.mark.parametrize(
     "lr, regime",
-    [(0.01, "crawling"), (0.3, "converged"), (0.9, "oscillating"), (1.5, "diverged")],
+    [(0.01, "crawling"), (0.3, "converging"), (0.9, "zigzagging"), (1.5, "diverging")],
 )
 def test_learning_rate_regimes(explorer, lr, regime):
     explorer.set(lr=lr, steps=30)
     assert explorer.state["regime_1d"] == regime
     assert explorer.state["regime_2d"] == regime
     note = explorer.notes[0].get_text()
-    assert note.split("\n")[0].split(":")[0].startswith(("30 steps", "diverged"))
+    assert note.split("\n")[0].split(":")[0].startswith(("30 steps", "diverging"))
     path = explorer.state["path_1d"][:, 0]
     if regime == "crawling":
         assert 1.5 < abs(path[-1] - 1) < 3.5  # 3.5 away at the start, 3.5 * 0.98^30 = 1.9 after
-        assert "still on its way" in note
-    if regime == "converged":
+        assert note == "30 steps: crawling (still far from the bottom)"
+    if regime == "converging":
         assert abs(path[-1] - 1) < 1e-4
-    if regime == "oscillating":
+    if regime == "zigzagging":
         assert np.all(np.diff(np.sign(path - 1)) != 0)  # the side of the minimum flips every step
-    if regime == "diverged":
+    if regime == "diverging":
         assert explorer.state["diverged_1d"] and np.all(np.isfinite(path))
         assert len(path) < 31  # stopped once it left the box
     else:
@@ -69,14 +69,14 @@ def test_divergence_message_in_figure_and_recovery(explorer):
     before = explorer.pixels()
     explorer.set(lr=2.0, steps=40)
     text = explorer.message.get_text()
-    assert "lr = 2 is too large" in text and "(1-D and 2-D diverged)" in text
+    assert "lr = 2 is too large" in text and "(1-D and 2-D diverging)" in text
     assert "Move the lr slider to the left" in text
     assert explorer.message.get_visible() and "error" not in explorer.state
-    assert "diverged after" in explorer.notes[0].get_text()
+    assert explorer.notes[0].get_text().startswith("diverging: stopped after ")
     assert not np.array_equal(before, explorer.pixels())
     explorer.controls["lr"].value = 0.3
     assert explorer.message.get_text() == ""
-    assert explorer.state["regime_1d"] == "converged"
+    assert explorer.state["regime_1d"] == "converging"
 
 
 def test_steps_slider(explorer):
@@ -144,12 +144,12 @@ def test_gradient_numbers_match_formula(explorer):
     assert f"{2 * (w - 1):.4f}" in explorer.readout.value
     assert f"L(w) = {(w - 1) ** 2:.4f}" in explorer.readout.value
     assert explorer.state["regime_1d"] == "crawling"  # 0.8^4 = 0.41 of the start's gradient is left
-    assert explorer.notes[0].get_text() == "4 steps: still on its way down"
+    assert explorer.notes[0].get_text() == "4 steps: crawling (still far from the bottom)"
 
 
 def test_readout(explorer):
     explorer.set(lr=0.3, steps=30)
-    assert "1-D: converged" in explorer.readout.value and "η = 0.3, 30 steps" in explorer.readout.value
+    assert "1-D: converging" in explorer.readout.value and "η = 0.3, 30 steps" in explorer.readout.value
 
 
 def test_bad_arguments():

@@ -10,17 +10,17 @@ from ._views import ViewBackgrounds
 CURVES = ("parabola", "two valleys")
 SURFACE = "ravine"
 W_RANGE = (-3.0, 3.0)
-LIMIT = 1e3  # a path that leaves |w| <= LIMIT counts as diverged (it is far off the plot by then)
+LIMIT = 1e3  # a path that leaves |w| <= LIMIT counts as diverging (it is far off the plot by then)
 ARROW_MAX = 1.2  # longest gradient arrow drawn, in weight units; longer gradients are shortened
 
 # Text is the costliest thing to redraw (each glyph is rasterised again), so the figure
 # says what happened in a few words and the readout beside it holds the numbers.
 VERDICTS = {
     "not started": "no steps yet",
-    "crawling": "still on its way down",
-    "converged": "converged",
-    "oscillating": "oscillating",
-    "diverged": "diverged",
+    "crawling": "crawling (still far from the bottom)",
+    "converging": "converging",
+    "zigzagging": "zigzagging",
+    "diverging": "diverging",
 }
 
 
@@ -122,9 +122,9 @@ class GradientDescentExplorer(ViewBackgrounds, Explorer):
         (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
         inside = x0 <= origin[0] <= x1 and y0 <= origin[1] <= y1
         self.grads[k].update(origin, _arrow_vector(g), visible=inside)
-        self.steps_[k].update(origin, -lr * g, visible=inside and regime != "diverged")
+        self.steps_[k].update(origin, -lr * g, visible=inside and regime != "diverging")
         if info.diverged:
-            self.notes[k].set_text(f"diverged after {info.steps_taken} of {info.steps} steps")
+            self.notes[k].set_text(f"diverging: stopped after {info.steps_taken} of {info.steps} steps")
         else:
             self.notes[k].set_text(f"{info.steps} steps: {VERDICTS[regime]}")
 
@@ -148,11 +148,11 @@ class GradientDescentExplorer(ViewBackgrounds, Explorer):
             "path_2d": info2.path, "regime_2d": regime2, "diverged_2d": info2.diverged,
             "w_2d": w2, "loss_2d": L2, "grad_2d": g2,
         }
-        blown = [name for name, r in (("1-D", regime1), ("2-D", regime2)) if r == "diverged"]
+        blown = [name for name, r in (("1-D", regime1), ("2-D", regime2)) if r == "diverging"]
         if blown:
             self.show_message(
                 f"lr = {lr:.3g} is too large: every step overshoots the bottom by more than the last,\n"
-                f"so the loss grows instead of shrinking ({' and '.join(blown)} diverged).\n"
+                f"so the loss grows instead of shrinking ({' and '.join(blown)} diverging).\n"
                 "Move the lr slider to the left."
             )
         self.set_readout(self._readout_html())
@@ -188,8 +188,8 @@ def gradient_descent_explorer(lr=0.1, steps=20, curve="parabola", w_start=-2.5, 
     -lr times the gradient: against the gradient, downhill.
 
     On both losses the steepest curvature is 2, so a step multiplies the distance to
-    the bottom along it by (1 - 2 lr): lr = 0.01 crawls, 0.3 converges, 0.9
-    oscillates, above 1 diverges, which is shown as a message in the figure.
+    the bottom along it by (1 - 2 lr): lr = 0.01 is crawling, 0.3 converging, 0.9
+    zigzagging, above 1 diverging, which is shown as a message in the figure.
 
     Parameters
     ----------
@@ -216,7 +216,7 @@ def gradient_descent_explorer(lr=0.1, steps=20, curve="parabola", w_start=-2.5, 
     >>> explorer.state["path_1d"][:, 0].round(3).tolist()
     [2.8, 1.9, 1.45]
     >>> explorer.set(lr=1.5, steps=30).state["regime_1d"]
-    'diverged'
+    'diverging'
     """
     return GradientDescentExplorer(lr=lr, steps=steps, curve=curve, w_start=w_start, w1_start=w1_start,
                                    w2_start=w2_start, canvas=canvas)

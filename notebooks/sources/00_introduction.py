@@ -12,15 +12,18 @@
 # - Use the collection: run cells, move sliders, find the code behind every picture.
 #
 # **Before this:** nothing but some Python and numpy. Everything else is built here.
+#
+# **Time:** the core path takes about 15 minutes. Every section is marked *(core)* or
+# *(optional)*; optional ones deepen a point and can wait for later.
 
 # %%
 import numpy as np
 
 import helpers
-from helpers import checks, data, perceptron, widgets
+from helpers import activations, checks, perceptron, widgets
 
 # %% [markdown]
-# ## From angry birds to real birds
+# ## From angry birds to real birds (core)
 #
 # Telling two cartoon birds apart is easy: one is round and black, the other is a yellow
 # triangle. Real birds are harder. The Caltech-UCSD *Birds 200* data set (Welinder et al.,
@@ -33,27 +36,35 @@ from helpers import checks, data, perceptron, widgets
 #    forehead colour, breast pattern, bill shape, wing shape, size, ...
 # 2. **Classification.** A learning algorithm maps those attributes to a species.
 #
-# Here are three gulls described that way. Notice how much knowledge went into choosing the
-# columns before any learning happened.
+# Here are three birds of the data set, described that way (the attributes the lecture
+# shows). Notice how much knowledge went into choosing the columns before any learning
+# happened.
 
 # %%
-attributes = ["forehead_color", "head_pattern", "back_color", "wing_color", "size", "bill_shape", "wing_shape"]
+attributes = ["forehead_color", "breast_pattern", "breast_color", "head_pattern", "back_color", "wing_color",
+              "leg_color", "size", "bill_shape", "wing_shape", "primary_color"]
 birds = {
-    "bird 1": ["black", "plain",  "white", "grey/white", "medium", "needle", "pointed"],
-    "bird 2": ["black", "capped", "white", "grey",       "large",  "dagger", "tapered"],
-    "bird 3": ["black", "plain",  "black", "white",      "medium", "dagger", "long"],
+    "bird 1": ["black", "solid", "white", "plain",  "white", "grey/white", "orange", "medium", "needle", "pointed", "white"],
+    "bird 2": ["black", "solid", "white", "capped", "white", "grey",       "orange", "large",  "dagger", "tapered", "white"],
+    "bird 3": ["black", "solid", "white", "plain",  "black", "white",      "orange", "medium", "dagger", "long",    "white"],
 }
 print(f"{'attribute':16}" + "".join(f"{name:>12}" for name in birds))
 for i, attribute in enumerate(attributes):
     print(f"{attribute:16}" + "".join(f"{values[i]:>12}" for values in birds.values()))
 
-# %% [markdown]
-# Two of the three share a forehead colour, a head pattern and a size; what separates them is
-# buried in a few columns. A classifier can only be as good as the columns it is given, and
-# choosing them for 200 species is slow, expert work.
+same = [a for i, a in enumerate(attributes) if len({values[i] for values in birds.values()}) == 1]
+print("\nthe same for all three:", ", ".join(same))
 
 # %% [markdown]
-# ## Deep learning: learn the features too
+# Five of the eleven columns are the same for all three birds, so they cannot tell them apart
+# at all; what separates the birds is buried in the other six. A classifier can only be as
+# good as the columns it is given, and choosing them for 200 species is slow, expert work.
+
+# %%
+assert len(same) == 5 and len(attributes) == 11
+
+# %% [markdown]
+# ## Deep learning: learn the features too (core)
 #
 # A deep neural network takes the raw input (the pixels of a photo, the samples of a sound)
 # and learns **both** stages at once:
@@ -67,23 +78,28 @@ for i, attribute in enumerate(attributes):
 # layers*.
 #
 # The simplest unit of such a network is the perceptron: it multiplies each input by a weight,
-# adds them up, and decides. Here is one deciding, with weights we will meet again in the next
-# notebook. The inputs are two yes/no features, written 0 or 1.
+# adds the products and a bias, and decides "yes" when the sum $s$ is at least 0. Here is one
+# telling the two cartoon birds apart from two features between 0 and 1, how round a bird is
+# ($x_1$) and how yellow ($x_2$): it says "Chuck" when $s = -0.2 - x_1 + x_2 \ge 0$.
 
 # %%
-w = [-1.5, 1.0, 1.0]          # w0 (the bias), w1, w2
-X, y = data.logic_gate("AND")
+w = [-0.2, -1.0, 1.0]                         # w0 (the bias), w1 (round), w2 (yellow)
+X = np.array([[0.9, 0.1], [0.2, 0.9], [0.5, 0.6]])  # Bomb, Chuck, and a bird in between
 s = perceptron.weighted_sum(w, X)
-for x, s_i in zip(X, s):
-    print(f"x = ({x[0]:g}, {x[1]:g})   s = {s_i:+.1f}   decision: {'yes' if s_i >= 0 else 'no'}")
+for name, x, s_i in zip(["Bomb", "Chuck", "in between"], X, s):
+    print(f"{name:10}  x = ({x[0]:.1f}, {x[1]:.1f})   s = {s_i:+.1f}   says: {'Chuck' if s_i >= 0 else 'not Chuck'}")
 
 # %% [markdown]
-# The unit says "yes" only when both features are 1. A network is thousands of these,
-# wired in layers, with weights set by training instead of by hand. Notebooks 01 to 06 build
-# that up from this single unit.
+# The unit calls a bird Chuck only when it is more yellow than round by at least 0.2, so the
+# bird in between is "not Chuck". Someone chose these weights by hand; a network is
+# thousands of such units, wired in layers, with weights set by training instead. Notebooks
+# 01 to 06 build that up from this single unit.
+
+# %%
+assert list(s >= 0) == [False, True, False]
 
 # %% [markdown]
-# ## Why now?
+# ## Why now? (core)
 #
 # The ideas are decades old; three things changed in the 2010s:
 #
@@ -97,7 +113,7 @@ for x, s_i in zip(X, s):
 # autonomous driving.
 
 # %% [markdown]
-# ## How to use this collection
+# ## How to use this collection (core)
 #
 # | notebook | idea |
 # |---|---|
@@ -114,39 +130,47 @@ for x, s_i in zip(X, s):
 # **Run** each notebook top to bottom (*Run &rarr; Run All Cells*); every number in it comes
 # out the same each time, because every random choice takes a fixed seed.
 #
-# **Move sliders.** Explorers like the one below redraw as you drag. Try it now: drag `w0`
-# to the left and watch the shaded region for "yes" shrink. The table beside the figure shows
-# each point's weighted sum `s`.
+# **Move sliders.** Explorers like the one below redraw as you drag. It shows a perceptron on
+# four points with inputs 0 or 1; the shaded side of the line is where it says "yes". Try it
+# now: drag `w0` to the left and watch the shaded region shrink. The table beside the figure
+# shows each point's weighted sum `s`.
 
 # %%
-explorer = widgets.perceptron_explorer("AND", w=(-1.5, 1.0, 1.0))
+explorer = widgets.perceptron_explorer("AND", w=(-0.1, 0.2, 0.0))
 explorer
 
 # %% [markdown]
 # Every explorer keeps the numbers behind its picture in `explorer.state`, and its controls
-# can be set from code too. These checks are how we (and you) know the picture tells the truth:
+# can be set from code too. The cell below does that on a second explorer that it does not
+# show, so the one above stays where you left it. With `w0 = -0.5` every point's $s$ is
+# negative: the "yes" region has slid out of the square. These checks are how we (and you)
+# know the picture tells the truth:
 
 # %%
-explorer.set(w0=-0.5)
-print("misclassified:", explorer.state["misclassified"], "  s:", explorer.state["s"])
-assert explorer.state["misclassified"] == 2   # (0,1) and (1,0) now say "yes" too
-explorer.set(w0=-1.5)
-assert explorer.state["accuracy"] == 1.0
+shown = [getattr(control, "value", None) for control in explorer.controls.values()]
+probe = widgets.perceptron_explorer("AND", w=(-0.1, 0.2, 0.0))
+probe.set(w0=-0.5)
+print("w0 = -0.5:  s =", probe.state["s"])
+assert np.allclose(probe.state["s"], [-0.5, -0.5, -0.3, -0.3])   # w0 + 0.2 x1 at (0,0), (0,1), (1,0), (1,1)
+assert np.all(probe.state["s"] < 0)
+assert [getattr(control, "value", None) for control in explorer.controls.values()] == shown   # untouched
 
 # %% [markdown]
-# **Read the code.** Nothing here is hidden in a framework. The notebooks call a small
-# package, `helpers`, one module per idea; `helpers.perceptron`, `helpers.mlp` and the rest are
-# short files you can open from the JupyterLab file browser (`helpers/` at the top of the
-# collection), or print from a cell:
+# ## Read the code (optional)
+#
+# Nothing here is hidden in a framework. The notebooks call a small
+# package, `helpers`, one module per idea; `helpers.activations`, `helpers.mlp` and the rest
+# are short files you can open from the JupyterLab file browser (`helpers/` at the top of the
+# collection), or print from a cell. Here is the sign function that notebook 01 uses:
 
 # %%
 import inspect
 
-print(inspect.getsource(perceptron.weighted_sum))
+print(inspect.getsource(activations.sign))
 print("modules:", ", ".join(helpers.__all__))
 
 # %% [markdown]
-# ## Check your understanding
+# ## Check your understanding (core)
 #
 # Which sentence describes deep learning, as opposed to traditional machine learning?
 #
@@ -155,23 +179,23 @@ print("modules:", ", ".join(helpers.__all__))
 # - **c** &nbsp; Deep learning uses a step activation instead of a sigmoid.
 # - **d** &nbsp; Traditional machine learning cannot use gradient descent.
 #
-# Put your letter between the quotes and run the cell.
+# Replace the `...` with your letter in quotes, for example `"a"`, and run the cell.
 
 # %%
-answer = "b"
+answer = ...   # "a", "b", "c" or "d"
 checks.check_deep_learning_difference(answer)
 
 # %% [markdown]
-# <details><summary>Why</summary>
+# <details><summary>Answer</summary>
 #
-# In traditional machine learning people engineer the features (like the bird attribute table)
+# **b**. In traditional machine learning people engineer the features (like the bird attribute table)
 # and the algorithm learns only the mapping from features to classes. A deep network starts
 # from the raw input and learns its own features in its hidden layers. It needs *more* data,
 # not less.
 # </details>
 
 # %% [markdown]
-# ## Summary
+# ## Summary (core)
 #
 # - Deep learning = **feature learning + classification** in one model, trained end to end
 #   from raw input; traditional machine learning learns only the classifier on features chosen

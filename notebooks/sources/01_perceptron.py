@@ -15,6 +15,8 @@
 # - Find weights for AND, OR and NAND, and explain why no weights exist for XOR.
 #
 # **Before this:** [00 · Introduction](00_introduction.ipynb).
+#
+# **Time:** the core path takes about 20 minutes; the sections marked *(optional)* add about 5.
 
 # %%
 import numpy as np
@@ -23,7 +25,7 @@ import matplotlib.pyplot as plt
 from helpers import activations, checks, data, perceptron, plots, widgets
 
 # %% [markdown]
-# ## The weighted sum, with a bias
+# ## The weighted sum, with a bias (core)
 #
 # A perceptron with inputs $x_1, \dots, x_m$ has one weight per input, the **synaptic
 # weights** $w_1, \dots, w_m$, and one more, the **bias weight** $w_0$. It adds up
@@ -55,7 +57,7 @@ print(perceptron.add_bias(X))
 print("s =", perceptron.add_bias(X) @ w)
 
 # %% [markdown]
-# ## Step and sign: from a number to a class
+# ## Step and sign: from a number to a class (core)
 #
 # The weighted sum is any real number; a classifier must say *which class*. The perceptron
 # passes $s$ through an **activation function** $f$:
@@ -81,7 +83,7 @@ fig.tight_layout()
 plt.show()
 
 # %% [markdown]
-# ## A linear binary classifier
+# ## A linear binary classifier (core)
 #
 # With two inputs, the points where $s = 0$,
 #
@@ -107,8 +109,14 @@ plt.show()
 # The ringed point $(1, 0)$ is class B but sits on the positive side: $s = 0.1 \ge 0$. The
 # other three are right. (Notebook 04 starts training from exactly here.)
 
+# %%
+s_start = perceptron.weighted_sum([-0.1, 0.2, 0.0], X)
+wrong = perceptron.predict([-0.1, 0.2, 0.0], X) != y
+print("misclassified:", X[wrong].tolist(), " its s:", s_start[wrong].round(4))
+assert X[wrong].tolist() == [[1.0, 0.0]] and np.isclose(s_start[wrong][0], 0.1)
+
 # %% [markdown]
-# ## Explore: move the weights yourself
+# ## Explore: move the weights yourself (core)
 #
 # **Predict, then reveal.** Before you touch anything, guess:
 #
@@ -116,23 +124,28 @@ plt.show()
 # 2. Making `w2` larger than `w1`: does the line get steeper or flatter?
 #
 # Then try it. The table beside the figure lists every point's $s$, the prediction $f(s)$, the
-# label $y$, and the total perceptron loss $\sum \max(0, -y s)$, which is zero only when every
-# point is on its correct side (more in notebook 04).
+# label $y$, and the total perceptron loss $\sum \max(0, -y s)$. The loss is zero exactly when
+# no point lies strictly on its wrong side; a point on the boundary costs nothing though sign
+# calls it +1 (training still treats it as a mistake, see notebook 04).
 
 # %%
 explorer = widgets.perceptron_explorer("AND", w=(-0.1, 0.2, 0.0))
 explorer
 
 # %% [markdown]
-# The explorer's numbers agree with the calculation above:
+# An explorer started with the same weights reports the numbers computed above. The cell
+# checks that on a second explorer, `probe`, which it does not show, so the one above stays
+# where you left it:
 
 # %%
-print("s:", explorer.state["s"], "  misclassified:", explorer.state["misclassified"])
-assert np.allclose(explorer.state["s"], perceptron.add_bias(X) @ w)
-assert explorer.state["misclassified"] == 1 and explorer.state["loss"] == 0.1
+shown = [getattr(control, "value", None) for control in explorer.controls.values()]
+probe = widgets.perceptron_explorer("AND", w=(-0.1, 0.2, 0.0))
+print("s:", probe.state["s"], "  misclassified:", probe.state["misclassified"], "  loss:", probe.state["loss"])
+assert np.allclose(probe.state["s"], perceptron.add_bias(X) @ w)
+assert probe.state["misclassified"] == 1 and np.isclose(probe.state["loss"], 0.1)
 
 # %% [markdown]
-# ## Check your understanding: weights for AND
+# ## Check your understanding: weights for AND (core)
 #
 # The lecture's exercise: find weights $(w_0, w_1, w_2)$ with which the perceptron classifies
 # the AND table perfectly, $(1, 1)$ as class A (+1) and the other three as class B (-1).
@@ -156,53 +169,74 @@ checks.check_gate_weights(w_and, gate="AND")
 # </details>
 
 # %% [markdown]
-# Here is the checker on that solution, and on the lecture's starting weights:
-
-# %%
-print(checks.check_gate_weights([-1.5, 1, 1], gate="AND"))
-print(checks.check_gate_weights([-0.1, 0.2, 0.0], gate="AND"))
-
-# %% [markdown]
-# ## OR and NAND
+# ### OR and NAND (optional)
 #
-# Switch the explorer's data to OR, then NAND, and find weights for each. Two that work (check
-# them against your own):
+# Switch the explorer's data to OR, then NAND, and find weights for each.
 
 # %%
-for gate, w_gate in (("OR", [-0.5, 1, 1]), ("NAND", [1.5, -1, -1])):
-    explorer.set(dataset=gate, w0=w_gate[0], w1=w_gate[1], w2=w_gate[2])
-    print(f"{gate:5} w = {w_gate}: {explorer.state['misclassified']} misclassified")
-    assert explorer.state["accuracy"] == 1.0
+w_or = ...     # (w0, w1, w2)
+checks.check_gate_weights(w_or, gate="OR")
+
+# %%
+w_nand = ...   # (w0, w1, w2)
+checks.check_gate_weights(w_nand, gate="NAND")
 
 # %% [markdown]
-# NAND's weights are AND's with every sign flipped: the same line, with the positive side
-# swapped. The arrow $w$ turns around.
+# <details><summary>Solutions</summary>
+#
+# OR: $w = (-0.5, 1, 1)$ gives $s = -0.5, 0.5, 0.5, 1.5$. NAND: $w = (1.5, -1, -1)$, which
+# is AND's $(-1.5, 1, 1)$ with every sign flipped: the same line, with the positive side
+# swapped, so the arrow $w$ turns around.
+# </details>
 
 # %% [markdown]
-# ## XOR: the gate no perceptron can compute
+# ## XOR: the gate no perceptron can compute (core)
 #
 # XOR is 1 when *exactly one* input is 1: $(0, 1)$ and $(1, 0)$ are class A, $(0, 0)$ and
 # $(1, 1)$ class B. Switch the explorer to XOR and try for a minute to get all four right.
 #
 # *Predict: what is the best you can do?*
+#
+# Then reveal: the cell below tries OR's weights $(-0.5, 1, 1)$ on XOR (on `probe` again),
+# and then every weight vector on a grid from $-2$ to $2$ in steps of $0.1$.
 
 # %%
-explorer.set(dataset="XOR", w0=-0.5, w1=1.0, w2=1.0)
-print("with w = (-0.5, 1, 1):", explorer.state["misclassified"], "misclassified")
+shown = [getattr(control, "value", None) for control in explorer.controls.values()]
+probe.set(dataset="XOR", w0=-0.5, w1=1.0, w2=1.0)
+print("with w = (-0.5, 1, 1):", probe.state["misclassified"], "misclassified")
 
-# %% [markdown]
-# No amount of dragging gets below one mistake. A brute-force search over 68,921 weight
-# vectors on a grid agrees: the best any of them does is 3 of 4.
-
-# %%
 grid = np.linspace(-2, 2, 41)
 W = np.array(np.meshgrid(grid, grid, grid)).reshape(3, -1).T      # every (w0, w1, w2) on the grid
 X_xor, y_xor = data.logic_gate("XOR", labels="pm1")
 correct = (activations.sign(W[:, :1] + W[:, 1:] @ X_xor.T) == y_xor).sum(axis=1)
 print(f"{len(W)} weight vectors tried; most points right: {correct.max()} of 4")
+assert probe.state["misclassified"] == 1 and correct.max() == 3
+assert [getattr(control, "value", None) for control in explorer.controls.values()] == shown   # the explorer above is untouched
 
 # %% [markdown]
-# A search can only fail to find something; here is why nothing exists. Suppose weights
+# No weight vector on the grid gets all four right. But a search can only fail to find
+# something: maybe the right weights lie between the grid points.
+#
+# ### Check your understanding
+#
+# Why can a single perceptron not compute XOR?
+#
+# - **a** &nbsp; It can, given enough training time.
+# - **b** &nbsp; Its positive region is a half-plane, and no half-plane separates XOR's classes.
+# - **c** &nbsp; It needs the sign function instead of the step function.
+
+# %%
+checks.check_xor_impossible(...)   # "a", "b" or "c"
+
+# %% [markdown]
+# <details><summary>Answer</summary>
+#
+# **b**. Training time cannot help when no solution exists, and step and sign share the same
+# boundary $s = 0$. The proof is below. Notebook 06 solves XOR by putting perceptron-like
+# units in *layers*.
+# </details>
+#
+# Here is why no weights exist. Suppose weights
 # classified XOR correctly. Then
 #
 # - $(0,0)$ is class B: $\;w_0 < 0$;
@@ -215,26 +249,7 @@ print(f"{len(W)} weight vectors tried; most points right: {correct.max()} of 4")
 # holding $(1,1)$ or $(0,0)$. XOR is **not linearly separable**.
 
 # %% [markdown]
-# ### Check your understanding
-#
-# Why can a single perceptron not compute XOR?
-#
-# - **a** &nbsp; It can, given enough training time.
-# - **b** &nbsp; Its positive region is a half-plane, and no half-plane separates XOR's classes.
-# - **c** &nbsp; It needs the sign function instead of the step function.
-
-# %%
-checks.check_xor_impossible(...)
-
-# %% [markdown]
-# <details><summary>Answer</summary>
-#
-# **b**. Training time cannot help when no solution exists, and step and sign share the same
-# boundary $s = 0$. Notebook 06 solves XOR by putting perceptron-like units in *layers*.
-# </details>
-
-# %% [markdown]
-# ## Two limitations of the perceptron
+# ## Two limitations of the perceptron (core)
 #
 # **1. It finds *one* boundary out of infinitely many.** When the data can be separated, many
 # lines do it. Here are three different weight vectors, each classifying AND perfectly. A
@@ -245,7 +260,7 @@ fig, ax = plt.subplots(figsize=(5.6, 4))
 art = plots.plot_decision_boundary([-1.5, 1, 1], X, y, ax=ax, xlim=(-0.5, 1.5), ylim=(-0.5, 1.5), show_normal=False)
 for w_other, style in (([-1.2, 1.0, 0.4], "--"), ([-1.9, 0.6, 1.5], ":")):
     ax.plot(*plots.boundary_segment(w_other, (-0.5, 1.5), (-0.5, 1.5)).T, "k", ls=style, lw=1.5)
-    assert checks.check_gate_weights(w_other, gate="AND")
+    assert np.array_equal(perceptron.predict(w_other, X), y)   # all four right
 ax.set_title("Three boundaries, all perfect on AND")
 plt.show()
 
@@ -255,7 +270,7 @@ plt.show()
 # boundary as long as any point is wrong, so on XOR it never stops.
 
 # %% [markdown]
-# ## Summary
+# ## Summary (core)
 #
 # - A perceptron computes $s = \sum_{i=0}^{m} x_i w_i$, with $x_0 = 1$ so that $w_0$ is the
 #   bias, then applies step (0/1) or sign (-1/+1); both give the positive class at $s = 0$.

@@ -19,6 +19,8 @@
 # **Before you start:** [01 · The perceptron](01_perceptron.ipynb) ($s = \sum_i x_i w_i$ with
 # $x_0 = 1$) and [03 · Gradient descent](03_gradient_descent.ipynb)
 # ($w \leftarrow w - \eta \, \partial L / \partial w$).
+#
+# **Time:** the core path takes about 25 minutes; the sections marked *(optional)* add about 10.
 
 # %%
 import numpy as np
@@ -27,15 +29,17 @@ import matplotlib.pyplot as plt
 from helpers import checks, data, losses, perceptron, plots, widgets
 
 # %% [markdown]
-# ## The model, with the classes encoded as +1 and −1
+# ## The model, with the classes encoded as +1 and −1 (core)
 #
 # The lecture's example is AND: class A is the point $(1, 1)$, class B is every other point.
 # Encode A as $y = +1$ and B as $y = -1$. The perceptron computes the weighted sum
 # $s = w_0 \cdot 1 + w_1 x_1 + w_2 x_2$ and predicts $f(s) = +1$ when $s \ge 0$, $-1$ when
 # $s < 0$.
 #
-# The ±1 encoding makes one product say everything: the prediction is right exactly when $s$
-# and $y$ have the same sign, that is when $s \cdot y > 0$. Notice the last column below.
+# The ±1 encoding makes one product say almost everything: when $s \cdot y > 0$, $s$ and $y$
+# have the same sign and the prediction is right; when $s \cdot y < 0$ it is wrong. At
+# $s \cdot y = 0$ the point lies on the boundary, and $\mathrm{sign}(0) = +1$ makes it right
+# if $y = +1$ and wrong if $y = -1$. Notice the last column below.
 
 # %%
 X, y = data.logic_gate("AND", labels="pm1")
@@ -47,8 +51,12 @@ for x_j, y_j, s_j in zip(X, y, s):
 # %% [markdown]
 # One point has $s \cdot y < 0$: $(1, 0)$ gets $s = 0.1$, so the perceptron says A although
 # the point belongs to B. That is the mistake training has to fix first.
-#
-# ## The loss: max(0, −ys)
+
+# %%
+assert X[s * y < 0].tolist() == [[1.0, 0.0]] and not np.any(s * y == 0)
+
+# %% [markdown]
+# ## The loss: max(0, −ys) (core)
 #
 # Training needs a number that says how wrong the weights are. The lecture uses
 #
@@ -58,6 +66,10 @@ for x_j, y_j, s_j in zip(X, y, s):
 #   the margin**. A point that is already right gives the weights no reason to move.
 # - A wrong point has $y s < 0$ and loss $|s|$: the further it sits on the wrong side, the
 #   larger the loss.
+#
+# - At $s = 0$ the loss is $0$ for either label. So the loss is zero exactly when no point lies
+#   strictly on its wrong side; a point on the boundary costs nothing though sign calls it
+#   $+1$ (training still treats it as a mistake, see below).
 #
 # In the figure, notice that each curve is flat on one side and rises on the other, with a
 # kink at $s = 0$.
@@ -74,9 +86,10 @@ plt.show()
 # %%
 print("loss per point:", losses.perceptron_loss(s, y))
 print(f"total loss: {losses.perceptron_loss(s, y).sum():.1f}")
+assert np.isclose(losses.perceptron_loss(s, y).sum(), 0.1)
 
 # %% [markdown]
-# ## Its gradient
+# ## Its gradient (core)
 #
 # Write $L$ as a function of the weights: $L(\mathbf w) = \max(0, -y \sum_i x_i w_i)$.
 #
@@ -91,12 +104,16 @@ print(f"total loss: {losses.perceptron_loss(s, y).sum():.1f}")
 # forever. (Mathematically the choice is fine too: at a kink, any mix of the two slopes, here
 # $-yx$ and $0$, is a valid *subgradient*.)
 #
-# One practical detail: computers round, and `0.1 + 0.2 - 0.3` gives `5.6e-17`, not `0`. A
-# point that lies exactly on the boundary could then count as right or wrong by luck.
-# `perceptron.sgd` therefore treats an $s$ that is zero up to rounding as zero, so that a run
-# with $\eta = 0.1$ makes the same decisions as a calculation with exact fractions.
+# **Why gradient descent works on a sign perceptron.** Notebook 02 said that the step's zero
+# slope makes it useless for training with gradients, and sign is a step too. Yet we are
+# about to train a sign perceptron by gradient descent. The reason: the loss
+# $\max(0, -ys)$ is a function of $s$ itself, not of $\mathrm{sign}(s)$, and
+# $s = \sum_i x_i w_i$ is linear in the weights. The chain from the weights to the loss never
+# passes through the sign function, so its zero slope never enters: sign only turns $s$ into a
+# prediction. Wherever a point is on its wrong side, the loss has slope $-y x_i$, which tells
+# each weight which way to move.
 #
-# `perceptron.loss_gradient(w, x, y)` implements exactly this. Notice the third line: all-zero
+# `perceptron.loss_gradient(w, x, y)` implements the gradient, with the choice at $sy = 0$. Notice the third line: all-zero
 # weights, yet a non-zero gradient.
 
 # %%
@@ -107,8 +124,8 @@ print(perceptron.loss_gradient([0.0, 0.0, 0.0], [1, 1], +1))   # on the boundary
 
 # %% [markdown]
 # Do not trust a derivative you have not checked. Away from the kink, nudging each weight by a
-# tiny $h$ and watching the loss change must give the same numbers (a finite difference, as in
-# notebook 03):
+# tiny $h$ and watching the loss change must give the same numbers, to better than $10^{-7}$
+# (a finite difference, as in notebooks 02 and 03):
 
 # %%
 def loss_of_weights(w, x, y):
@@ -119,10 +136,63 @@ numeric = [(loss_of_weights(w_test + h * e, x_test, y_test)
             - loss_of_weights(w_test - h * e, x_test, y_test)) / (2 * h) for e in np.eye(3)]
 print("finite differences:", np.round(numeric, 6))
 print("loss_gradient:     ", perceptron.loss_gradient(w_test, x_test, y_test))
+gap = np.max(np.abs(np.array(numeric) - perceptron.loss_gradient(w_test, x_test, y_test)))
+print(f"largest gap: {gap:.1e}")
+assert gap < 1e-7
 
 
 # %% [markdown]
-# ### Check your understanding: write the gradient
+# ### Rounding at the boundary (optional)
+#
+# Computers round, and `0.1 + 0.2 - 0.3` is not `0`:
+
+# %%
+print(0.1 + 0.2 - 0.3)
+
+# %% [markdown]
+# So a point that lies exactly on the boundary in exact arithmetic can get an $s$ of about
+# $10^{-17}$ from a float calculation, and count as right or wrong by luck. The cell below
+# trains AND from the lecture's start with $\eta = 0.1$ three times: with exact fractions
+# (Python's `fractions`), with plain floats, and with `perceptron.sgd`, which treats an $s$
+# that is zero up to rounding as zero. It compares which visits update the weights.
+
+# %%
+from fractions import Fraction
+
+order = [2, 3, 0, 1]
+w_exact, lr_exact, updates_exact = [Fraction(-1, 10), Fraction(2, 10), Fraction(0)], Fraction(1, 10), []
+for epoch in range(100):
+    updates_in_epoch = 0
+    for j in order:
+        x_exact = [Fraction(1), Fraction(int(X[j, 0])), Fraction(int(X[j, 1]))]
+        s_exact = sum(xi * wi for xi, wi in zip(x_exact, w_exact))
+        updates_exact.append(s_exact * int(y[j]) <= 0)
+        if updates_exact[-1]:
+            w_exact = [wi + lr_exact * int(y[j]) * xi for wi, xi in zip(w_exact, x_exact)]
+            updates_in_epoch += 1
+    if updates_in_epoch == 0:
+        break
+
+w_float, updates_float, s_float = np.array([-0.1, 0.2, 0.0]), [], []
+for visit in range(len(updates_exact)):
+    j = order[visit % 4]
+    x_float = np.r_[1.0, X[j]]
+    s_float.append(x_float @ w_float)
+    updates_float.append(s_float[-1] * y[j] <= 0)
+    if updates_float[-1]:
+        w_float = w_float + 0.1 * y[j] * x_float
+
+w_sgd, steps_sgd = perceptron.sgd(X, y, [-0.1, 0.2, 0.0], lr=0.1, epochs=100, order=order)
+updates_sgd = [not np.array_equal(st.w_before, st.w_after) for st in steps_sgd]
+first = next(k for k, (exact, plain) in enumerate(zip(updates_exact, updates_float)) if exact != plain)
+print(f"plain floats first disagree at visit {first + 1}, where they compute s = {s_float[first]:.1e}, exact s = 0")
+print("after those visits plain floats are at", w_float.round(4), "  exact fractions at", [float(v) for v in w_exact])
+print("perceptron.sgd takes the exact decisions:", updates_sgd == updates_exact, "  ends at", w_sgd.round(4))
+assert abs(s_float[first]) < 1e-15 and not np.allclose(w_float, [float(v) for v in w_exact])
+assert updates_sgd == updates_exact and np.allclose(w_sgd, [float(v) for v in w_exact], atol=1e-12)
+
+# %% [markdown]
+# ### Check your understanding: write the gradient (core)
 #
 # Complete `my_gradient(w, x, y)` so that it returns $\partial L / \partial \mathbf w$ for one
 # sample `x` (without the bias input; add $x_0 = 1$ yourself), including the choice at
@@ -130,8 +200,8 @@ print("loss_gradient:     ", perceptron.loss_gradient(w_test, x_test, y_test))
 #
 # <details><summary>Hint</summary>
 #
-# Build `x_with_bias = np.concatenate(([1.0], x))`, compute `s = x_with_bias @ w`, then return
-# `-y * x_with_bias` when `s * y <= 0` and zeros otherwise.
+# Build `x_with_bias = np.concatenate(([1.0], x))`, compute `s = x_with_bias @ w`, then
+# return `-y * x_with_bias` for a mistake and zeros otherwise. Careful with `s * y == 0`.
 # </details>
 #
 # <details><summary>Solution</summary>
@@ -148,25 +218,14 @@ print("loss_gradient:     ", perceptron.loss_gradient(w_test, x_test, y_test))
 
 # %%
 def my_gradient(w, x, y):
-    x_with_bias = np.concatenate(([1.0], x))
-    s = x_with_bias @ np.asarray(w, dtype=float)
-    if s * y < 0:  # try it: what goes wrong at s * y == 0?
-        return -y * x_with_bias
-    return np.zeros_like(x_with_bias)
+    ...  # your code here
+
 
 checks.check_loss_gradient(my_gradient)
 
-# %% [markdown]
-# The version above treats the boundary as "correct", so the checker says *not yet*. Change
-# `<` to `<=` and run the cell again. The checker accepts the library's `loss_gradient`, which
-# makes the same choice:
-
-# %%
-print(checks.check_loss_gradient(perceptron.loss_gradient))
-
 
 # %% [markdown]
-# ## Stochastic gradient descent for the perceptron
+# ## Stochastic gradient descent for the perceptron (core)
 #
 # The lecture's algorithm, in words:
 #
@@ -204,7 +263,7 @@ def train_perceptron(X, y, w, lr, epochs, order=None):
 
 
 # %% [markdown]
-# ## The lecture's worked example, step by step
+# ## The lecture's worked example, step by step (core)
 #
 # The lecture starts from $(w_0, w_1, w_2) = (-0.1, 0.2, 0.0)$ with $\eta = 0.1$ and visits
 # $(1, 0)$, then $(1, 1)$. Work it out on paper first:
@@ -240,8 +299,8 @@ print("matches the lecture:", np.round(w_mine, 4) + 0.0)
 # %% [markdown]
 # ### Watch it: the SGD stepper
 #
-# The stepper replays a training run one sample at a time. The sample of the current step has
-# a green square; the dashed line is the boundary **before** the step, the solid line and the
+# The stepper replays a training run one sample at a time. The sample of the current step is
+# marked with a square; the dashed line is the boundary **before** the step, the solid line and the
 # shading the boundary **after** it; rings mark the points still misclassified. The numbers
 # of the step ($s$, $y$, the gradient, the weights before and after) are listed beside the
 # figure, and the bars on the right count the mistakes in each epoch. Its defaults are the
@@ -257,17 +316,24 @@ stepper = widgets.sgd_stepper()
 stepper
 
 # %% [markdown]
-# The stepper's numbers come from the same `perceptron.sgd`; for its default settings:
+# The stepper's numbers come from the same `perceptron.sgd`. The cell checks that on a second
+# stepper with the default settings, `probe`, so the one above stays where you left it:
 
 # %%
-st = stepper.state
+shown = [getattr(control, "value", None) for control in stepper.controls.values()]
+probe = widgets.sgd_stepper()
+st = probe.state
 assert (st["step"], st["index"], st["y"]) == (1, 2, -1.0) and abs(st["s"] - 0.1) < 1e-12
 assert np.allclose(st["w_after"], [-0.2, 0.1, 0.0], atol=1e-12)
-assert np.allclose(stepper.steps[1].w_after, [-0.1, 0.2, 0.1], atol=1e-12)
-print(f"{st['n_steps']} steps, converged: {st['converged']}, mistakes per epoch: {st['mistakes_per_epoch']}")
+assert np.isclose(-st["w_after"][0] / st["w_after"][1], 2.0) and np.all(perceptron.predict(st["w_after"], X) == -1)
+assert np.allclose(probe.steps[1].w_after, [-0.1, 0.2, 0.1], atol=1e-12)
+w_epoch_1, _ = perceptron.sgd(X, y, [-0.1, 0.2, 0.0], lr=0.1, epochs=1, order=[2, 3, 0, 1])
+assert np.allclose(probe.steps[3].w_after, w_epoch_1, atol=1e-12)   # its first epoch is sgd's
+assert [getattr(control, "value", None) for control in stepper.controls.values()] == shown
+print(f"{st['n_steps']} steps in {st['epochs_run']} epochs, converged: {st['converged']}")
 
 # %% [markdown]
-# ### Check your understanding: the next two steps
+# ### Check your understanding: the next two steps (core)
 #
 # Continue the lecture's example by hand from $(-0.1, 0.2, 0.1)$ with $\eta = 0.1$: step 3
 # visits $(0, 0)$ and step 4 visits $(0, 1)$, both of class B ($y = -1$). Write the weights
@@ -292,15 +358,7 @@ w_after_step_4 = ...
 checks.check_next_two_steps(w_after_step_3, w_after_step_4)
 
 # %% [markdown]
-# The checker on the solution, and on the tempting answer "no change at step 4":
-
-# %%
-print(checks.check_next_two_steps([-0.1, 0.2, 0.1], [-0.2, 0.2, 0.0]))
-print(checks.check_next_two_steps([-0.1, 0.2, 0.1], [-0.1, 0.2, 0.1]))
-assert np.allclose(stepper.steps[3].w_after, [-0.2, 0.2, 0.0], atol=1e-12)  # the stepper agrees
-
-# %% [markdown]
-# ## Training to convergence on AND
+# ## Training to convergence on AND (core)
 #
 # Let the same run continue for as many epochs as it needs. Notice how the mistakes per epoch
 # fall to zero, and that the run stops by itself at the first clean epoch.
@@ -311,6 +369,9 @@ print("mistakes per epoch:", steps_and.mistakes_per_epoch())
 print(f"converged: {steps_and.converged} after {steps_and.epochs_run} epochs, "
       f"w = {np.round(w_and, 4) + 0.0}")
 print("predictions:", perceptron.predict(w_and, X), " labels:", y)
+counts_and = steps_and.mistakes_per_epoch()
+assert steps_and.converged and counts_and[-1] == 0 and np.all(counts_and[:-1] > 0)
+assert np.array_equal(perceptron.predict(w_and, X), y)
 
 # %% [markdown]
 # The final boundary separates $(1, 1)$ from the other three points, as AND requires:
@@ -325,41 +386,16 @@ fig.tight_layout()
 plt.show()
 
 # %% [markdown]
-# ## XOR never converges
+# ## XOR never converges (core)
 #
 # The lecture warns: if the data are not linearly separable, perceptron training "fails
 # completely". XOR is the classic case: $(0, 1)$ and $(1, 0)$ are class +1, $(0, 0)$ and
 # $(1, 1)$ are class −1.
 #
-# **Predict, then reveal.** Give SGD a hundred epochs, shuffling the order each epoch. Will the
-# mistakes per epoch ever reach zero?
-
-# %%
-X_xor, y_xor = data.logic_gate("XOR", labels="pm1")
-w_xor, steps_xor = perceptron.sgd(X_xor, y_xor, [-0.1, 0.2, 0.0], lr=0.1, epochs=100, rng=0)
-counts = steps_xor.mistakes_per_epoch()
-print(f"converged: {steps_xor.converged}; epochs run: {steps_xor.epochs_run}; "
-      f"fewest mistakes in any epoch: {counts.min()}")
-
-# %%
-fig, ax = plt.subplots(figsize=(6.0, 2.8), dpi=80)
-plots.plot_mistakes_per_epoch(counts, ax=ax, converged=False)
-ax.set_title("XOR: every epoch still has mistakes", fontsize=10)
-fig.tight_layout()
-plt.show()
-
-# %% [markdown]
-# It is not bad luck, and more epochs will not help. Suppose some weights got all four XOR
-# points right. Then $(0, 1)$ and $(1, 0)$ need $w_0 + w_2 > 0$ and $w_0 + w_1 > 0$, which add
-# up to $2w_0 + w_1 + w_2 > 0$; while $(0, 0)$ and $(1, 1)$ need $-w_0 > 0$ and
-# $-(w_0 + w_1 + w_2) > 0$, which add up to $2w_0 + w_1 + w_2 < 0$. Both cannot hold: **no line
-# separates XOR**, so every epoch contains at least one mistake and the weights keep moving
-# forever. (Notebook 06 solves XOR with a hidden layer.)
-#
 # ### Check your understanding: which runs stop?
 #
-# For each logic gate, will perceptron SGD (started anywhere, any learning rate) eventually
-# run a clean epoch and stop? Answer `True` or `False` for each.
+# Before you run anything: for each logic gate, will perceptron SGD (started anywhere, any
+# learning rate) eventually run a clean epoch and stop? Answer `True` or `False` for each.
 #
 # <details><summary>Hint</summary>
 #
@@ -377,18 +413,54 @@ stops = ...   # a dict: {"AND": True or False, "OR": ..., "NAND": ..., "XOR": ..
 checks.check_which_converge(stops)
 
 # %% [markdown]
-# The checker on the solution:
+# **Reveal.** A hundred epochs of SGD on each gate, from the lecture's start, shuffling the
+# order each epoch:
 
 # %%
-print(checks.check_which_converge({"AND": True, "OR": True, "NAND": True, "XOR": False}))
+for gate in ["AND", "OR", "NAND", "XOR"]:
+    X_gate, y_gate = data.logic_gate(gate, labels="pm1")
+    _, steps_gate = perceptron.sgd(X_gate, y_gate, [-0.1, 0.2, 0.0], lr=0.1, epochs=100, rng=0)
+    print(f"{gate:4}: stopped: {steps_gate.converged}, epochs run: {steps_gate.epochs_run}, "
+          f"fewest mistakes in an epoch: {steps_gate.mistakes_per_epoch().min()}")
+    assert steps_gate.converged == (gate != "XOR")
+X_xor, y_xor = data.logic_gate("XOR", labels="pm1")
+steps_xor = steps_gate
+counts = steps_xor.mistakes_per_epoch()
+assert counts.min() > 0 and steps_xor.epochs_run == 100
+
+# %%
+fig, ax = plt.subplots(figsize=(6.0, 2.8), dpi=80)
+plots.plot_mistakes_per_epoch(counts, ax=ax, converged=False)
+ax.set_title("XOR: every epoch still has mistakes", fontsize=10)
+fig.tight_layout()
+plt.show()
 
 # %% [markdown]
-# ## The learning rate and the starting weights: one of infinitely many
+# It is not bad luck, and more epochs will not help. Suppose some weights got all four XOR
+# points right. Then $(0, 1)$ and $(1, 0)$ need $w_0 + w_2 > 0$ and $w_0 + w_1 > 0$, which add
+# up to $2w_0 + w_1 + w_2 > 0$; while $(0, 0)$ and $(1, 1)$ need $-w_0 > 0$ and
+# $-(w_0 + w_1 + w_2) > 0$, which add up to $2w_0 + w_1 + w_2 < 0$. Both cannot hold: **no line
+# separates XOR**, so every epoch contains at least one mistake and the weights keep moving
+# forever. (Notebook 06 solves XOR with a hidden layer.)
+
+# %% [markdown]
+# ## The learning rate and the starting weights: one of infinitely many (optional)
 #
-# **Predict, then reveal.** Start from $\mathbf w = 0$ and train AND twice, with $\eta = 0.1$
-# and with $\eta = 5$. Which run ends with the better boundary?
+# ### Check your understanding: the learning rate from zero
 #
-# Look at the update: $\mathbf w \leftarrow \mathbf w + \eta\, y_j \mathbf x_j$. From zero,
+# You train the perceptron from $\mathbf w = 0$ on some separable data, once with $\eta = 0.1$
+# and once with $\eta = 5$, visiting the points in the same order. Predict: which is true?
+#
+# - `"a"`: the final boundaries are the same line; the weights of the second run are 50 times
+#   larger.
+# - `"b"`: the second run ends with a different, better-placed boundary.
+# - `"c"`: with $\eta = 5$ the weights blow up and training diverges.
+
+# %%
+checks.check_lr_from_zero(...)   # "a", "b" or "c"
+
+# %% [markdown]
+# **Reveal.** Look at the update: $\mathbf w \leftarrow \mathbf w + \eta\, y_j \mathbf x_j$. From zero,
 # every weight vector along the way is $\eta$ times the one for $\eta = 1$, so every $s$ keeps
 # its sign, the same mistakes happen, and scaling $\mathbf w$ does not move the line
 # $\mathbf w \cdot \mathbf x = 0$ at all. From zero, the learning rate changes nothing but the
@@ -399,12 +471,16 @@ for lr in (0.1, 1.0, 5.0):
     w_lr, steps_lr = perceptron.sgd(X, y, np.zeros(3), lr=lr, epochs=100)
     print(f"lr = {lr}: epochs = {steps_lr.epochs_run}, w = {np.round(w_lr, 4) + 0.0}, "
           f"w / lr = {np.round(w_lr / lr, 4) + 0.0}")
+    if lr == 0.1:
+        w_per_lr, epochs_01 = w_lr / lr, steps_lr.epochs_run
+    assert np.allclose(w_lr / lr, w_per_lr) and steps_lr.epochs_run == epochs_01
 
 # %% [markdown]
-# From the lecture's non-zero start the learning rate *does* matter: a small $\eta$ barely
-# moves away from where it started, a large one soon forgets it. Different starting weights
-# and different visiting orders (shuffled with different seeds) also end in different places.
-# Every run below stops with all four points right, yet the lines differ:
+# From the lecture's non-zero start the learning rate *does* matter: each update adds
+# $\eta\, y_j \mathbf x_j$ to the same start, so a small $\eta$ stays close to where it
+# started and a large one soon forgets it. Different starting weights and different visiting
+# orders (shuffled with different seeds) also end in different places. Every run below stops
+# with all four points right, yet no two lines are the same:
 
 # %%
 runs = {}
@@ -416,6 +492,9 @@ for seed in (1, 2):
     runs[f"random start, shuffle seed {seed}"] = perceptron.sgd(X, y, w_start, lr=0.1, epochs=100, rng=seed)[0]
 for name, w_run in runs.items():
     print(f"{name:34} w = {np.round(w_run, 3) + 0.0}, all right: {bool(np.all(perceptron.predict(w_run, X) == y))}")
+    assert np.all(perceptron.predict(w_run, X) == y)
+directions = np.array([w_run / np.linalg.norm(w_run) for w_run in runs.values()])   # a line is w up to scale
+assert min(np.linalg.norm(a - b) for i, a in enumerate(directions) for b in directions[i + 1:]) > 0.01
 
 # %%
 fig, ax = plt.subplots(figsize=(5.6, 4.0), dpi=80)
@@ -430,40 +509,16 @@ plt.show()
 # right, with no preference for a line that leaves room on both sides. A line that grazes
 # the training points may misclassify a new point that lies a little off them. Later models
 # fix this by asking for more than "right": a margin, or a probability.
-#
-# ### Check your understanding: the learning rate from zero
-#
-# You train the perceptron from $\mathbf w = 0$ on some separable data, once with $\eta = 0.1$
-# and once with $\eta = 5$, visiting the points in the same order. Which is true?
-#
-# - `"a"`: the final boundaries are the same line; the weights of the second run are 50 times
-#   larger.
-# - `"b"`: the second run ends with a different, better-placed boundary.
-# - `"c"`: with $\eta = 5$ the weights blow up and training diverges.
-#
-# <details><summary>Solution</summary>
-#
-# `"a"`. From zero, every update adds $\eta\, y_j \mathbf x_j$, so all weights scale with
-# $\eta$, and $s$ keeps its sign at every step: the same mistakes happen, and the line
-# $\mathbf w \cdot \mathbf x = 0$ is the same.
-# </details>
-
-# %%
-checks.check_lr_from_zero(...)   # "a", "b" or "c"
 
 # %% [markdown]
-# The checker on the solution:
-
-# %%
-print(checks.check_lr_from_zero("a"))
-
-# %% [markdown]
-# ## Summary
+# ## Summary (core)
 #
-# - With classes encoded $\pm 1$, a point is classified right exactly when $s \cdot y > 0$.
-# - The perceptron loss $\max(0, -ys)$ is zero for right points and $|s|$ for wrong ones; its
-#   gradient is $-y\mathbf x$ for a mistake and $0$ otherwise. We count a point on the boundary
-#   ($sy = 0$) as a mistake, so training can start from all-zero weights.
+# - With classes encoded $\pm 1$, a point is classified right when $s \cdot y > 0$ and wrong
+#   when $s \cdot y < 0$; on the boundary ($s = 0$) sign says $+1$.
+# - The perceptron loss $\max(0, -ys)$ is zero for right points (and on the boundary) and $|s|$
+#   for wrong ones; its gradient is $-y\mathbf x$ for a mistake and $0$ otherwise. Training
+#   counts a point on the boundary ($sy = 0$) as a mistake, so it can start from all-zero
+#   weights. The sign function is never differentiated: the loss is a function of $s$.
 # - SGD visits one example at a time and updates $\mathbf w \leftarrow \mathbf w + \eta\, y\mathbf x$
 #   after each mistake; it reproduces the lecture's steps $(-0.2, 0.1, 0.0)$ and
 #   $(-0.1, 0.2, 0.1)$ exactly, and stops after the first epoch without an update.

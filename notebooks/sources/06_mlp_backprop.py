@@ -15,6 +15,8 @@
 #
 # **Before this:** [05 · The chain rule](05_chain_rule.ipynb) and
 # [04 · The perceptron learns](04_perceptron_sgd.ipynb).
+#
+# **Time:** the core path takes about 25 minutes; the section marked *(optional)* adds about 5.
 
 # %%
 import inspect
@@ -25,7 +27,7 @@ import matplotlib.pyplot as plt
 from helpers import checks, data, mlp, plots, widgets
 
 # %% [markdown]
-# ## The MLP as a composition
+# ## The MLP as a composition (core)
 #
 # The lecture's network has inputs $x_1, \dots, x_m$, one hidden layer of $p$ sigmoid units and
 # one sigmoid output. As with the perceptron, a constant input $x_0 = 1$ carries the bias, and
@@ -47,7 +49,7 @@ model = mlp.MLP([2, 2, 1], hidden="sigmoid", output="sigmoid", seed=0)
 print("v (input -> hidden):", model.v.shape, "   w (hidden -> output):", model.w.shape)
 
 # %% [markdown]
-# ## A forward pass by hand
+# ## A forward pass by hand (core)
 #
 # Take the small network below and one example, $x = (x_1, x_2) = (1, 0)$ with label $y = 1$:
 #
@@ -87,8 +89,12 @@ print(f"model.forward(x) = {model.forward(x)[0]:.4f}")
 # %% [markdown]
 # The network gives $z = 0.5548$: it leans, barely, towards the correct class 1.
 
+# %%
+assert round(z, 4) == 0.5548 and np.isclose(model.forward(x)[0], z)
+assert np.array_equal(u.round(4), [0.6457, 0.5250]) and np.allclose(r, [0.6, 0.1]) and round(s, 4) == 0.2199
+
 # %% [markdown]
-# ## Binary cross-entropy
+# ## Binary cross-entropy (core)
 #
 # How wrong is $z = 0.5548$ when $y = 1$? The lecture's loss for a probability $z$ of class 1 is
 #
@@ -112,6 +118,25 @@ plt.show()
 print(f"our example: L = -log({z:.4f}) = {-np.log(z):.4f};   model.loss: {model.loss(x, y):.4f}")
 
 # %% [markdown]
+# ### Check your understanding: why BCE? (core)
+#
+# Before reading on, choose: why is binary cross-entropy the usual loss for a sigmoid output?
+#
+# - **a** &nbsp; Its values are always smaller than those of the squared error.
+# - **b** &nbsp; With a sigmoid output, $\frac{\partial L}{\partial s} = z - y$: a confidently wrong output still gets a large gradient.
+# - **c** &nbsp; It forces the output to be exactly 0 or 1.
+
+# %%
+checks.check_bce_with_sigmoid(...)
+
+# %% [markdown]
+# <details><summary>Answer</summary>
+#
+# **b**. The $z(1-z)$ of the sigmoid cancels against $\frac{\partial L}{\partial z}$, so the
+# gradient is as large as the mistake, even when the sigmoid is saturated.
+# </details>
+
+# %% [markdown]
 # **Why it suits a sigmoid output.** Follow the chain from $L$ back to $s$. The lecture gives
 #
 # $$\frac{\partial L}{\partial z} = -\frac{y}{z} + \frac{1-y}{1-z}, \qquad
@@ -131,16 +156,46 @@ z_wrong = sigmoid(s_wrong)
 print(f"z = {z_wrong:.4f} for y = 1")
 print(f"BCE:            dL/ds = z - y            = {z_wrong - 1:.4f}")
 print(f"squared error:  dL/ds = (z - y) z (1 - z) = {(z_wrong - 1) * z_wrong * (1 - z_wrong):.4f}")
+assert abs((z_wrong - 1) * z_wrong * (1 - z_wrong)) < 0.01 < 0.99 < abs(z_wrong - 1)
 
 
 # %% [markdown]
-# ## Backpropagation, one equation at a time
+# ### Check your understanding: the output weights (core)
+#
+# You have $\frac{\partial L}{\partial s} = z - y$. Before reading on, take the chain rule one
+# step further yourself: for the worked example ($x = (1, 0)$, $y = 1$, the weights of the
+# table), compute
+# $\frac{\partial L}{\partial w} = (\frac{\partial L}{\partial w_0}, \frac{\partial L}{\partial w_1}, \frac{\partial L}{\partial w_2})$
+# from the numbers $z = 0.5548$, $u_1 = 0.6457$, $u_2 = 0.5250$, with $s = \sum_j u_j w_j$
+# and $u_0 = 1$.
+
+# %%
+dL_dw_answer = ...   # three numbers: (dL/dw0, dL/dw1, dL/dw2)
+checks.check_output_gradient(dL_dw_answer)
+
+# %% [markdown]
+# <details><summary>Hint</summary>
+#
+# $\frac{\partial L}{\partial w_j} = \frac{\partial L}{\partial s}\,\frac{\partial s}{\partial w_j}$,
+# and $\frac{\partial s}{\partial w_j} = u_j$ because $s = \sum_j u_j w_j$.
+# </details>
+#
+# <details><summary>Solution</summary>
+#
+# $z - y = -0.4452$, so $\frac{\partial L}{\partial w} = (-0.4452,\; -0.4452 \cdot 0.6457,\; -0.4452 \cdot 0.5250) = (-0.4452, -0.2875, -0.2337)$.
+# All negative: gradient descent *increases* every $w_j$, which raises $s$ and with it $z$.
+# </details>
+
+
+# %% [markdown]
+# ## Backpropagation, one equation at a time (core)
 #
 # To train, we need $\frac{\partial L}{\partial w_j}$ and $\frac{\partial L}{\partial v_{ij}}$.
 # The chain rule gives each as a product along the chain, and the lecture computes them from
 # the output backwards, reusing every factor already found. For each equation below: where it
 # comes from, the code, and a **finite-difference check** that nudges one number and watches
-# $L$. The helper `slope` is the central difference from notebook 03.
+# $L$. The helper `slope` is the central difference from notebook 03; each check must agree
+# to better than $10^{-7}$, the threshold of the whole collection.
 
 # %%
 def slope(f, t, h=1e-6):
@@ -159,6 +214,7 @@ def bce(z_value):
 # %%
 dL_ds = z - y[0]
 print(f"dL/ds = z - y = {dL_ds:.6f}   finite difference: {slope(lambda t: bce(sigmoid(t)), s):.6f}")
+assert abs(dL_ds - slope(lambda t: bce(sigmoid(t)), s)) < 1e-7
 
 # %% [markdown]
 # **2. Output weights:** $s = \sum_j u_j w_j$, so $\frac{\partial s}{\partial w_j} = u_j$ and
@@ -173,6 +229,7 @@ for j in range(3):
         w_nudged[j] = t
         return bce(sigmoid(u_with_1 @ w_nudged))
     print(f"dL/dw{j} = {dL_dw[j]:.6f}   finite difference: {slope(loss_of_wj, w[j, 0]):.6f}")
+    assert abs(dL_dw[j] - slope(loss_of_wj, w[j, 0])) < 1e-7
 
 # %% [markdown]
 # **3. Into the hidden layer:** $\frac{\partial s}{\partial u_j} = w_j$, so
@@ -187,6 +244,7 @@ for j in range(2):
         u_nudged[j + 1] = t
         return bce(sigmoid(u_nudged @ w[:, 0]))
     print(f"dL/du{j + 1} = {dL_du[j]:.6f}   finite difference: {slope(loss_of_uj, u[j]):.6f}")
+    assert abs(dL_du[j] - slope(loss_of_uj, u[j])) < 1e-7
 
 # %% [markdown]
 # **4. Through the hidden sigmoid:** $u_j = \text{sigmoid}(r_j)$, so
@@ -202,6 +260,7 @@ for j in range(2):
         r_nudged[j] = t
         return bce(sigmoid(np.r_[1.0, sigmoid(r_nudged)] @ w[:, 0]))
     print(f"dL/dr{j + 1} = {dL_dr[j]:.6f}   finite difference: {slope(loss_of_rj, r[j]):.6f}")
+    assert abs(dL_dr[j] - slope(loss_of_rj, r[j])) < 1e-7
 
 # %% [markdown]
 # **5. Input weights:** $r_j = \sum_i x_i v_{ij}$, so $\frac{\partial r_j}{\partial v_{ij}} = x_i$ and
@@ -222,12 +281,18 @@ def loss_of_v(t, i, j):
 numeric = np.array([[slope(lambda t: loss_of_v(t, i, j), v[i, j]) for j in range(2)] for i in range(3)])
 print("dL/dv by the equations:\n", dL_dv.round(6) + 0.0)   # + 0.0 turns -0.0 into 0.0
 print("by finite differences:\n", numeric.round(6))
+print(f"largest gap: {np.max(np.abs(numeric - dL_dv)):.1e}")
+assert np.max(np.abs(numeric - dL_dv)) < 1e-7
 
 # %% [markdown]
 # $x_2 = 0$ here, so the row for $v_{2j}$ is zero: a weight whose input is 0 did not
 # contribute to this mistake and is not blamed for it.
-#
-# ## The same equations, for a batch and for any depth
+
+# %%
+assert np.all(dL_dv[2] == 0)
+
+# %% [markdown]
+# ## The same equations, for a batch and for any depth (optional)
 #
 # `MLP.backward` runs exactly these steps, with the $n$ examples of a batch as the rows of a
 # matrix (the loss is the mean over the batch, hence the $1/n$), and with the $r \rightarrow u$
@@ -242,12 +307,13 @@ print(inspect.getsource(mlp.MLP._backward))
 # %%
 grad_v, grad_w = model.backward(x, y)
 print("same dL/dw:", np.allclose(grad_w[:, 0], dL_dw), "   same dL/dv:", np.allclose(grad_v, dL_dv))
+assert np.allclose(grad_w[:, 0], dL_dw) and np.allclose(grad_v, dL_dv)
 
 # %% [markdown]
 # `mlp.gradient_check` does the finite-difference check for every weight of any network at
-# once and reports the largest relative error. Around $10^{-9}$ or below means the backward
-# pass is right (print the errors themselves to see them); a bug shows up as a number near 1. Here it is for every hidden
-# activation, one to three hidden layers, on random data:
+# once and reports the largest relative error. Below $10^{-7}$ means the backward pass is
+# right; a bug shows up as a number near 1. Here it is for every hidden activation, one to
+# three hidden layers, on random data:
 
 # %%
 rng = np.random.default_rng(0)
@@ -256,10 +322,11 @@ y_random = rng.integers(0, 2, size=8)
 for hidden in ("sigmoid", "tanh", "relu"):
     errors = [mlp.gradient_check(mlp.MLP([3] + [4] * depth + [1], hidden=hidden, seed=depth), X_random, y_random)
               for depth in (1, 2, 3)]
-    print(f"{hidden:8} 1, 2, 3 hidden layers: largest error below 1e-8? {max(errors) < 1e-8}")
+    print(f"{hidden:8} 1, 2, 3 hidden layers: largest errors", "  ".join(f"{e:.1e}" for e in errors))
+    assert max(errors) < 1e-7
 
 # %% [markdown]
-# ## Stochastic gradient descent for the MLP
+# ## Stochastic gradient descent for the MLP (core)
 #
 # The lecture's algorithm, with $\theta$ standing for *all* the weights ($v$ and $w$):
 #
@@ -271,11 +338,14 @@ for hidden in ("sigmoid", "tanh", "relu"):
 # %%
 model, x, y = mlp.worked_example()
 lr = 0.5
+z_seen = [model.forward(x)[0]]
 for step in range(3):
     grads = model.backward(x, y)             # dL/dv, dL/dw by backprop
     for weights, grad in zip(model.params, grads):
         weights -= lr * grad                 # theta <- theta - eta * gradient
-    print(f"step {step + 1}: z = {model.forward(x)[0]:.4f}, L = {model.loss(x, y):.4f}")
+    z_seen.append(model.forward(x)[0])
+    print(f"step {step + 1}: z = {z_seen[-1]:.4f}, L = {model.loss(x, y):.4f}")
+assert np.all(np.diff(z_seen) > 0)
 
 # %% [markdown]
 # `MLP.fit` runs this loop over a data set: each epoch it shuffles the examples and updates
@@ -283,10 +353,11 @@ for step in range(3):
 # epoch on all of them (`batch_size=None`). It returns the loss and accuracy after every epoch.
 
 # %% [markdown]
-# ## The MLP solves XOR
+# ## The MLP solves XOR (core)
 #
 # Notebook 01 proved that no single perceptron computes XOR. **Predict:** how many hidden
-# units does an MLP need for it? Two sigmoid units are enough. Train a 2-2-1 network with SGD:
+# units does an MLP need for it? Write your guess down, then run the cell, which trains a
+# network with two sigmoid hidden units (2-2-1) by SGD.
 
 # %%
 X_xor, y_xor = data.logic_gate("XOR")
@@ -296,22 +367,40 @@ print(f"after {xor_model.epoch} epochs: loss {history['loss'][-1]:.4f}, accuracy
 print("z =", xor_model.forward(X_xor).round(3), "  predictions:", xor_model.predict(X_xor), "  labels:", y_xor.astype(int))
 
 # %% [markdown]
-# The loss first sits on a plateau near $\log 2 \approx 0.69$ (guessing), then drops once the
-# hidden units find useful directions:
+# Two are enough. The way there is not smooth, though: the loss after each epoch.
 
 # %%
+loss, accuracy = np.array(history["loss"]), np.array(history["accuracy"])
+first_below = int(history["epoch"][np.argmax(loss < 0.1)])
 fig, ax = plt.subplots(figsize=(5.2, 2.8))
-ax.plot(history["epoch"], history["loss"], color="#0072B2", lw=2)
-ax.set(xlabel="epoch", ylabel="loss $L$ (mean BCE)", title="XOR: a plateau, then the network finds it")
+ax.plot(history["epoch"], loss, color="#0072B2", lw=1.5)
+ax.axhline(np.log(2), color="grey", lw=0.8, ls=":")
+ax.set(xlabel="epoch", ylabel="loss $L$ (mean BCE)", xlim=(0, 700), title="XOR: two plateaus, then solved")
 fig.tight_layout()
 plt.show()
+print(f"epochs 1-60: loss {loss[:60].min():.2f} to {loss[:60].max():.2f};  "
+      f"epochs 70-400: loss {loss[69:400].min():.2f} to {loss[69:400].max():.2f}, median {np.median(loss[69:400]):.2f};  "
+      f"first below 0.1 at epoch {first_below}")
+
+# %% [markdown]
+# For the first 60 epochs the loss jumps around between 0.65 and 0.86, near and above
+# $\log 2 \approx 0.69$ (the dotted line), which is what guessing $z = 0.5$ for every point
+# costs. Then it falls onto a plateau around 0.5, where the network gets 3 of the 4 points
+# right most of the time, and stays there for more than 300 epochs. Only after epoch 400 do
+# the hidden units find the directions that solve it, and the loss drops within a few dozen
+# epochs.
+
+# %%
+assert (round(loss[:60].min(), 2), round(loss[:60].max(), 2)) == (0.65, 0.86)
+assert 0.4 < loss[69:400].min() and loss[69:400].max() < 0.65 and abs(np.median(loss[69:400]) - 0.5) < 0.05
+assert np.mean(accuracy[69:400] == 0.75) > 0.5
+assert 400 < first_below < 450
 
 # %% [markdown]
 # **How does it do it?** Each hidden unit is a perceptron with a sigmoid: it has its own
-# straight boundary $r_j = 0$. Below, each hidden unit's output $u_j$ over the plane (dark = 1),
-# its boundary in orange, and on the right the network's output $z$. One hidden unit acts like
-# OR, the other like NAND (or AND, depending on the seed); the output unit combines them,
-# and $\text{XOR} = \text{OR} \wedge \text{NAND}$.
+# straight boundary $r_j = 0$. Below, each hidden unit's output $u_j$ over the plane (dark = 1)
+# with its boundary drawn as a line, and on the right the network's output $z$. Before you
+# look at the table under the figure, guess what each hidden unit computes.
 
 # %%
 limits = (-0.5, 1.5)
@@ -323,15 +412,37 @@ axes[2].set_title("output $z$ = P(y = 1)", fontsize=10)
 fig.suptitle("Two straight boundaries (hidden units), combined by the output unit", fontsize=11)
 fig.tight_layout()
 plt.show()
+u_corners = xor_model.hidden_outputs(X_xor)[0]
+for x_k, u_k in zip(X_xor, u_corners):
+    print(f"x = ({x_k[0]:g}, {x_k[1]:g}):  u1 = {u_k[0]:.3f}  u2 = {u_k[1]:.3f}")
+print("output weights (w0, w1, w2):", xor_model.w[:, 0].round(2))
 
 # %% [markdown]
-# ## Explore: the playground
+# With this seed, $u_1$ is 1 unless both inputs are 1: it computes **NAND**. $u_2$ is 1 only
+# when both inputs are 0: **NOR**. The output unit gives NAND a large positive weight and NOR
+# a large negative one, so $z$ is high where NAND is on *and* NOR is off. NOR off is OR on,
+# so $z = \text{NAND} \wedge \text{OR} = \text{XOR}$. (Another seed can find other pairs
+# of gates; the idea stays: two lines, combined.)
+
+# %%
+gates = {"NAND": [1, 1, 1, 0], "NOR": [1, 0, 0, 0]}
+assert np.array_equal(u_corners[:, 0] > 0.5, np.array(gates["NAND"], bool))
+assert np.array_equal(u_corners[:, 1] > 0.5, np.array(gates["NOR"], bool))
+assert xor_model.w[1, 0] > 10 and xor_model.w[2, 0] < -10
+
+# %% [markdown]
+# ## Explore: the playground (core)
 #
 # Now try it yourself, TensorFlow-Playground style. Press ▶ to train, ⏸ to pause, **Step**
 # for a few epochs at a time, **Reset** for fresh weights. The heatmap is the output $z$
 # (filled markers: training points, hollow: test points), the curves the train and test loss,
-# and the diagram's edges the weights (blue positive, red negative, thicker = larger); switch
-# *edges* to `dL/dw` to see the current gradient of each weight instead.
+# and the diagram's edges the weights; switch *edges* to `dL/dw` to see the current gradient
+# of each weight instead.
+#
+# **Weights have one colour code in this whole collection**, here and wherever weights are
+# drawn: a **positive** weight is **green** with a solid line, a **negative** one **pink**
+# with a dashed line, and a line is thicker the larger $|w|$. Blue and orange always mean the
+# two classes, never the sign of a weight.
 #
 # **Predict, then reveal:**
 #
@@ -344,78 +455,35 @@ playground = widgets.mlp_playground("XOR", units=4, activation="tanh", lr=0.3, b
 playground
 
 # %% [markdown]
-# What the figure shows can also be driven from code. Thirty ticks of ▶, as the browser would
-# send them, train XOR to 100% on both the training and the test points:
+# What the figure shows can also be driven from code. The reveal below does it on a second
+# playground, `probe`, so the one above stays where you left it. Thirty ticks of ▶, as the
+# browser would send them, train XOR to 100% on both the training and the test points:
 
 # %%
+shown = [getattr(control, "value", None) for control in playground.controls.values()]
+probe = widgets.mlp_playground("XOR", units=4, activation="tanh", lr=0.3, batch_size=8)
 for _ in range(30):
-    playground.controls["play"].value += 1
-state = playground.state
+    probe.controls["play"].value += 1
+state = probe.state
 print(f"epoch {state['epoch']}: train accuracy {state['train_accuracy']:.0%}, test accuracy {state['test_accuracy']:.0%}")
 assert state["epoch"] == 60 and state["train_accuracy"] == 1.0 and state["test_accuracy"] == 1.0
 
 # %% [markdown]
 # And the first prediction: with one hidden unit the network has a single straight boundary
-# (squashed by a sigmoid), so it is back to being a perceptron, and XOR stays out of reach.
+# (squashed by the output sigmoid), so it is back to being a perceptron, and XOR stays out of
+# reach.
 
 # %%
-playground.set(units=1)
+probe.set(units=1)
 for _ in range(30):
-    playground.step()
-print(f"1 hidden unit, epoch {playground.state['epoch']}: train accuracy {playground.state['train_accuracy']:.0%}")
-assert playground.state["train_accuracy"] < 0.9
+    probe.step()
+print(f"1 hidden unit, epoch {probe.state['epoch']}: train accuracy {probe.state['train_accuracy']:.0%}")
+assert probe.state["train_accuracy"] < 0.9
+assert [getattr(control, "value", None) for control in playground.controls.values()] == shown
+
 
 # %% [markdown]
-# ## Check your understanding
-#
-# **1.** For the worked example ($x = (1, 0)$, $y = 1$, the weights of the table), compute
-# $\frac{\partial L}{\partial w} = (\frac{\partial L}{\partial w_0}, \frac{\partial L}{\partial w_1}, \frac{\partial L}{\partial w_2})$
-# from the numbers $z = 0.5548$, $u_1 = 0.6457$, $u_2 = 0.5250$. Use the equations, not
-# `model.backward`.
-
-# %%
-dL_dw_answer = ...   # three numbers: (dL/dw0, dL/dw1, dL/dw2)
-checks.check_output_gradient(dL_dw_answer)
-
-# %% [markdown]
-# <details><summary>Hint</summary>
-#
-# $\frac{\partial L}{\partial w_j} = \frac{\partial L}{\partial s}\,u_j$ with
-# $\frac{\partial L}{\partial s} = z - y$, and the bias has $u_0 = 1$.
-# </details>
-#
-# <details><summary>Solution</summary>
-#
-# $z - y = -0.4452$, so $\frac{\partial L}{\partial w} = (-0.4452,\; -0.4452 \cdot 0.6457,\; -0.4452 \cdot 0.5250) = (-0.4452, -0.2875, -0.2337)$.
-# All negative: gradient descent *increases* every $w_j$, which raises $s$ and with it $z$.
-# </details>
-
-# %% [markdown]
-# The checker on that solution, and on one with the sign of $z - y$ turned round:
-
-# %%
-print(checks.check_output_gradient([-0.4452, -0.2875, -0.2337]))
-print(checks.check_output_gradient([0.4452, 0.2875, 0.2337]))
-
-# %% [markdown]
-# **2.** Why is binary cross-entropy the usual loss for a sigmoid output?
-#
-# - **a** &nbsp; Its values are always smaller than those of the squared error.
-# - **b** &nbsp; With a sigmoid output, $\frac{\partial L}{\partial s} = z - y$: a confidently wrong output still gets a large gradient.
-# - **c** &nbsp; It forces the output to be exactly 0 or 1.
-
-# %%
-checks.check_bce_with_sigmoid(...)
-
-# %% [markdown]
-# <details><summary>Answer</summary>
-#
-# **b**. The $z(1-z)$ of the sigmoid cancels against $\frac{\partial L}{\partial z}$, so the
-# gradient is as large as the mistake, even when the sigmoid is saturated.
-# </details>
-
-# %% [markdown]
-# ## Summary
+# ## Summary (core)
 #
 # - An MLP is a composition $x \rightarrow r \rightarrow u \rightarrow s \rightarrow z$: weighted
 #   sums and activations, with biases as weights of constant inputs $x_0 = u_0 = 1$.

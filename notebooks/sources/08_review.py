@@ -16,6 +16,8 @@
 # **How to use it.** For each question: write your answer down first (on paper is
 # fine), then run the cells, do the small exercise and only then open the model
 # answer.
+#
+# **Time:** the core path takes about 25 minutes.
 
 # %%
 import numpy as np
@@ -23,7 +25,7 @@ import numpy as np
 from helpers import autodiff, checks, data, mlp, optim, perceptron, widgets
 
 # %% [markdown]
-# ## Where to go back
+# ## Where to go back (core)
 #
 # | Question | Revisit |
 # | --- | --- |
@@ -34,7 +36,7 @@ from helpers import autodiff, checks, data, mlp, optim, perceptron, widgets
 # | 5. How do forward prediction and backpropagation work in a multi-layer perceptron? | [02 · Activations](02_activations.ipynb), [06 · MLP and backpropagation](06_mlp_backprop.ipynb) |
 
 # %% [markdown]
-# ## 1. What is deep learning, and how does it differ from traditional machine learning?
+# ## 1. What is deep learning, and how does it differ from traditional machine learning? (core)
 #
 # A computed answer on the smallest problem that shows the difference: XOR. A single
 # perceptron on the raw inputs $x_1, x_2$ cannot learn it (no straight line works):
@@ -44,15 +46,18 @@ X_xor, y_xor = data.logic_gate("XOR", labels="pm1")
 w, steps = perceptron.sgd(X_xor, y_xor, w=np.zeros(3), lr=0.1, epochs=100)
 print("raw inputs: converged", steps.converged, "| mistakes in the last epoch:",
       steps.mistakes_per_epoch()[-1])
+assert not steps.converged
 
 # %% [markdown]
 # The *traditional* fix: a person designs a better feature. Add $x_3 = (x_1 - x_2)^2$
-# (1 exactly when the inputs differ) and the same perceptron succeeds at once:
+# (1 exactly when the inputs differ) and the same perceptron succeeds within a few
+# epochs:
 
 # %%
 X_designed = np.column_stack([X_xor, (X_xor[:, 0] - X_xor[:, 1]) ** 2])
 w, steps = perceptron.sgd(X_designed, y_xor, w=np.zeros(4), lr=0.1, epochs=100)
 print("with a designed feature: converged", steps.converged, "after", steps.epochs_run, "epochs")
+assert steps.converged and steps.epochs_run <= 5
 
 # %% [markdown]
 # The *deep learning* way: give a network the raw inputs and let its hidden layer
@@ -94,28 +99,39 @@ checks.check_deep_learning_difference(choice)
 # </details>
 
 # %% [markdown]
-# ## 2. How is a neural network trained with gradient descent?
+# ## 2. How is a neural network trained with gradient descent? (core)
 #
 # Training means adjusting the weights to make the loss smaller. The loss is a
 # function of the weights, and its gradient points uphill, so each step moves the
 # weights a little *against* the gradient: $w \leftarrow w - \eta \, \partial L / \partial w$.
 #
 # A one-weight example, $L(w) = (w - 3)^2$ with its minimum at $w = 3$, from $w = 1$.
-# **Predict, then reveal**: what happens with $\eta = 0.01$, $0.1$, $0.5$, $0.95$ and $1.1$?
+# **Predict, then reveal**: what happens in 20 steps with $\eta = 0.01$, $0.1$, $0.5$,
+# $0.95$ and $1.1$? Use notebook 03's words: crawling, converging, zigzagging or
+# diverging.
 
 # %%
 def grad_L(w):
     return 2 * (w - 3)
 
 
+def L(w):
+    return float(np.sum((w - 3) ** 2))
+
+
+names = {}
 for lr in (0.01, 0.1, 0.5, 0.95, 1.1):
     path = optim.gradient_descent(grad_L, x0=[1.0], lr=lr, steps=20)
-    print(f"lr = {lr:<5} w after {len(path) - 1:2d} steps: {path[-1, 0]:9.4f}")
+    names[lr] = optim.describe_descent(path, grad_L, L)
+    print(f"lr = {lr:<5} w after {len(path) - 1:2d} steps: {path[-1, 0]:9.4f}   {names[lr]}")
+assert list(names.values()) == ["crawling", "converging", "converging", "zigzagging", "diverging"]
+assert optim.gradient_descent(grad_L, x0=[1.0], lr=0.5, steps=1)[1, 0] == 3.0
 
 # %% [markdown]
-# What to notice: a tiny $\eta$ creeps, $0.1$ converges, $0.5$ lands on the minimum in
-# a single step (true for this parabola only), $0.95$ overshoots back and forth but
-# still closes in, and $1.1$ overshoots further every time: it diverges.
+# What to notice: a tiny $\eta$ is still crawling, $0.1$ converges, $0.5$ lands on the
+# minimum in a single step (true for this parabola only, whose factor $1 - 2\eta$ is then
+# 0), $0.95$ overshoots back and forth but still closes in, and $1.1$ overshoots further
+# every time: it diverges.
 #
 # ### Check your answer
 #
@@ -140,12 +156,24 @@ checks.check_gradient_step(w_new)
 # </details>
 
 # %% [markdown]
-# ## 3. How is a perceptron trained with stochastic gradient descent?
+# ## 3. How is a perceptron trained with stochastic gradient descent? (core)
 #
 # The lecture's example: the AND gate with class A $= +1$ (only $(1, 1)$) and class B
 # $= -1$, starting from $w = (w_0, w_1, w_2) = (-0.1, 0.2, 0)$ with $\eta = 0.1$. The
 # perceptron loss $L = \max(0, -ys)$ has gradient $-y x_i$ on a mistake and 0
-# otherwise. SGD visits one example at a time; here $(1, 0)$, then $(1, 1)$:
+# otherwise. SGD visits one example at a time; here $(1, 0)$, then $(1, 1)$.
+#
+# ### Check your answer
+#
+# By hand, before the cell below runs it: after both updates, what is
+# $w = [w_0, w_1, w_2]$?
+
+# %%
+w_after_two = ...
+checks.check_perceptron_steps(w_after_two)
+
+# %% [markdown]
+# The reveal:
 
 # %%
 X_and, y_and = data.logic_gate("AND", labels="pm1")
@@ -155,15 +183,6 @@ for step in steps:
           f"w becomes {np.round(step.w_after, 4)}")
 
 # %% [markdown]
-# ### Check your answer
-#
-# Without looking at the output above: after both updates, what is $w = [w_0, w_1, w_2]$?
-
-# %%
-w_after_two = ...
-checks.check_perceptron_steps(w_after_two)
-
-# %% [markdown]
 # Those weights are not the end of training. Put them into the explorer and see which
 # AND points are still wrong, then move the sliders towards a separating line.
 
@@ -171,18 +190,19 @@ checks.check_perceptron_steps(w_after_two)
 explorer = widgets.perceptron_explorer("AND", w=tuple(w_two))
 explorer
 
-# %%
-print("misclassified with the weights after two steps:", explorer.state["misclassified"])
-assert explorer.state["misclassified"] == int(np.sum(perceptron.predict(w_two, X_and) != y_and))
-
 # %% [markdown]
-# One of the two mistakes is a point exactly *on* the line: $(0, 1)$ gives
-# $s = -0.1 + 0.1 = 0$, and $\mathrm{sign}(0) = +1$ calls it class A. The lecture's
-# convention matters at the boundary.
+# With those weights two AND points are still wrong, and one of them is a point exactly
+# *on* the line: $(0, 1)$ gives $s = -0.1 + 0.1 = 0$, and $\mathrm{sign}(0) = +1$ calls
+# it class A. Its loss $\max(0, -ys)$ is 0 all the same, so the total loss counts only
+# the other mistake. The lecture's convention matters at the boundary. The cell checks
+# this on an explorer of its own, so the one above stays where you left it:
 
 # %%
-print("s at (0, 1):", perceptron.weighted_sum(w_two, [0.0, 1.0]))
-assert perceptron.weighted_sum(w_two, [0.0, 1.0]) == 0
+probe = widgets.perceptron_explorer("AND", w=tuple(w_two))
+print("misclassified:", probe.state["misclassified"], "  loss:", probe.state["loss"],
+      "  s at (0, 1):", perceptron.weighted_sum(w_two, [0.0, 1.0]))
+assert probe.state["misclassified"] == int(np.sum(perceptron.predict(w_two, X_and) != y_and)) == 2
+assert perceptron.weighted_sum(w_two, [0.0, 1.0]) == 0 and np.isclose(probe.state["loss"], 0.1)
 
 # %% [markdown]
 # <details><summary>Model answer</summary>
@@ -198,11 +218,22 @@ assert perceptron.weighted_sum(w_two, [0.0, 1.0]) == 0
 # </details>
 
 # %% [markdown]
-# ## 4. What is the chain rule?
+# ## 4. What is the chain rule? (core)
 #
 # For a composition $z = g(u)$ with $u = f(x)$: $\frac{dz}{dx} = \frac{dz}{du}\frac{du}{dx}$.
-# The lecture's example $z = \sin(x^2)$: $\frac{dz}{dx} = \cos(x^2) \cdot 2x$. Three ways
-# to get it at $x = 1.5$, which must agree:
+# The lecture's example is $z = \sin(x^2)$.
+#
+# ### Check your answer
+#
+# Compute $dz/dx$ for $z = \sin(x^2)$ at $x = 1.5$ as a number (using `np.cos`).
+
+# %%
+dz_dx = ...
+checks.check_chain_rule(dz_dx)
+
+# %% [markdown]
+# The reveal: three ways to get it, which must agree (to better than $10^{-7}$, the
+# threshold of the whole collection):
 
 # %%
 x0 = 1.5
@@ -214,15 +245,7 @@ z.backward()
 print(f"chain rule by hand: {by_hand:.6f}")
 print(f"finite differences: {by_differences:.6f}")
 print(f"autodiff backward:  {x.grad:.6f}")
-
-# %% [markdown]
-# ### Check your answer
-#
-# Compute $dz/dx$ for $z = \sin(x^2)$ at $x = 1.5$ as a number (using `np.cos`).
-
-# %%
-dz_dx = ...
-checks.check_chain_rule(dz_dx)
+assert abs(by_hand - by_differences) < 1e-7 and abs(by_hand - x.grad) < 1e-12
 
 # %% [markdown]
 # <details><summary>Model answer</summary>
@@ -236,7 +259,7 @@ checks.check_chain_rule(dz_dx)
 # </details>
 
 # %% [markdown]
-# ## 5. Forward prediction and backpropagation in a multi-layer perceptron
+# ## 5. Forward prediction and backpropagation in a multi-layer perceptron (core)
 #
 # **Forward**: $r_j = \sum_i x_i v_{ij}$, $u_j = g(r_j)$, $s = \sum_j u_j w_j$,
 # $z = h(s)$, then the loss $L$. **Backward**: start from $\partial L/\partial s = z - y$
@@ -250,7 +273,8 @@ checks.check_chain_rule(dz_dx)
 small = mlp.MLP([2, 3, 1], hidden="sigmoid", output="sigmoid", seed=1)
 X_small, y_small = data.logic_gate("AND", labels="01")
 error = mlp.gradient_check(small, X_small, y_small)
-print("backprop agrees with finite differences (relative error below 1e-6):", error < 1e-6)
+print(f"largest relative error between backprop and finite differences: {error:.1e}")
+assert error < 1e-7
 
 # %% [markdown]
 # ### Check your answer
@@ -288,7 +312,7 @@ checks.check_last_layer_gradient(dL_dw)
 # </details>
 
 # %% [markdown]
-# ## Summary
+# ## Summary (core)
 #
 # - Deep learning learns the features and the classifier together from raw input;
 #   traditional machine learning classifies features that people designed.
