@@ -39,11 +39,11 @@ def _where(mask):
     return f" at index {index[0] if len(index) == 1 else index}" if index else ""
 
 
-def as_array(value, name, *, ndim=None, shape=None, allow_inf=False, allow_empty=False, allow_nan=False):
+def as_array(value, name, *, ndim=None, shape=None, finite=True, allow_empty=False, allow_nan=False):
     """Return ``value`` as a float array, or raise an error that names ``name``.
 
     Refused: None, strings, bools (``True`` is not a number here), complex numbers,
-    ragged or mixed sequences, NaN (unless ``allow_nan``), inf (unless ``allow_inf``), an empty array
+    ragged or mixed sequences, NaN (unless ``allow_nan``), inf (unless ``finite=False``), an empty array
     (unless ``allow_empty``), a wrong ``ndim`` (an int or a tuple of allowed ints) or
     ``shape`` (which may hold ``None`` for any length along an axis).
 
@@ -91,7 +91,7 @@ def as_array(value, name, *, ndim=None, shape=None, allow_inf=False, allow_empty
         nan = np.isnan(arr)
         if nan.any() and not allow_nan:
             raise ValueError(f"{name} must not contain NaN (not a number); got NaN{_where(nan)}")
-        if not allow_inf and np.isinf(arr).any():
+        if finite and np.isinf(arr).any():
             raise ValueError(f"{name} must hold finite numbers; got inf{_where(np.isinf(arr))}")
     return arr
 

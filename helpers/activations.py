@@ -9,15 +9,6 @@ import numpy as np
 from ._validate import as_array, check_int
 
 
-def _checked(s):
-    """``s`` as a float array: any shape, inf allowed (f(inf) is a limit), NaN and empty refused."""
-    return as_array(s, "s", allow_inf=True)
-
-
-def _out(a):
-    return a if a.ndim else float(a)
-
-
 def step(s):
     """Step function: 1 where s >= 0, else 0.
 
@@ -33,7 +24,9 @@ def step(s):
     >>> step([-0.5, 0.0, 2.0])
     array([0., 1., 1.])
     """
-    return _out(np.where(_checked(s) >= 0, 1.0, 0.0))
+    s = as_array(s, "s", finite=False)
+    out = np.where(s >= 0, 1.0, 0.0)
+    return out if out.ndim else float(out)
 
 
 def sign(s):
@@ -42,7 +35,9 @@ def sign(s):
     >>> sign([-0.5, 0.0, 2.0])
     array([-1.,  1.,  1.])
     """
-    return _out(np.where(_checked(s) >= 0, 1.0, -1.0))
+    s = as_array(s, "s", finite=False)
+    out = np.where(s >= 0, 1.0, -1.0)
+    return out if out.ndim else float(out)
 
 
 def relu(s):
@@ -51,7 +46,9 @@ def relu(s):
     >>> relu([-2.0, 0.0, 3.0])
     array([0., 0., 3.])
     """
-    return _out(np.maximum(0.0, _checked(s)))
+    s = as_array(s, "s", finite=False)
+    out = np.maximum(0.0, s)
+    return out if out.ndim else float(out)
 
 
 def relu_grad(s):
@@ -63,7 +60,9 @@ def relu_grad(s):
     >>> relu_grad([-2.0, 0.0, 3.0])
     array([0., 0., 1.])
     """
-    return _out(np.where(_checked(s) > 0, 1.0, 0.0))
+    s = as_array(s, "s", finite=False)
+    out = np.where(s > 0, 1.0, 0.0)
+    return out if out.ndim else float(out)
 
 
 def sigmoid(s):
@@ -87,7 +86,10 @@ def sigmoid(s):
     >>> sigmoid(-1000.0), sigmoid(1000.0)
     (0.0, 1.0)
     """
-    return _out(_sigmoid(_checked(s)))
+    s = as_array(s, "s", finite=False)
+    e = np.exp(-np.abs(s))
+    out = np.where(s >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+    return out if out.ndim else float(out)
 
 
 def _sigmoid(s, out=None):
@@ -123,7 +125,9 @@ def tanh(s):
     >>> tanh([0.0, 1.0])
     array([0.        , 0.76159416])
     """
-    return _out(np.tanh(_checked(s)))
+    s = as_array(s, "s", finite=False)
+    out = np.tanh(s)
+    return out if out.ndim else float(out)
 
 
 def tanh_grad(s):
@@ -142,12 +146,16 @@ def linear(s):
     >>> linear([-1.0, 2.0])
     array([-1.,  2.])
     """
-    return _out(_checked(s).copy())
+    s = as_array(s, "s", finite=False)
+    out = s.copy()
+    return out if out.ndim else float(out)
 
 
 def linear_grad(s):
     """Derivative of the identity: 1 everywhere."""
-    return _out(np.ones_like(_checked(s)))
+    s = as_array(s, "s", finite=False)
+    out = np.ones_like(s)
+    return out if out.ndim else float(out)
 
 
 def step_grad(s):
@@ -159,7 +167,9 @@ def step_grad(s):
     >>> step_grad([-1.0, 0.0, 1.0])
     array([0., 0., 0.])
     """
-    return _out(np.zeros_like(_checked(s)))
+    s = as_array(s, "s", finite=False)
+    out = np.zeros_like(s)
+    return out if out.ndim else float(out)
 
 
 def softmax(s, axis=-1):

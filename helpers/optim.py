@@ -184,7 +184,7 @@ def gradient_descent(grad, x0, lr, steps, *, limit=None, return_info=False):
             if value is None:
                 raise TypeError("grad(x) returned None; does the function end with a return statement?")
             # inf or NaN from a run that has grown means divergence; at the start, a broken grad
-            g = as_array(value, "grad(x)", allow_inf=step > 0, allow_nan=step > 0)
+            g = as_array(value, "grad(x)", finite=step == 0, allow_nan=step > 0)
             if g.shape != x.shape and not (x.size == 1 and g.size == 1):
                 raise ValueError(f"grad(x) must return an array shaped like x0 {x.shape}; got shape {g.shape}")
             x = x - lr * g.reshape(x.shape)

@@ -63,8 +63,9 @@ def weighted_sum(w, X):
     >>> weighted_sum([-0.1, 0.2, 0.0], [1, 0])
     0.1
     """
-    single = np.ndim(X) == 1
-    X = as_inputs(X)
+    X = as_array(X, "X", ndim=(1, 2))
+    single = X.ndim == 1
+    X = X.reshape(1, -1) if single else X
     w = _check_weights(w, X.shape[1])
     s = w[0] + X @ w[1:]
     return float(s[0]) if single else s
@@ -77,7 +78,7 @@ def predict(w, X, activation="sign"):
     array([0., 0., 0., 1.])
     """
     f = _ACTIVATIONS[check_choice(activation, "activation", tuple(_ACTIVATIONS))]
-    return f(weighted_sum(w, as_array(X, "X", ndim=(1, 2))))
+    return f(weighted_sum(w, X))
 
 
 def loss_gradient(w, x, y):

@@ -467,23 +467,11 @@ def test_every_public_name_is_surveyed():
 # ----- the survey ------------------------------------------------------------------------------------------
 
 
-# Bad inputs that still get an unclear error, and why they stay. Strict: once fixed, the
-# case passes, the xfail fails, and the entry must go.
-KNOWN_GAPS = {
-    ("perceptron.weighted_sum", "X", "ragged"): (
-        "numpy's 'inhomogeneous shape' ValueError, which does not name X: the fix reorders "
-        "weighted_sum's first lines, and notebook 00 prints that function's source (its stored "
-        "output would change)"),
-}
-
-
 def _cases():
     for target, spec in SPECS.items():
         for arg, kind in spec.args.items():
             for label, value in kind.cases():
-                gap = KNOWN_GAPS.get((target, arg, label))
-                marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
-                yield pytest.param(target, arg, value, id=f"{target}-{arg}-{label}", marks=marks)
+                yield pytest.param(target, arg, value, id=f"{target}-{arg}-{label}")
 
 
 CASES = list(_cases())
