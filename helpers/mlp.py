@@ -23,7 +23,7 @@ is the mean over the batch. More hidden layers repeat the r -> u step.
 import numpy as np
 
 from . import activations, losses, optim
-from ._validate import as_array, as_inputs, as_rng, check_callable, check_choice, check_int, check_positive, class_ids, labels_01
+from ._validate import as_inputs, as_rng, check_callable, check_choice, check_int, check_positive, class_ids, labels_01
 
 __all__ = ["MLP", "TrainingDiverged", "gradient_check", "worked_example", "HIDDEN", "OUTPUTS"]
 

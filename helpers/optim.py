@@ -8,7 +8,7 @@ import numbers
 
 import numpy as np
 
-from ._validate import as_array, as_rng, check_bool, check_callable, check_int, check_number, check_positive
+from ._validate import as_array, as_rng, check_bool, check_callable, check_int, check_positive
 
 
 def _check_h(h):
