@@ -3,6 +3,7 @@
 import numpy as np
 
 from .. import autodiff
+from .._validate import check_choice, check_setting
 from ._base import Explorer
 from ._views import ViewBackgrounds
 
@@ -35,11 +36,9 @@ class ChainRuleExplorer(ViewBackgrounds, Explorer):
     def __init__(self, expression="z = sin(x²)", x=1.0, canvas="auto"):
         import ipywidgets as widgets
 
-        if expression not in EXPRESSIONS:
-            raise ValueError(f"unknown expression {expression!r}; expected one of {', '.join(map(repr, EXPRESSIONS))}")
+        expression = check_choice(expression, "expression", tuple(EXPRESSIONS))
         lo, hi = self.X_RANGE
-        if not isinstance(x, (int, float)) or isinstance(x, bool) or not lo <= x <= hi:
-            raise ValueError(f"x must be a number between {lo} and {hi}; got {x!r}")
+        x = check_setting(x, "x", lo, hi)
         controls = {
             "expression": widgets.Dropdown(options=list(EXPRESSIONS), value=expression, description="chain",
                                            layout=widgets.Layout(width="220px")),

@@ -8,6 +8,7 @@ never re-train.
 import numpy as np
 
 from .. import data, perceptron
+from .._validate import as_array, check_choice, check_int, check_setting
 from ._base import Explorer
 
 DATASETS = ("AND", "OR", "XOR", "blobs")
@@ -43,10 +44,10 @@ class SGDStepper(Explorer):
     def __init__(self, dataset="AND", lr=0.1, w=LECTURE_W, epochs=30, canvas="auto"):
         import ipywidgets as widgets
 
-        if not isinstance(dataset, str) or dataset not in DATASETS:
-            raise ValueError(f"unknown dataset {dataset!r}; expected one of {', '.join(DATASETS)}")
-        self.w_start = w
-        self.epochs = epochs
+        dataset = check_choice(dataset, "dataset", DATASETS)
+        lr = check_setting(lr, "lr", 10**-2, 10**1)
+        self.w_start = as_array(w, "w", shape=(3,))
+        self.epochs = check_int(epochs, "epochs", minimum=1)
         self._train(dataset, lr)
         n = len(self.steps)
         controls = {
