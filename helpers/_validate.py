@@ -1,8 +1,14 @@
-"""Input checks shared by the math modules.
+"""Input checks shared by the math modules and the explorers' constructors.
 
-Every public function validates what it is given with these, so a learner who
-passes the wrong thing reads which argument was wrong and what was expected,
-instead of a numpy broadcasting error from deep inside.
+One rule everywhere: a wrong type, shape, label encoding or range, an empty input, or
+NaN where no NaN belongs raises ``TypeError`` (wrong kind of thing) or ``ValueError``
+(right kind, wrong value), and the message reads
+
+    <argument> must be <what was expected>; got <what was given>
+
+so a learner who passes the wrong thing reads which argument to fix, instead of a
+plausible wrong answer or a numpy error from deep inside. Valid edge inputs pass:
+ints where floats are expected, numpy scalars such as ``np.float32(1)``, 0-d arrays.
 """
 
 import numbers
@@ -10,11 +16,36 @@ import numbers
 import numpy as np
 
 
-def as_array(value, name, *, ndim=None, shape=None, finite=True, dtype=float):
+def _given(value):
+    """A short description of ``value`` for the "; got ..." part of a message."""
+    if value is None:
+        return "None"
+    if isinstance(value, (bool, np.bool_)):
+        return f"{bool(value)} (a bool)"
+    if isinstance(value, (str, bytes)):
+        text = repr(value)
+        return f"the string {text if len(text) <= 40 else text[:37] + '...'}"
+    if isinstance(value, numbers.Number):
+        return repr(value.item() if isinstance(value, np.generic) else value)
+    if isinstance(value, np.ndarray):
+        return f"an array of shape {value.shape}"
+    if callable(value):
+        return f"the function {getattr(value, '__name__', type(value).__name__)}"
+    return f"a {type(value).__name__}"
+
+
+def _where(mask):
+    index = tuple(int(i) for i in np.argwhere(mask)[0])
+    return f" at index {index[0] if len(index) == 1 else index}" if index else ""
+
+
+def as_array(value, name, *, ndim=None, shape=None, finite=True, allow_empty=False, allow_nan=False):
     """Return ``value`` as a float array, or raise an error that names ``name``.
 
-    ``ndim`` may be an int or a tuple of allowed ints. ``shape`` may hold ``None``
-    for any length along an axis.
+    Refused: None, strings, bools (``True`` is not a number here), complex numbers,
+    ragged or mixed sequences, NaN (unless ``allow_nan``), inf (unless ``finite=False``), an empty array
+    (unless ``allow_empty``), a wrong ``ndim`` (an int or a tuple of allowed ints) or
+    ``shape`` (which may hold ``None`` for any length along an axis).
 
     >>> as_array([1, 2], "w", ndim=1)
     array([1., 2.])
@@ -22,13 +53,28 @@ def as_array(value, name, *, ndim=None, shape=None, finite=True, dtype=float):
     Traceback (most recent call last):
     ...
     ValueError: w must be a 1-D array; got shape (1, 2)
+    >>> as_array([1, float("nan")], "s")
+    Traceback (most recent call last):
+    ...
+    ValueError: s must not contain NaN (not a number); got NaN at index 1
     """
-    if isinstance(value, (str, bytes)):
-        raise TypeError(f"{name} must be numbers, not a string ({value!r})")
+    if value is None or isinstance(value, (str, bytes)) or callable(value):
+        raise TypeError(f"{name} must be a number or an array of numbers; got {_given(value)}")
     try:
-        arr = np.asarray(value, dtype=dtype)
-    except (TypeError, ValueError) as exc:
-        raise TypeError(f"{name} must be an array of numbers; got {type(value).__name__}") from exc
+        arr = value if isinstance(value, np.ndarray) else np.asarray(value)
+    except ValueError:  # numpy refuses rows of different lengths
+        raise TypeError(f"{name} must be a number or an array of numbers with all rows of one length; "
+                        f"got {_given(value)} with rows of different lengths") from None
+    kind = arr.dtype.kind
+    if kind == "b":
+        raise TypeError(f"{name} must hold numbers, not True/False; got {_given(value)} "
+                        "(for 0/1 labels use .astype(int))")
+    if kind == "c":
+        raise TypeError(f"{name} must hold real numbers; got complex numbers")
+    if kind not in "iuf":
+        raise TypeError(f"{name} must be a number or an array of numbers (all rows of one length); "
+                        f"got {_given(value)} holding {'text' if kind in 'US' else 'other things'}")
+    arr = arr.astype(float, copy=False)
     if ndim is not None:
         allowed = (ndim,) if isinstance(ndim, int) else tuple(ndim)
         if arr.ndim not in allowed:
@@ -39,8 +85,14 @@ def as_array(value, name, *, ndim=None, shape=None, finite=True, dtype=float):
         if not ok:
             want = "(" + ", ".join("any" if s is None else str(s) for s in shape) + ")"
             raise ValueError(f"{name} must have shape {want}; got {arr.shape}")
-    if finite and arr.dtype.kind == "f" and not np.all(np.isfinite(arr)):
-        raise ValueError(f"{name} must contain only finite numbers (no NaN or inf)")
+    if arr.size == 0 and not allow_empty:
+        raise ValueError(f"{name} must hold at least one number; got an empty array of shape {arr.shape}")
+    if arr.size and not np.isfinite(arr).all():
+        nan = np.isnan(arr)
+        if nan.any() and not allow_nan:
+            raise ValueError(f"{name} must not contain NaN (not a number); got NaN{_where(nan)}")
+        if finite and np.isinf(arr).any():
+            raise ValueError(f"{name} must hold finite numbers; got inf{_where(np.isinf(arr))}")
     return arr
 
 
@@ -50,41 +102,208 @@ def as_inputs(X, name="X"):
     return arr.reshape(1, -1) if arr.ndim == 1 else arr
 
 
-def check_positive(value, name):
-    """Return ``value`` as a float if it is a finite number > 0, else raise naming ``name``."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a number; got {type(value).__name__}")
-    if not np.isfinite(value) or value <= 0:
-        raise ValueError(f"{name} must be a finite number > 0; got {value}")
-    return float(value)
-
-
-def check_int(value, name, *, minimum=0):
-    """Return ``value`` if it is an int >= ``minimum``, else raise naming ``name``."""
-    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise TypeError(f"{name} must be an integer; got {type(value).__name__}")
-    if value < minimum:
-        raise ValueError(f"{name} must be >= {minimum}; got {value}")
-    return int(value)
-
-
-def check_choice(value, name, choices):
-    """Return ``value`` if it is one of ``choices``, else raise a ValueError listing them."""
-    if value not in choices:
-        listed = ", ".join(repr(c) for c in choices)
-        raise ValueError(f"unknown {name} {value!r}; expected one of {listed}")
+def _scalar(value):
+    """A 0-d numeric array as its number; anything else unchanged."""
+    if isinstance(value, np.ndarray) and value.ndim == 0:
+        return value.item()
     return value
 
 
-def as_rng(rng=None, seed=None):
-    """Return a numpy Generator from ``rng`` (Generator, int seed or None) or ``seed``."""
+def check_number(value, name, *, low=None, high=None, low_open=False, high_open=False, what=None):
+    """Return ``value`` as a float if it is a finite real number in the given interval.
+
+    ``low``/``high`` bound it (``None``: unbounded), inclusive unless ``low_open`` /
+    ``high_open``. ``what`` names the interval in the message, e.g. "the slider's range".
+
+    >>> check_number(np.float32(0.5), "lr", low=0, low_open=True)
+    0.5
+    >>> check_number(True, "lr")
+    Traceback (most recent call last):
+    ...
+    TypeError: lr must be a number; got True (a bool)
+    """
+    value = _scalar(value)
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a number; got {_given(value)}")
+    value = float(value)
+    if not np.isfinite(value):
+        raise ValueError(f"{name} must be a finite number; got {value}")
+    too_low = low is not None and (value <= low if low_open else value < low)
+    too_high = high is not None and (value >= high if high_open else value > high)
+    if too_low or too_high:
+        if low is not None and high is not None:
+            want = f"between {low:g} and {high:g}" + (" (exclusive)" if low_open or high_open else "")
+        elif low is not None:
+            want = f"{'>' if low_open else '>='} {low:g}"
+        else:
+            want = f"{'<' if high_open else '<='} {high:g}"
+        suffix = f" ({what})" if what else ""
+        raise ValueError(f"{name} must be {want}{suffix}; got {value:g}")
+    return value
+
+
+def check_positive(value, name):
+    """Return ``value`` as a float if it is a finite number > 0, else raise naming ``name``."""
+    return check_number(value, name, low=0.0, low_open=True)
+
+
+def check_int(value, name, *, minimum=0, maximum=None, what=None):
+    """Return ``value`` as an int if it is a whole number in [minimum, maximum].
+
+    Floats are refused even when whole (``2.5`` would otherwise become 2 somewhere).
+
+    >>> check_int(np.int64(3), "epochs")
+    3
+    >>> check_int(2.5, "steps")
+    Traceback (most recent call last):
+    ...
+    TypeError: steps must be a whole number (an int); got 2.5
+    """
+    value = _scalar(value)
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{name} must be a whole number (an int); got {_given(value)}")
+    value = int(value)
+    if value < minimum or (maximum is not None and value > maximum):
+        want = f">= {minimum}" if maximum is None else f"between {minimum} and {maximum}"
+        suffix = f" ({what})" if what else ""
+        raise ValueError(f"{name} must be {want}{suffix}; got {value}")
+    return value
+
+
+def check_setting(value, name, low, high, *, integer=False):
+    """An explorer's starting value for a slider: a number inside the slider's range.
+
+    A slider would silently clamp a value outside its range (or round 2.5 to 2),
+    so the constructor refuses it instead, naming the range.
+
+    >>> check_setting(5, "w0", -3, 3)
+    Traceback (most recent call last):
+    ...
+    ValueError: w0 must be between -3 and 3 (the slider's range); got 5
+    """
+    if integer:
+        return check_int(value, name, minimum=low, maximum=high, what="the slider's range")
+    return check_number(value, name, low=low, high=high, what="the slider's range")
+
+
+def _same(value, choice):
+    """``value == choice`` without letting True pass for 1 or an array pass for anything."""
+    if isinstance(value, (bool, np.bool_)) != isinstance(choice, (bool, np.bool_)):
+        return False
+    if isinstance(value, (str, bytes)) != isinstance(choice, (str, bytes)):
+        return False
+    try:
+        return bool(value == choice)
+    except (TypeError, ValueError):
+        return False
+
+
+def check_choice(value, name, choices):
+    """Return the entry of ``choices`` equal to ``value``, else raise a ValueError listing them.
+
+    >>> check_choice("tanh", "activation", ("sign", "step"))
+    Traceback (most recent call last):
+    ...
+    ValueError: activation must be one of 'sign', 'step'; got 'tanh'
+    """
+    for choice in choices:
+        if _same(value, choice):
+            return choice
+    listed = ", ".join(repr(c) for c in choices)
+    if isinstance(choices[0], str):
+        same_kind = isinstance(value, str)
+    else:
+        same_kind = isinstance(value, numbers.Number) and not isinstance(value, (bool, np.bool_))
+    given = repr(value) if same_kind else _given(value)
+    error = ValueError if same_kind else TypeError
+    raise error(f"{name} must be one of {listed}; got {given}")
+
+
+def check_bool(value, name):
+    """Return ``value`` if it is True or False (numpy's bool too), else raise naming ``name``."""
+    if not isinstance(value, (bool, np.bool_)):
+        raise TypeError(f"{name} must be True or False; got {_given(value)}")
+    return bool(value)
+
+
+def check_callable(value, name, example="a function"):
+    """Return ``value`` if it can be called, else raise a TypeError naming ``name``."""
+    if not callable(value):
+        raise TypeError(f"{name} must be {example}; got {_given(value)}")
+    return value
+
+
+def as_rng(rng=None, seed=None, *, name=None):
+    """A numpy Generator from ``rng`` (a Generator or an int seed >= 0) or ``seed``.
+
+    With neither, a fresh unseeded Generator. ``name`` is the argument's name in
+    messages (default: "rng" or "seed", whichever was given).
+
+    >>> as_rng(seed=-1)
+    Traceback (most recent call last):
+    ...
+    ValueError: seed must be an integer >= 0 or a numpy Generator; got -1
+    """
     if isinstance(rng, np.random.Generator):
         return rng
     if rng is not None and seed is not None:
         raise ValueError("pass either rng or seed, not both")
     chosen = rng if rng is not None else seed
+    label = name or ("rng" if rng is not None else "seed")
     if chosen is None:
         return np.random.default_rng()
-    if isinstance(chosen, bool) or not isinstance(chosen, numbers.Integral):
-        raise TypeError(f"rng must be a numpy Generator or an integer seed; got {type(chosen).__name__}")
+    if isinstance(chosen, np.random.Generator):
+        return chosen
+    chosen = _scalar(chosen)
+    if isinstance(chosen, (bool, np.bool_)) or not isinstance(chosen, numbers.Integral):
+        raise TypeError(f"{label} must be an integer >= 0 or a numpy Generator; got {_given(chosen)}")
+    if chosen < 0:
+        raise ValueError(f"{label} must be an integer >= 0 or a numpy Generator; got {chosen}")
     return np.random.default_rng(int(chosen))
+
+
+def labels_pm1(y, name="y", **kwargs):
+    """Perceptron labels: an array of -1 and +1 only (0/1 labels are refused, with the fix).
+
+    >>> labels_pm1([0, 0, 0, 1])
+    Traceback (most recent call last):
+    ...
+    ValueError: y must hold perceptron labels -1 or +1; got 0/1 labels (use 2 * y - 1, or logic_gate(..., labels='pm1'))
+    """
+    y = as_array(y, name, **kwargs)
+    bad = (y != -1.0) & (y != 1.0)
+    if bad.any():
+        hint = " (use 2 * y - 1, or logic_gate(..., labels='pm1'))" if np.all((y == 0) | (y == 1)) else ""
+        got = "0/1 labels" if hint else f"{y[bad].flat[0]:g}{_where(bad)}"
+        raise ValueError(f"{name} must hold perceptron labels -1 or +1; got {got}{hint}")
+    return y
+
+
+def labels_01(y, name="y", *, soft=False, **kwargs):
+    """Labels 0 and 1 (``soft=True`` also lets anything in between pass, as soft labels).
+
+    >>> labels_01([-1, 1])
+    Traceback (most recent call last):
+    ...
+    ValueError: y must hold labels 0 or 1; got -1/+1 labels (use (y + 1) / 2, or logic_gate(..., labels='01'))
+    """
+    y = as_array(y, name, **kwargs)
+    bad = (y < 0) | (y > 1) if soft else (y != 0.0) & (y != 1.0)
+    if bad.any():
+        want = "labels between 0 and 1" if soft else "labels 0 or 1"
+        hint = " (use (y + 1) / 2, or logic_gate(..., labels='01'))" if np.all((y == -1) | (y == 1)) else ""
+        got = "-1/+1 labels" if hint else f"{y[bad].flat[0]:g}{_where(bad)}"
+        raise ValueError(f"{name} must hold {want}; got {got}{hint}")
+    return y
+
+
+def class_ids(y, n_classes, name="y", **kwargs):
+    """Integer class ids 0 .. n_classes - 1 (whole floats such as 2.0 pass), as an int array."""
+    y = as_array(y, name, **kwargs)
+    whole = y == np.round(y)
+    if not whole.all():
+        raise ValueError(f"{name} must hold whole class ids 0..{n_classes - 1}; got {y[~whole].flat[0]:g}{_where(~whole)}")
+    bad = (y < 0) | (y >= n_classes)
+    if bad.any():
+        raise ValueError(f"{name} must hold class ids 0..{n_classes - 1}; got {y[bad].flat[0]:g}{_where(bad)}")
+    return y.astype(int)

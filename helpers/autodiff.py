@@ -16,7 +16,22 @@ along each path and adding the contributions of all paths: the chain rule.
 import math
 import numbers
 
+from ._validate import as_array, check_number
+
 __all__ = ["Value", "chain_derivatives", "one_neuron", "sin_of_square"]
+
+
+def _too_large(op, parents):
+    inputs = ", ".join(f"{p.data:g}" for p in parents)
+    return ValueError(f"{op} of {inputs} is too large for a float (more than about 1.8e308); try smaller inputs")
+
+
+def _guarded(op, value, compute):
+    """``compute()``, with Python's OverflowError turned into the error every Value op gives."""
+    try:
+        return compute()
+    except OverflowError:
+        raise _too_large(op, [value]) from None
 
 
 class Value:
@@ -46,8 +61,10 @@ class Value:
     __slots__ = ("data", "grad", "parents", "local_grads", "op", "label")
 
     def __init__(self, data, label="", *, _parents=(), _local_grads=(), _op=""):
-        if isinstance(data, bool) or not isinstance(data, numbers.Real):
-            raise TypeError(f"data must be a real number; got {type(data).__name__}")
+        if not _op:
+            data = check_number(data, "data")
+        elif not (math.isfinite(data) and all(math.isfinite(g) for g in _local_grads)):
+            raise _too_large(_op, _parents)
         self.data = float(data)
         self.grad = 0.0
         self.parents = tuple(_parents)
@@ -62,12 +79,12 @@ class Value:
     # -- building blocks ---------------------------------------------------------
 
     @staticmethod
-    def _lift(other):
+    def _lift(other, name="the other operand"):
         if isinstance(other, Value):
             return other
         if isinstance(other, bool) or not isinstance(other, numbers.Real):
-            raise TypeError(f"cannot combine a Value with {type(other).__name__}")
-        return Value(other)
+            raise TypeError(f"{name} must be a Value or a number; got {type(other).__name__}")
+        return Value(check_number(other, name))
 
     def _unary(self, out, local_grad, op):
         return Value(out, _parents=(self,), _local_grads=(local_grad,), _op=op)
@@ -86,14 +103,17 @@ class Value:
                      _local_grads=(other.data, self.data), _op="*")
 
     def __pow__(self, exponent):
-        if isinstance(exponent, bool) or not isinstance(exponent, numbers.Real):
+        if isinstance(exponent, Value):
             raise TypeError("only a constant real exponent is supported (Value ** number)")
+        exponent = check_number(exponent, "exponent")
         if self.data == 0 and exponent < 1:
             raise ValueError(f"0 ** {exponent} has no finite derivative")
         if self.data < 0 and not float(exponent).is_integer():
             raise ValueError(f"a negative base ({self.data}) needs an integer exponent; got {exponent}")
         # d(a^k)/da = k a^(k-1)
-        return self._unary(self.data ** exponent, exponent * self.data ** (exponent - 1), f"**{exponent:g}")
+        op = f"**{exponent:g}"
+        out, local = _guarded(op, self, lambda: (self.data ** exponent, exponent * self.data ** (exponent - 1)))
+        return self._unary(out, local, op)
 
     def __neg__(self):
         return self * -1.0
@@ -130,7 +150,7 @@ class Value:
         return self._unary(math.cos(self.data), -math.sin(self.data), "cos")
 
     def exp(self):
-        out = math.exp(self.data)
+        out, _ = _guarded("exp", self, lambda: (math.exp(self.data), 0.0))
         # d e^a/da = e^a
         return self._unary(out, out, "exp")
 
@@ -195,12 +215,13 @@ class Value:
 
 
 def sin_of_square(x):
-    """The chain x -> u = x^2 -> z = sin(u); returns ``[x, u, z]`` (all Values).
+    """The chain x -> u = x^2 -> z = sin(u); returns ``[x, u, z]`` (all Values; a number x becomes one).
 
     >>> x, u, z = sin_of_square(Value(2.0))
     >>> round(u.data, 4), round(z.data, 4)
     (4.0, -0.7568)
     """
+    x = Value._lift(x, "x")
     u = x**2
     z = u.sin()
     return [x, u, z]
@@ -211,7 +232,10 @@ def one_neuron(x, v=(-1.0, 2.0), w=(0.5, -1.5)):
 
     ``r = v0 + v1 x``, ``u = sigmoid(r)``, ``s = w0 + w1 u``, ``z = sigmoid(s)``: the
     lecture's x -> r -> u -> s -> z with a single input and a single hidden unit.
+    ``x`` may be a number; it becomes a ``Value``.
     """
+    x = Value._lift(x, "x")
+    v, w = (as_array(pair, name, shape=(2,)).tolist() for pair, name in ((v, "v"), (w, "w")))
     r = v[0] + v[1] * x
     u = r.sigmoid()
     s = w[0] + w[1] * u
@@ -238,8 +262,9 @@ def chain_derivatives(nodes):
     >>> [round(d, 4) for d in local], round(backward[0], 4)
     ([2.0, 0.5403], 1.0806)
     """
-    if len(nodes) < 2 or not all(isinstance(n, Value) for n in nodes):
-        raise TypeError("nodes must be a list of at least two Values")
+    if isinstance(nodes, Value) or not hasattr(nodes, "__len__") or len(nodes) < 2 \
+            or not all(isinstance(n, Value) for n in nodes):
+        raise TypeError("nodes must be a list of at least two Values, e.g. sin_of_square(Value(1.0))")
     local = []
     for before, after in zip(nodes[:-1], nodes[1:]):
         after.backward()

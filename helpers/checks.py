@@ -28,7 +28,7 @@ import functools
 import html
 
 __all__ = [
-    "CheckResult", "AnswerProblem", "correct", "not_yet", "checker", "run_check", "PRINTED_TOL",
+    "CheckResult", "AnswerProblem", "correct", "not_yet", "checker", "run_check", "PRINTED_TOL", "is_placeholder",
     "check_deep_learning_difference",
     "check_gate_weights",
     "check_xor_impossible",
@@ -45,7 +45,11 @@ __all__ = [
     "check_lr_from_zero",
     "check_composition_derivative",
     "check_shared_node_gradient",
+    "check_grad_before_backward",
+    "check_backward",
+    "check_backward_twice",
     "check_output_gradient",
+    "check_hidden_gradient",
     "check_bce_with_sigmoid",
     "check_separating_weights",
     "check_separable_pair",
@@ -838,6 +842,344 @@ def check_shared_node_gradient(right, with_bug):
                    because="with = x.grad ends as the contribution of the last path: 2 from x * x, or 3 from 3 * x")
 
 
+# --- Notebook 05: backward() written by the learner ----------------------------------------
+
+
+def is_placeholder(answer):
+    """True while an exercise is unanswered: ``...`` itself, or a function whose body is only ``...``.
+
+    Cells that use a learner's function after its exercise ask this first, so that they
+    print a clear message instead of failing while the exercise is still open.
+
+    >>> def backward(root):
+    ...     ...  # your code here
+    >>> is_placeholder(backward), is_placeholder(...), is_placeholder(print)
+    (True, True, False)
+    """
+    return answer is Ellipsis or _is_stub(answer)
+
+
+def _call_learner(fn, *args):
+    """Run the learner's ``fn(*args)``: ``(result, None)``, or ``(None, "NameError: ...")`` if it raised.
+
+    Numpy's floating-point warnings are silenced here: a NaN or infinity the learner's code
+    produces is reported by the checker in words, not as a warning above the verdict.
+    """
+    import warnings
+
+    import numpy as np
+
+    try:
+        with warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore")
+            return fn(*args), None
+    except Exception as exc:  # the learner's code, whatever it raised: reported, never shown as a traceback
+        return None, f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+
+
+class Node:
+    """A number in a computation graph, the same small class notebook 05 defines.
+
+    ``data`` is the forward value, ``grad`` the gradient (0.0 until a backward pass fills
+    it in), ``parents`` the nodes it was computed from and ``local_grads`` the derivative
+    of this node with respect to each parent. The checkers build their graphs from it, so
+    that a learner's ``backward`` meets exactly the attributes it was written for.
+    """
+
+    def __init__(self, data, parents=(), local_grads=(), label=""):
+        self.data = float(data)
+        self.grad = 0.0
+        self.parents = tuple(parents)
+        self.local_grads = tuple(local_grads)
+        self.label = label
+
+    @staticmethod
+    def _lift(other):
+        return other if isinstance(other, Node) else Node(other)
+
+    def __add__(self, other):
+        other = self._lift(other)
+        return Node(self.data + other.data, (self, other), (1.0, 1.0))
+
+    def __mul__(self, other):
+        other = self._lift(other)
+        return Node(self.data * other.data, (self, other), (other.data, self.data))
+
+    __radd__ = __add__
+    __rmul__ = __mul__
+
+    def __pow__(self, k):
+        return Node(self.data**k, (self,), (k * self.data ** (k - 1),))
+
+    def sin(self):
+        import math
+
+        return Node(math.sin(self.data), (self,), (math.cos(self.data),))
+
+    def sigmoid(self):
+        import math
+
+        out = 1.0 / (1.0 + math.exp(-self.data))
+        return Node(out, (self,), (out * (1.0 - out),))
+
+    def __repr__(self):
+        return f"Node({self.label + '=' if self.label else ''}{self.data:.4g}, grad={self.grad:.4g})"
+
+
+def _topological_order(root):
+    """Every node ``root`` depends on, inputs first and ``root`` last (for Node and autodiff.Value)."""
+    order, seen = [], set()
+
+    def visit(node):
+        if id(node) not in seen:
+            seen.add(id(node))
+            for parent in node.parents:
+                visit(parent)
+            order.append(node)
+
+    visit(root)
+    return order
+
+
+# The graphs check_backward tries. Each takes a constructor for its input nodes (Node, or
+# autodiff.Value for the reference) and returns its named nodes; the last one is the root.
+def _graph_sin_square(leaf):
+    x = leaf(1.5)
+    u = x**2
+    z = u.sin()
+    return {"x": x, "u": u, "z": z}
+
+
+def _graph_one_neuron(leaf):
+    x, v0, v1, w0, w1 = leaf(0.4), leaf(-1.0), leaf(2.0), leaf(0.5), leaf(-1.5)
+    v1x = v1 * x
+    r = v0 + v1x
+    u = r.sigmoid()
+    w1u = w1 * u
+    s = w0 + w1u
+    z = s.sigmoid()
+    return {"x": x, "v0": v0, "v1": v1, "w0": w0, "w1": w1, "v1*x": v1x, "r": r, "u": u, "w1*u": w1u, "s": s,
+            "z": z}
+
+
+def _graph_reused(leaf):
+    x, y = leaf(2.0), leaf(-0.5)
+    xx = x * x       # x used twice here ...
+    xxx = xx * x     # ... and a third time here
+    z = xxx + y
+    return {"x": x, "y": y, "x*x": xx, "x*x*x": xxx, "z": z}
+
+
+def _graph_diamond(leaf):
+    x = leaf(0.8)
+    c = x.sin()
+    d = c.sigmoid()
+    z = c * d        # c reaches z twice: directly, and through d
+    return {"x": x, "c": c, "d": d, "z": z}
+
+
+def _graph_deep_chain(leaf):
+    x = leaf(0.5)
+    nodes, t = {"x": x}, x
+    for k in range(1, 31):  # chosen so that dz/dx stays of order 1 (0.49) over 30 steps
+        t = t * -1.2 if k % 3 == 1 else (t + 0.5 if k % 3 == 2 else t.sin())
+        nodes[f"t{k}"] = t
+    return nodes
+
+
+_BACKWARD_GRAPHS = (
+    ("z = sin(x²)", _graph_sin_square),
+    ("the one-neuron chain z = sigmoid(w0 + w1 sigmoid(v0 + v1 x))", _graph_one_neuron),
+    ("z = x·x·x + y (x used three times)", _graph_reused),
+    ("the diamond c = sin(x), d = sigmoid(c), z = c·d", _graph_diamond),
+    ("a chain 30 steps deep", _graph_deep_chain),
+)
+
+
+def _simulate_backward(root, mistake=None):
+    """A backward pass, right (``mistake=None``) or with one typical mistake, for the checkers' hints."""
+    order = _topological_order(root)
+    if mistake != "no reset":
+        for node in order:
+            node.grad = 0.0
+    if mistake != "no seed":
+        root.grad = 1.0
+    if mistake == "inputs first":
+        visit = order
+    elif mistake == "breadth first":
+        visit, seen = [root], {id(root)}
+        for node in visit:  # the list grows while it is walked: a queue
+            for parent in node.parents:
+                if id(parent) not in seen:
+                    seen.add(id(parent))
+                    visit.append(parent)
+    else:
+        visit = reversed(order)
+    for node in visit:
+        for parent, local in zip(node.parents, node.local_grads):
+            share = local if mistake == "no product" else local * node.grad
+            if mistake == "=":
+                parent.grad = share
+            else:
+                parent.grad += share
+
+
+_BACKWARD_HINTS = {
+    "no seed": "every gradient stayed 0, the root's too: nothing starts the chain. Set root.grad = 1.0 "
+               "(d root / d root = 1) after resetting the gradients and before the loop",
+    "=": "a node used more than once kept only the share of the last path: with = each path overwrites "
+         "the one before. Add every path's share: parent.grad += local * node.grad",
+    "inputs first": "the nodes were visited inputs first, so each passed its gradient back before it had "
+                    "received any. Visit the root first: for node in reversed(topological_order(root))",
+    "breadth first": "a node passed its gradient back before every node that uses it had passed back its "
+                     "share. Visit the nodes in reverse topological order, reversed(topological_order(root)), "
+                     "which puts every node after all the nodes that use it",
+    "no product": "each parent got only the local derivative of its edge. The chain rule multiplies it by "
+                  "the gradient that has arrived at the node: parent.grad += local * node.grad",
+    "no reset": "the gradients of the first call were still there when the second call added to them. "
+                "Set every node's grad to 0.0 at the start of backward, before the seed",
+}
+
+
+def _read_grads(nodes, what):
+    """The ``grad`` of every named node as floats, or raise an AnswerProblem naming the first bad one."""
+    import math
+    import numbers
+
+    grads = {}
+    for name, node in nodes.items():
+        g = getattr(node, "grad", None)
+        if isinstance(g, bool) or not isinstance(g, numbers.Real):
+            raise AnswerProblem(f"after your backward on {what}, {name}.grad is {g!r}, not a number: "
+                                f"each grad must be a float, d root / d {name}")
+        if not math.isfinite(g):
+            raise AnswerProblem(f"after your backward on {what}, {name}.grad is {g}: the gradients must be "
+                                f"finite numbers (is a division or a huge product in your code?)")
+        grads[name] = float(g)
+    return grads
+
+
+def _same_grads(got, want):
+    return all(abs(got[k] - want[k]) <= 1e-9 * (1.0 + abs(want[k])) for k in want)
+
+
+def _finite_difference_gaps(build, grads, h=1e-6):
+    """|grad - central difference| for every input node of the graph ``build`` makes."""
+    from . import autodiff
+
+    gaps = []
+    n_inputs = sum(1 for node in build(Node).values() if not node.parents)
+    for k in range(n_inputs):
+        def root_with(shift, k=k):
+            made = iter(range(n_inputs))
+            nodes = build(lambda value: autodiff.Value(value + (shift if next(made) == k else 0.0)))
+            return list(nodes.values())[-1].data
+        name = [n for n, node in build(Node).items() if not node.parents][k]
+        slope = (root_with(h) - root_with(-h)) / (2 * h)
+        gaps.append(abs(grads[name] - slope))
+    return gaps
+
+
+@checker
+def check_backward(backward):
+    """Does ``backward(root)`` fill every node's ``grad`` with d root / d node?
+
+    It runs the learner's function on five graphs made of :class:`Node` (sin(x²), the
+    one-neuron chain, a node used three times, a diamond, a chain 30 steps deep), compares
+    every named node's gradient with ``helpers.autodiff`` and the inputs' gradients with
+    central finite differences, and calls it a second time on each graph, which must give
+    the same gradients again. A wrong answer is compared, graph by graph, with each typical
+    mistake simulated here; the mistake that explains every graph gets its hint.
+    """
+    from . import autodiff
+
+    if not callable(backward):
+        raise AnswerProblem(f"backward must be a function of the root node (def backward(root): ...); "
+                            f"got {type(backward).__name__}")
+    runs = []  # (what, build, right grads, grads after the first call, after the second)
+    for what, build in _BACKWARD_GRAPHS:
+        nodes = build(Node)
+        for name, node in nodes.items():
+            node.label = name
+        reference = build(autodiff.Value)
+        list(reference.values())[-1].backward()
+        calls = []
+        for call in ("", ", the second time it was called on the same graph"):
+            _, error = _call_learner(backward, list(nodes.values())[-1])
+            if error:
+                raise AnswerProblem(f"your backward raised {error} (graph: {what}{call})")
+            calls.append(_read_grads(nodes, what))
+        runs.append((what, build, {name: node.grad for name, node in reference.items()}, *calls))
+    wrong = [run for run in runs if not _same_grads(run[3], run[2])]
+    if wrong:
+        what, _, want, got, _ = wrong[0]
+        for mistake in ("no seed", "=", "inputs first", "breadth first", "no product"):
+            simulated = []
+            for _, build, _, _, _ in runs:
+                nodes = build(Node)
+                _simulate_backward(list(nodes.values())[-1], mistake)
+                simulated.append({name: node.grad for name, node in nodes.items()})
+            if all(_same_grads(run[3], as_if) for run, as_if in zip(runs, simulated)):
+                return not_yet(_wrong_grads(what, got, want), because=_BACKWARD_HINTS[mistake])
+        return not_yet(_wrong_grads(what, got, want),
+                       because="every grad must end as d root / d node: reset every grad to 0, set "
+                               "root.grad = 1, then visit the nodes root first (reversed topological "
+                               "order) and add local * node.grad into each parent's grad")
+    for what, _, want, _, again in runs:
+        if not _same_grads(again, want):
+            first = ", ".join(f"{n}.grad = {want[n]:.4g}" for n in list(want)[:2])
+            second = ", ".join(f"{n}.grad = {again[n]:.4g}" for n in list(want)[:2])
+            return not_yet(f"on {what} the first call was right ({first}), but a second call on the same "
+                           f"graph gave {second}", because=_BACKWARD_HINTS["no reset"])
+    fd_gap = max(max(_finite_difference_gaps(build, want)) for _, build, want, _, _ in runs)
+    n_nodes = sum(len(want) for _, _, want, _, _ in runs)
+    return correct(f"Every node's gradient, {n_nodes} nodes in five graphs, agrees with helpers.autodiff, "
+                   f"also after a second call; at the inputs it agrees with finite differences to "
+                   f"{fd_gap:.1e}.")
+
+
+def _wrong_grads(what, got, want):
+    """ "on <graph>, wrong grads at 1 of 5 nodes: x.grad = 4 (should be 12)" """
+    wrong = [n for n in want if abs(got[n] - want[n]) > 1e-9 * (1.0 + abs(want[n]))]
+    shown = ", ".join(f"{n}.grad = {got[n] + 0.0:.4g} (should be {want[n] + 0.0:.4g})" for n in wrong[:3])
+    more = f" and {len(wrong) - 3} more" if len(wrong) > 3 else ""
+    return f"on {what}, wrong grads at {len(wrong)} of {len(want)} nodes: {shown}{more}"
+
+
+@checker
+def check_backward_twice(x_grad):
+    """x = Node(3.0), y = Node(-2.0), z = x * y; a backward that never resets, called twice: x.grad = -4."""
+    verdict = _check_number(x_grad, -4.0, "x.grad", mistakes=[
+        (-2.0, "x.grad = -2 is what one call leaves",
+         "this backward never sets the gradients back to 0, so the second call adds its dz/dx = y = -2 "
+         "on top of the first one's: += keeps what is already there"),
+        (6.0, "x.grad = 6 is y.grad after the two calls", "x.grad collects dz/dx = y = -2, once per call"),
+        (3.0, "x.grad = 3 is dz/dy = x", "x.grad collects dz/dx = y = -2, once per call"),
+        (4.0, "x.grad = 4 has the wrong sign", "dz/dx = y = -2, and each call adds one of them"),
+        (0.0, "x.grad = 0 would need a reset", "nothing in this backward sets a gradient back to 0: each call "
+                                               "adds to what is there"),
+    ], how="each call adds dz/dx = y into x.grad")
+    return _or_correct(verdict, "Each call adds dz/dx = y = -2 into x.grad: two calls, -4, twice the gradient.")
+
+
+@checker
+def check_grad_before_backward(x_grad):
+    """z = sin(x²) built from Nodes at x = 1.5, before any backward: x.grad is still 0."""
+    import math
+
+    why = ("building the graph computes each value and its local derivatives (stored in the child's "
+           "local_grads), but no gradient: every grad starts at 0.0 and stays there until backward runs")
+    verdict = _check_number(x_grad, 0.0, "x.grad", mistakes=[
+        (2 * 1.5 * math.cos(1.5**2), "x.grad = {got:.4f} is dz/dx, what backward will put there", why),
+        (2 * 1.5, "x.grad = 3 is du/dx = 2x, the local derivative stored in u.local_grads", why),
+        (math.cos(1.5**2), "x.grad = {got:.4f} is dz/du = cos(u), stored in z.local_grads", why),
+        (1.0, "x.grad = 1 is the seed", "backward puts 1.0 on the root, z, when it starts; before that "
+                                        "every grad, z's included, is 0.0"),
+    ], how="Node.__init__ sets grad = 0.0, and only backward changes it")
+    return _or_correct(verdict, "Nothing has run backward yet: every grad is still the 0.0 that Node.__init__ "
+                                "set. Building the graph computed values and local derivatives, no gradients.")
+
+
 # --- Notebook 06: the MLP and backpropagation ----------------------------------------------
 
 # The worked example of notebook 06: x = (1, 0), y = 1, v and w as in mlp.worked_example().
@@ -891,6 +1233,235 @@ def check_bce_with_sigmoid(choice):
         "c": "the sigmoid never reaches 0 or 1 exactly, whatever the loss; BCE only punishes being far from y",
     })
 
+
+# --- Notebook 06: the hidden layer's gradient, written by the learner ---------------------
+
+
+def _hidden_cases():
+    """(description, model, X, y) for check_hidden_gradient: the worked example, then random networks.
+
+    The sizes are chosen so that the shapes of the typical wrong results (bias row missing,
+    transposed, u in place of x, one column per w_j, one row per example) differ from each
+    other and from the right shape (m + 1, p) wherever that tells them apart.
+    """
+    import numpy as np
+
+    from . import mlp
+
+    cases = [("the worked example (1 row, 2 inputs, 2 hidden units)", *mlp.worked_example())]
+    rng = np.random.default_rng(2024)
+    for m, p, n, v_scale, extra in ((3, 5, 7, 1.0, ""), (2, 4, 6, 1.5, ""),
+                                    (3, 3, 7, 6.0, ", large weights: some hidden units saturate")):
+        model = mlp.MLP([m, p, 1], seed=0)
+        model.params[0][:] = rng.normal(0.0, v_scale, model.params[0].shape)
+        model.params[1][:] = rng.normal(0.0, 1.5, model.params[1].shape)
+        X = rng.normal(0.0, 1.0, (n, m))
+        y = np.arange(n) % 2 * 1.0  # both labels
+        cases.append((f"a random network ({n} rows, {m} inputs, {p} hidden units{extra})", model, X, y))
+    return cases
+
+
+def _hidden_gradients(model, X, y):
+    """dL/dv from the lecture's equations, and the typical wrong versions of it (name -> array)."""
+    import numpy as np
+
+    from . import activations
+
+    v, w = model.params[0], model.params[1][:, 0]
+    n = X.shape[0]
+    x = np.c_[np.ones(n), X]                           # x_0 = 1
+    u = activations.sigmoid(x @ v)
+    u1 = np.c_[np.ones(n), u]                          # u_0 = 1
+    z = activations.sigmoid(u1 @ w)
+    dL_ds = (z - y) / n                                # the loss is the mean over the n rows
+
+    def dL_dv(w_hidden, slope=True, inputs=x):
+        dL_dr = np.outer(dL_ds, w_hidden) * (u * (1 - u) if slope else 1.0)
+        return inputs.T @ dL_dr
+
+    right = dL_dv(w[1:])
+    no_bias = right.copy()
+    no_bias[0] = 0.0
+    return right, {
+        "sign": -right,
+        "no slope": dL_dv(w[1:], slope=False),
+        "u for x": dL_dv(w[1:], inputs=u1),
+        "bias row zero": no_bias,
+        "bias row last": dL_dv(w[1:], inputs=np.c_[X, np.ones(n)]),
+        "sum": right * n,
+        "w0 as hidden": dL_dv(w[:-1]),
+    }
+
+
+_HIDDEN_HINTS = {
+    "sign": "every entry has the right size but the wrong sign: dL/ds = z - y, not y - z (gradient descent "
+            "subtracts the gradient, it is not already subtracted)",
+    "no slope": "the factor g'(r_j) = u_j (1 - u_j) is missing: dL/dr_j = dL/du_j * u_j (1 - u_j), and only "
+                "then dL/dv_ij = dL/dr_j * x_i",
+    "u for x": "these are dL/dr_j * u_i: the weight v_ij multiplies the input x_i (with x_0 = 1), so "
+               "dL/dv_ij = dL/dr_j * x_i; u_i belongs to the output weights w",
+    "bias row zero": "row 0, the biases v_0j, is 0: their input is x_0 = 1, so dL/dv_0j = dL/dr_j * 1, "
+                     "averaged over the rows like every other entry",
+    "bias row last": "the bias row came out last: row 0 of v holds the biases v_0j, so put the column of "
+                     "ones for x_0 = 1 in front of X, not behind it",
+    "sum": "every entry is n times too large ({n} rows here): the loss is the mean over the rows of X, "
+           "so divide the sum over the rows by n",
+    "w0 as hidden": "dL/du_j used the weight one row up: w_0 is the output's bias, multiplied by u_0 = 1, "
+                    "which is no hidden unit. dL/du_j = dL/ds * w_j for j = 1..p, that is w[1:]",
+    "bias row": "rows 1 and up are right, but row 0, the biases v_0j, is not: their input is x_0 = 1, so "
+                "row 0 holds dL/dr_j itself, averaged over the rows",
+    "batch": "it is right on the worked example (one row) but not on several rows: check that z and y "
+             "both have shape (n,) (z - y of shapes (n, 1) and (n,) is an (n, n) table) and that the "
+             "rows are averaged",
+    "generic": "follow the equations for every row, then average over the rows: dL/ds = z - y, "
+               "dL/du_j = dL/ds * w_j, dL/dr_j = dL/du_j * u_j (1 - u_j), dL/dv_ij = dL/dr_j * x_i "
+               "with x_0 = 1",
+}
+
+
+class _BackwardNotAllowed(Exception):
+    pass
+
+
+def _refuse_backward(*args, **kwargs):
+    raise _BackwardNotAllowed
+
+
+def _finite_difference_dv(model, X, y, h=1e-5):
+    """dL/dv by central differences of model.loss, one entry of v at a time."""
+    import numpy as np
+
+    v = model.params[0]
+    grad = np.empty_like(v)
+    for index in np.ndindex(v.shape):
+        original = v[index]
+        v[index] = original + h
+        up = model.loss(X, y)
+        v[index] = original - h
+        down = model.loss(X, y)
+        v[index] = original
+        grad[index] = (up - down) / (2 * h)
+    return grad
+
+
+def _shape_problem(shape, m, p, n, what):
+    """A "Not yet" for an array of the wrong shape that names the likely cause."""
+    want = (m + 1, p)
+    causes = [
+        ((m, p), "the bias row is missing: row 0 holds the biases v_0j (input x_0 = 1), so dL/dv has "
+                 "one row more than X has columns"),
+        ((p, m + 1), "it is the transpose: row i belongs to input x_i (i = 0..m), column j to hidden unit j"),
+        ((p + 1, p), "one row per hidden output u_i: the weight v_ij multiplies x_i, so dL/dv_ij = "
+                     "dL/dr_j * x_i, not * u_i"),
+        ((m + 1, p + 1), "one column per output weight w_j, w_0 included: w_0 is the output's bias, "
+                         "multiplied by u_0 = 1, which is no hidden unit; use w[1:]"),
+        ((n, p), "one row per example: that looks like dL/dr; multiply by x_i and average over the rows"),
+        ((n, m + 1, p), "one gradient per example: the loss is their mean, so average over the rows"),
+    ]
+    for wrong, because in causes:
+        if tuple(shape) == wrong and wrong != want:
+            return not_yet(f"on {what} your dL/dv has shape {tuple(shape)}, but v = model.params[0] has "
+                           f"shape {want}", because=because)
+    return not_yet(f"on {what} your dL/dv has shape {tuple(shape)}, but v = model.params[0] has shape {want}",
+                   because="return one array shaped like model.params[0]: one row per input x_0..x_m, "
+                           "one column per hidden unit")
+
+
+def _wrong_entries(got, want, tol):
+    """ "4 of 6 entries are wrong: v_01 = 0.0573 (should be -0.0573), ..." with v_ij as the lecture writes it."""
+    import numpy as np
+
+    wrong = [idx for idx in np.ndindex(want.shape) if abs(got[idx] - want[idx]) > tol]
+    shown = ", ".join(f"v_{i}{j + 1} = {got[i, j] + 0.0:.4g} (should be {want[i, j] + 0.0:.4g})"
+                      for i, j in wrong[:3])
+    more = f" and {len(wrong) - 3} more" if len(wrong) > 3 else ""
+    return f"{len(wrong)} of {want.size} entries are wrong: {shown}{more}"
+
+
+@checker
+def check_hidden_gradient(hidden_gradient):
+    """Is ``hidden_gradient(model, X, y)`` dL/dv, the mean loss's gradient for the input weights?
+
+    It runs the learner's function on the worked example of notebook 06 and on three random
+    one-hidden-layer networks (batches of 6 and 7 rows, other sizes, one with weights large
+    enough to saturate hidden units) and compares with central finite differences of
+    ``model.loss``. A wrong answer is compared with each typical mistake, computed here from
+    the equations with that mistake made; the mistake that explains every network gets its
+    hint. The function gets a copy of each network whose ``backward`` refuses to run.
+    """
+    import numpy as np
+
+    from . import mlp
+
+    if not callable(hidden_gradient):
+        raise AnswerProblem(f"hidden_gradient must be a function of (model, X, y); "
+                            f"got {type(hidden_gradient).__name__}")
+    def close(a, b, tol):
+        return a.shape == b.shape and float(np.max(np.abs(a - b))) <= tol
+
+    runs = []  # (what, n, answer, finite differences, tolerance, right, variants)
+    for what, model, X, y in _hidden_cases():
+        m, p, n = X.shape[1], model.params[0].shape[1], X.shape[0]
+        copy = mlp.MLP(model.layer_sizes, seed=0)
+        for mine, theirs in zip(copy.params, model.params):
+            mine[:] = theirs
+        copy.backward = copy._backward = _refuse_backward
+        got, error = _call_learner(hidden_gradient, copy, X.copy(), y.copy())
+        if error == _BackwardNotAllowed.__name__:
+            raise AnswerProblem("hidden_gradient called model.backward, which computes the answer for you: "
+                                "write the lecture's equations with model.params and helpers.activations")
+        if error:
+            if runs and close(runs[0][2], runs[0][3], runs[0][4]):
+                why = "; " + _HIDDEN_HINTS["batch"]
+            elif "shape" in error or "broadcast" in error or "dimension" in error:
+                why = ("; check the shapes: X is (n, m), v is (m + 1, p), w is (p + 1, 1), and the bias rows "
+                       "v_0j and w_0 go with the constant inputs x_0 = u_0 = 1")
+            else:
+                why = ""
+            raise AnswerProblem(f"hidden_gradient raised {error} (on {what}){why}")
+        if got is None:
+            raise AnswerProblem("hidden_gradient returned None: end it with return and your dL/dv")
+        try:
+            got = np.asarray(got, dtype=float)
+        except (TypeError, ValueError):
+            raise AnswerProblem("hidden_gradient must return one array of numbers, dL/dv, shaped like "
+                                "model.params[0]") from None
+        if got.shape == (m + 1, p) and not np.all(np.isfinite(got)):
+            raise AnswerProblem(f"on {what} your dL/dv contains NaN or infinity: a saturated sigmoid gives "
+                                f"exactly 0 or 1 in floating point, so use dL/ds = z - y directly (not dL/dz "
+                                f"times z(1 - z), which divides by zero there) and helpers.activations.sigmoid, "
+                                f"which never overflows")
+        numeric = _finite_difference_dv(model, X, y)
+        tol = 1e-7 + 1e-6 * float(np.max(np.abs(numeric)))
+        runs.append((what, n, got, numeric, tol, *_hidden_gradients(model, X, y)))
+
+
+    wrong = [run for run in runs if not close(run[2], run[3], run[4])]
+    if not wrong:
+        largest = max(float(np.max(np.abs(got - numeric))) for _, _, got, numeric, _, _, _ in runs)
+        return correct(f"dL/dv agrees with finite differences on the worked example and on three random "
+                       f"networks (batches of 6 and 7 rows, saturated hidden units among them); largest error "
+                       f"{largest:.1e}.")
+    what, n, got, numeric, tol, right, variants = wrong[0]
+    if got.shape != numeric.shape:
+        m, p = numeric.shape[0] - 1, numeric.shape[1]
+        return _shape_problem(got.shape, m, p, n, what)
+    for name, as_if in variants.items():
+        if close(got, as_if, tol) and not close(as_if, right, 100 * tol) and \
+                all(close(run[2], run[6][name], run[4]) for run in runs):
+            return not_yet(f"on {what}, {_wrong_entries(got, numeric, tol)}", because=_HIDDEN_HINTS[name].format(n=n))
+    for name, as_if in variants.items():  # two mistakes at once: name the one this network shows alone
+        if close(got, as_if, tol) and not close(as_if, right, 100 * tol):
+            return not_yet(f"on {what}, {_wrong_entries(got, numeric, tol)}",
+                           because="there may be more than one mistake; fix this one first: "
+                                   + _HIDDEN_HINTS[name].format(n=n))
+    if close(got[1:], numeric[1:], tol):
+        hint = _HIDDEN_HINTS["bias row"]
+    elif n > 1 and close(runs[0][2], runs[0][3], runs[0][4]):
+        hint = _HIDDEN_HINTS["batch"]
+    else:
+        hint = _HIDDEN_HINTS["generic"]
+    return not_yet(f"on {what}, {_wrong_entries(got, numeric, tol)}", because=hint)
 
 # --- Notebook 07: real birds ---------------------------------------------------------------
 

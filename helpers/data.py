@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ._validate import as_array, as_inputs, as_rng, check_choice, check_int
+from ._validate import as_array, as_inputs, as_rng, check_bool, check_choice, check_int, check_number, check_positive
 
 _GATE_INPUTS = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 _GATE_OUTPUTS = {
@@ -41,8 +41,8 @@ def logic_gate(name, labels="01"):
     array([-1., -1., -1.,  1.])
     """
     if not isinstance(name, str):
-        raise TypeError(f"name must be a gate name string; got {type(name).__name__}")
-    key = check_choice(name.upper(), "gate name", tuple(_GATE_OUTPUTS))
+        raise TypeError(f"name must be a gate name such as 'AND'; got {name!r}")
+    key = check_choice(name.upper(), "name", tuple(_GATE_OUTPUTS))
     check_choice(labels, "labels", ("01", "pm1"))
     y = np.array(_GATE_OUTPUTS[key], dtype=float)
     if labels == "pm1":
@@ -61,11 +61,13 @@ PENGUIN_SPECIES = ("Adelie", "Chinstrap", "Gentoo")
 
 def _names(value, name, allowed):
     """``value`` as a list of distinct names from ``allowed`` (a single str is one name)."""
+    if not isinstance(value, (str, list, tuple)):
+        raise TypeError(f"{name} must be a name or a list of names from {', '.join(allowed)}; got {value!r}")
     names = [value] if isinstance(value, str) else list(value)
     if not names:
         raise ValueError(f"{name} must name at least one of {', '.join(allowed)}")
     for item in names:
-        check_choice(item, name[:-1] if name.endswith("s") else name, allowed)
+        check_choice(item, name, allowed)
     if len(set(names)) != len(names):
         raise ValueError(f"{name} must not repeat a name; got {names}")
     return names
@@ -123,8 +125,7 @@ def load_penguins(features=PENGUIN_FEATURES, species=PENGUIN_SPECIES, dropna=Tru
     """
     feature_names = _names(features, "features", PENGUIN_FEATURES)
     class_names = _names(species, "species", PENGUIN_SPECIES)
-    if not isinstance(dropna, bool):
-        raise TypeError(f"dropna must be True or False; got {type(dropna).__name__}")
+    check_bool(dropna, "dropna")
     text = _read_checked(PENGUINS_PATH if path is None else path)
     rows = [row for row in csv.DictReader(io.StringIO(text)) if row["species"] in class_names]
     X = np.array(
@@ -249,21 +250,21 @@ def train_test_split(X, y, test_size=0.25, seed=None, stratify=True):
     ([3, 2], [3, 2])
     """
     X = as_inputs(X)
+    as_array(y, "y", ndim=1)  # numbers, no NaN; the labels come back as given
     y_arr = np.asarray(y)
-    if y_arr.ndim != 1 or y_arr.shape[0] != X.shape[0]:
+    if y_arr.shape[0] != X.shape[0]:
         raise ValueError(f"y must be 1-D with one label per row of X ({X.shape[0]}); got shape {y_arr.shape}")
     n = X.shape[0]
-    if isinstance(test_size, (float, np.floating)):
-        if not 0 < test_size < 1:
-            raise ValueError(f"test_size as a fraction must be between 0 and 1; got {test_size}")
-        n_test = int(round(test_size * n))
-    else:
+    if isinstance(test_size, numbers.Integral) and not isinstance(test_size, (bool, np.bool_)):
         n_test = check_int(test_size, "test_size", minimum=1)
+    else:
+        fraction = check_number(test_size, "test_size", low=0, high=1, low_open=True, high_open=True,
+                                what="a fraction, or a whole number of samples")
+        n_test = int(round(fraction * n))
     if not 1 <= n_test <= n - 1:
         raise ValueError(f"test_size leaves {n_test} of {n} samples for testing; both parts need at least one")
-    if not isinstance(stratify, bool):
-        raise TypeError(f"stratify must be True or False; got {type(stratify).__name__}")
-    rng = as_rng(seed)
+    check_bool(stratify, "stratify")
+    rng = as_rng(seed=seed)
     if stratify:
         classes, inverse, counts = np.unique(y_arr, return_inverse=True, return_counts=True)
         take = _test_counts(counts, n_test)
@@ -303,10 +304,9 @@ def make_blobs(n=40, noise=0.5, seed=0, labels="01"):
     True
     """
     n = check_int(n, "n", minimum=2)
-    if isinstance(noise, bool) or not isinstance(noise, numbers.Real) or not np.isfinite(noise) or noise < 0:
-        raise ValueError(f"noise must be a finite number >= 0; got {noise!r}")
+    noise = check_number(noise, "noise", low=0)
     check_choice(labels, "labels", ("01", "pm1"))
-    rng = as_rng(seed)
+    rng = as_rng(seed=seed)
     y01 = rng.permutation(np.arange(n) >= n // 2).astype(float)
     X = (2.0 * y01 - 1.0)[:, None] + rng.normal(scale=float(noise), size=(n, 2))
     return X, (2.0 * y01 - 1.0 if labels == "pm1" else y01)
@@ -318,14 +318,7 @@ def make_blobs(n=40, noise=0.5, seed=0, labels="01"):
 
 
 def _toy_args(n, noise, seed):
-    from ._validate import as_rng, check_int
-
-    n = check_int(n, "n", minimum=2)
-    if isinstance(noise, bool) or not isinstance(noise, (int, float, np.integer, np.floating)):
-        raise TypeError(f"noise must be a number; got {type(noise).__name__}")
-    if not np.isfinite(noise) or noise < 0:
-        raise ValueError(f"noise must be a finite number >= 0; got {noise}")
-    return n, float(noise), as_rng(seed=seed)
+    return check_int(n, "n", minimum=2), check_number(noise, "noise", low=0), as_rng(seed=seed)
 
 
 def _halves(n):
@@ -358,8 +351,7 @@ def make_moons(n=200, noise=0.1, seed=0):
 def make_circles(n=200, noise=0.05, seed=0, factor=0.5):
     """A small circle (class 1, radius ``factor``) inside a large one (class 0, radius 1)."""
     n, noise, rng = _toy_args(n, noise, seed)
-    if not 0 < factor < 1:
-        raise ValueError(f"factor must be between 0 and 1; got {factor}")
+    factor = check_number(factor, "factor", low=0, high=1, low_open=True, high_open=True)
     n0, n1 = _halves(n)
     a0 = np.linspace(0, 2 * np.pi, n0, endpoint=False)
     a1 = np.linspace(0, 2 * np.pi, n1, endpoint=False)
@@ -384,6 +376,7 @@ def make_xor(n=200, noise=0.1, seed=0):
 def make_spiral(n=200, noise=0.1, seed=0, turns=1.5):
     """Two interleaved spiral arms, class 0 and class 1 (one arm rotated by 180 degrees)."""
     n, noise, rng = _toy_args(n, noise, seed)
+    turns = check_positive(turns, "turns")
     n0, n1 = _halves(n)
     arms = []
     for count, offset in ((n0, 0.0), (n1, np.pi)):

@@ -11,7 +11,7 @@ in notebook 03, takes any numbers.
 
 import numpy as np
 
-from ._validate import as_array
+from ._validate import as_array, class_ids, labels_01, labels_pm1
 from .activations import sigmoid, softmax
 
 EPS = 1e-12
@@ -23,22 +23,18 @@ def _out(a):
     return a if a.ndim else float(a)
 
 
-def _labels_pm1(y, shape):
-    y = as_array(y, "y")
+def _same_shape(y, shape, other):
     if y.shape != shape and y.ndim != 0:
-        raise ValueError(f"y must have the same shape as s {shape}; got {y.shape}")
-    if not np.all(np.isin(y, (-1.0, 1.0))):
-        raise ValueError("y must hold perceptron labels -1 or +1")
+        raise ValueError(f"y must have the same shape as {other} {shape}; got {y.shape}")
     return y
+
+
+def _labels_pm1(y, shape):
+    return _same_shape(labels_pm1(y, "y"), shape, "s")
 
 
 def _labels_01(y, shape, other="z"):
-    y = as_array(y, "y")
-    if y.shape != shape and y.ndim != 0:
-        raise ValueError(f"y must have the same shape as {other} {shape}; got {y.shape}")
-    if np.any((y < 0) | (y > 1)):
-        raise ValueError("y must hold labels between 0 and 1 (0 = negative class, 1 = positive class)")
-    return y
+    return _same_shape(labels_01(y, "y", soft=True), shape, other)
 
 
 def _probabilities(z):
@@ -103,9 +99,7 @@ def squared_error(z, y):
     array([0.  , 0.25])
     """
     z = as_array(z, "z")
-    y = as_array(y, "y")
-    if y.shape != z.shape and y.ndim != 0:
-        raise ValueError(f"y must have the same shape as z {z.shape}; got {y.shape}")
+    y = _same_shape(as_array(y, "y"), z.shape, "z")
     return _out((z - y) ** 2)
 
 
@@ -116,9 +110,7 @@ def squared_error_grad(z, y):
     array([0., 1.])
     """
     z = as_array(z, "z")
-    y = as_array(y, "y")
-    if y.shape != z.shape and y.ndim != 0:
-        raise ValueError(f"y must have the same shape as z {z.shape}; got {y.shape}")
+    y = _same_shape(as_array(y, "y"), z.shape, "z")
     return _out(2.0 * (z - y))
 
 
@@ -180,9 +172,12 @@ def binary_cross_entropy_with_logits(s, y):
     array([6.93147181e-01, 0.00000000e+00, 1.00000000e+03])
     """
     s = as_array(s, "s")
-    y = _labels_01(y, s.shape, other="s")
-    out = np.maximum(s, 0.0) - y * s + np.log1p(np.exp(-np.abs(s)))
-    return _out(out)
+    return _out(_bce_logits(s, _labels_01(y, s.shape, other="s")))
+
+
+def _bce_logits(s, y):
+    """The loss above for float arrays, unchecked (for :mod:`helpers.mlp`'s training loop)."""
+    return np.maximum(s, 0.0) - y * s + np.log1p(np.exp(-np.abs(s)))
 
 
 def binary_cross_entropy_with_logits_grad(s, y):
@@ -197,16 +192,11 @@ def binary_cross_entropy_with_logits_grad(s, y):
 
 
 def _class_ids(y, n_samples, n_classes, single):
-    y = np.asarray(y)
-    if not (np.issubdtype(y.dtype, np.integer) or (y.dtype.kind == "f" and np.all(np.isfinite(y)) and np.all(y == np.round(y)))):
-        raise TypeError(f"y must hold integer class ids 0..{n_classes - 1}; got {y.dtype} values")
     want = () if single else (n_samples,)
+    y = class_ids(y, n_classes, "y")
     if y.shape != want:
         raise ValueError(f"y must have shape {want} (one class id per row of scores); got {y.shape}")
-    y = y.astype(int).reshape(-1)
-    if np.any((y < 0) | (y >= n_classes)):
-        raise ValueError(f"y must hold class ids between 0 and {n_classes - 1}")
-    return y
+    return y.reshape(-1)
 
 
 def _class_scores(values, name):
@@ -270,12 +260,16 @@ def cross_entropy_with_logits(s, y):
     1000.0
     """
     s, single = _class_scores(s, "s")
-    y = _class_ids(y, s.shape[0], s.shape[1], single)
+    out = _ce_logits(s, _class_ids(y, s.shape[0], s.shape[1], single))
+    return float(out[0]) if single else out
+
+
+def _ce_logits(s, y):
+    """The loss above for an (n, C) float array and n int class ids, unchecked."""
     with np.errstate(over="ignore"):  # a gap beyond 1e308 gives exp(-inf) = 0, correctly
         shifted = s - np.max(s, axis=1, keepdims=True)
     # -s_y + log sum_j e^(s_j) is unchanged when every s_j is shifted by the same amount.
-    out = -shifted[np.arange(s.shape[0]), y] + np.log(np.sum(np.exp(shifted), axis=1))
-    return float(out[0]) if single else out
+    return -shifted[np.arange(s.shape[0]), y] + np.log(np.sum(np.exp(shifted), axis=1))
 
 
 def cross_entropy_with_logits_grad(s, y):

@@ -23,20 +23,41 @@ is the mean over the batch. More hidden layers repeat the r -> u step.
 import numpy as np
 
 from . import activations, losses, optim
-from ._validate import as_array, as_inputs, as_rng, check_choice, check_int, check_positive
+from ._validate import as_inputs, as_rng, check_callable, check_choice, check_int, check_positive, class_ids, labels_01
 
 __all__ = ["MLP", "TrainingDiverged", "gradient_check", "worked_example", "HIDDEN", "OUTPUTS"]
 
 HIDDEN = ("sigmoid", "tanh", "relu")
 OUTPUTS = ("sigmoid", "softmax")
 
+# The hidden activations g, unchecked and in place (u = g(r) overwrites r): training feeds
+# them arrays it made itself, and checks or fresh arrays on every call would cost about a
+# third of an epoch (benchmarks/mlp_speed.py). The same numbers as helpers.activations.
+ACTIVATION_KERNELS = {
+    "sigmoid": lambda r: activations._sigmoid(r, out=r),
+    "tanh": lambda r: np.tanh(r, out=r),
+    "relu": lambda r: np.maximum(0.0, r, out=r),
+}
+
+
+def _sigmoid_slope(u):
+    slope = 1.0 - u
+    slope *= u
+    return slope
+
+
+def _tanh_slope(u):
+    slope = u * u
+    return np.subtract(1.0, slope, out=slope)
+
+
 # g'(r) written with the layer's output u = g(r), as the lecture writes du/dr = u (1 - u).
 # helpers.activations gives g'(r) from r, which would compute g(r) a second time; the
 # backward pass already holds u from the forward pass, and reusing it makes an epoch
 # about a third faster. (tests/test_mlp.py checks these against activations.*_grad.)
 DERIVATIVE_FROM_OUTPUT = {
-    "sigmoid": lambda u: u * (1.0 - u),
-    "tanh": lambda u: 1.0 - u * u,
+    "sigmoid": _sigmoid_slope,  # u (1 - u)
+    "tanh": _tanh_slope,  # 1 - u^2
     "relu": lambda u: (u > 0).astype(u.dtype),
 }
 
@@ -52,9 +73,11 @@ class TrainingDiverged(RuntimeError):
         )
 
 
-# Guessing every class with equal probability costs log(K) per example. A mean loss
-# fifty times larger (about 35 for two classes) only happens when the weights have
-# blown up, so training stops there instead of carrying on with meaningless numbers.
+# Training has diverged when the mean loss becomes NaN or infinite, or grows to fifty
+# times where this call of fit started (or fifty times log K, the cost of guessing every
+# class with equal probability, if it started lower): only weights that have blown up do
+# that. Relative to the start, so that data with a large loss at the start (unscaled
+# inputs) is not called diverged while its loss falls.
 DIVERGENCE_FACTOR = 50.0
 
 
@@ -93,20 +116,21 @@ class MLP:
     """
 
     def __init__(self, layer_sizes, hidden="sigmoid", output="sigmoid", seed=0):
-        sizes = list(layer_sizes) if not isinstance(layer_sizes, (str, bytes)) else None
-        if sizes is None or len(sizes) < 3:
-            raise ValueError(
-                f"layer_sizes must list inputs, at least one hidden layer and outputs, e.g. [2, 3, 1]; got {layer_sizes!r}"
-            )
-        self.layer_sizes = [check_int(n, "layer_sizes entry", minimum=1) for n in sizes]
-        self.hidden = check_choice(hidden, "hidden activation", HIDDEN)
+        example = "a list of layer sizes: inputs, at least one hidden layer, outputs, e.g. [2, 3, 1]"
+        if isinstance(layer_sizes, (str, bytes, dict)) or not np.iterable(layer_sizes):
+            raise TypeError(f"layer_sizes must be {example}; got {layer_sizes!r}")
+        sizes = list(np.asarray(layer_sizes, dtype=object).reshape(-1)) if np.ndim(layer_sizes) else []
+        if len(sizes) < 3:
+            raise ValueError(f"layer_sizes must be {example}; got {list(layer_sizes)!r}")
+        self.layer_sizes = [check_int(n, f"layer_sizes[{i}]", minimum=1) for i, n in enumerate(sizes)]
+        self.hidden = check_choice(hidden, "hidden", HIDDEN)
         self.output = check_choice(output, "output", OUTPUTS)
         if output == "sigmoid" and self.layer_sizes[-1] != 1:
             raise ValueError(f"output='sigmoid' needs 1 output unit; layer_sizes ends with {self.layer_sizes[-1]}")
         if output == "softmax" and self.layer_sizes[-1] < 2:
             raise ValueError("output='softmax' needs at least 2 output units (one per class)")
         self.seed = check_int(seed, "seed")
-        self._g = activations.ACTIVATIONS[hidden].fn
+        self._g = ACTIVATION_KERNELS[hidden]
         self._g_grad = DERIVATIVE_FROM_OUTPUT[hidden]
         self.reset()
 
@@ -143,11 +167,12 @@ class MLP:
         """Return the outputs u of every layer (``us[0]`` is X), the scores s and the output z."""
         us = [X]
         for v in self.params[:-1]:
-            r = us[-1] @ v[1:] + v[0]  # v[0] are the bias weights, times x0 = 1
+            r = us[-1] @ v[1:]
+            r += v[0]  # v[0] are the bias weights, times x0 = 1
             us.append(self._g(r))
         w = self.params[-1]
         s = us[-1] @ w[1:] + w[0]  # w[0] times u0 = 1
-        z = activations.sigmoid(s) if self.output == "sigmoid" else activations.softmax(s, axis=1)
+        z = activations._sigmoid(s) if self.output == "sigmoid" else activations._softmax(s, axis=1)
         return us, s, z
 
     def forward(self, X):
@@ -190,8 +215,8 @@ class MLP:
     def _mean_loss(self, s, y):
         # From the scores s rather than from z, so that z = 0 or 1 exactly never gives log(0).
         if self.output == "sigmoid":
-            return float(np.mean(losses.binary_cross_entropy_with_logits(s[:, 0], y)))
-        return float(np.mean(losses.cross_entropy_with_logits(s, y)))
+            return float(losses._bce_logits(s[:, 0], y).sum() / y.shape[0])
+        return float(losses._ce_logits(s, y.astype(int)).sum() / y.shape[0])
 
     def loss(self, X, y):
         """Mean loss over the batch: binary cross-entropy or cross-entropy."""
@@ -267,7 +292,9 @@ class MLP:
         ------
         TrainingDiverged
             When the loss becomes NaN, infinite, or more than ``DIVERGENCE_FACTOR``
-            times the loss of guessing uniformly (the learning rate is too large).
+            (50) times where this call started, or than 50 times the loss of guessing
+            uniformly if it started lower (the learning rate is too large). A falling
+            loss never counts as diverged.
         """
         X, y = self._check_Xy(X, y)
         lr = check_positive(lr, "lr")
@@ -275,35 +302,30 @@ class MLP:
         n = X.shape[0]
         batch = n if batch_size is None else min(check_int(batch_size, "batch_size", minimum=1), n)
         rng = self._shuffle_rng if rng is None else as_rng(rng)
-        if callback is not None and not callable(callback):
-            raise TypeError("callback must be callable, e.g. a function of (model, history)")
+        if callback is not None:
+            check_callable(callback, "callback", "a function of (model, history)")
         Y = self._targets(y)
         history = {"epoch": [], "loss": [], "accuracy": []}
-        with np.errstate(over="ignore", invalid="ignore"):  # divergence is detected below instead
+        # Training checks its own numbers: a blown-up weight shows as a NaN or huge loss below.
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             us, s, z = self._forward(X)
+            limit = DIVERGENCE_FACTOR * max(self._mean_loss(s, y), np.log(max(Y.shape[1], 2)))
             for _ in range(epochs):
-                epoch = self.epoch + 1
-                try:
-                    if batch == n:  # full batch: the forward pass made for the history serves the step
-                        self._step(us, z, Y, lr)
-                    else:
-                        for rows in optim.minibatches(n, batch, rng):
-                            us_b, _, z_b = self._forward(X[rows])
-                            self._step(us_b, z_b, Y[rows], lr)
-                    self.epoch = epoch
-                    us, s, z = self._forward(X)
-                except ValueError:  # a helper refused a non-finite number: the weights blew up
-                    if all(np.all(np.isfinite(p)) for p in self.params):
-                        raise
-                    self.epoch = epoch
-                    raise TrainingDiverged(epoch, lr, np.nan) from None
-                loss = self._mean_loss(s, y) if np.all(np.isfinite(s)) else np.nan
-                if not loss <= DIVERGENCE_FACTOR * np.log(max(Y.shape[1], 2)):  # also catches NaN
+                if batch == n:  # full batch: the forward pass made for the history serves the step
+                    self._step(us, z, Y, lr)
+                else:
+                    for rows in optim.minibatches(n, batch, rng):
+                        us_b, _, z_b = self._forward(X[rows])
+                        self._step(us_b, z_b, Y[rows], lr)
+                self.epoch += 1
+                us, s, z = self._forward(X)
+                loss = self._mean_loss(s, y)
+                if not loss <= limit:  # also catches NaN, and a NaN limit
                     raise TrainingDiverged(self.epoch, lr, loss)
                 predicted = (z[:, 0] >= 0.5) if self.output == "sigmoid" else z.argmax(axis=1)
                 history["epoch"].append(self.epoch)
                 history["loss"].append(loss)
-                history["accuracy"].append(float(np.mean(predicted == y)))
+                history["accuracy"].append(np.count_nonzero(predicted == y) / n)
                 if callback is not None and callback(self, history) is False:
                     break
         return history
@@ -319,16 +341,12 @@ class MLP:
 
     def _check_Xy(self, X, y):
         X = self._check_X(X)
-        y = as_array(y, "y", ndim=(0, 1)).reshape(-1)
+        if self.output == "sigmoid":
+            y = labels_01(y, "y", ndim=(0, 1)).reshape(-1)
+        else:
+            y = class_ids(y, self.layer_sizes[-1], "y", ndim=(0, 1)).reshape(-1)
         if y.shape[0] != X.shape[0]:
             raise ValueError(f"y must have one label per row of X ({X.shape[0]}); got {y.shape[0]}")
-        if self.output == "sigmoid":
-            if not np.all((y == 0) | (y == 1)):
-                raise ValueError("y must hold labels 0 or 1 for a sigmoid output (binary cross-entropy)")
-        else:
-            K = self.layer_sizes[-1]
-            if not np.all((y == np.round(y)) & (y >= 0) & (y < K)):
-                raise ValueError(f"y must hold integer class ids 0..{K - 1} for a softmax output")
         return X, y
 
 

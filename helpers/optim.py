@@ -8,11 +8,18 @@ import numbers
 
 import numpy as np
 
-from ._validate import as_array, as_rng, check_int, check_positive
+from ._validate import as_array, as_rng, check_bool, check_callable, check_int, check_positive
 
 
 def _check_h(h):
     return check_positive(h, "h")
+
+
+def _returned(value, call):
+    """What a learner's function returned, as a float array; ``call`` says how it was called."""
+    if value is None:
+        raise TypeError(f"{call} returned None; does the function end with a return statement?")
+    return as_array(value, call, allow_empty=True)
 
 
 def numerical_derivative(f, x, h=1e-5):
@@ -38,11 +45,10 @@ def numerical_derivative(f, x, h=1e-5):
     >>> round(numerical_derivative(lambda x: x ** 2, 3.0), 6)
     6.0
     """
-    if not callable(f):
-        raise TypeError(f"f must be a function; got {type(f).__name__}")
+    check_callable(f, "f")
     h = _check_h(h)
     x = as_array(x, "x")
-    slope = (np.asarray(f(x + h), dtype=float) - np.asarray(f(x - h), dtype=float)) / (2.0 * h)
+    slope = (_returned(f(x + h), "f(x + h)") - _returned(f(x - h), "f(x - h)")) / (2.0 * h)
     if slope.shape != x.shape:
         raise ValueError(f"f must return one value per entry of x {x.shape}; got shape {slope.shape}")
     return slope if slope.ndim else float(slope)
@@ -68,8 +74,7 @@ def numerical_gradient(f, w, h=1e-5):
     >>> numerical_gradient(lambda w: w[0] ** 2 + 3 * w[1], [1.0, 5.0]).round(6)
     array([2., 3.])
     """
-    if not callable(f):
-        raise TypeError(f"f must be a function; got {type(f).__name__}")
+    check_callable(f, "f")
     h = _check_h(h)
     w = as_array(w, "w").copy()
     grad = np.zeros_like(w)
@@ -77,12 +82,12 @@ def numerical_gradient(f, w, h=1e-5):
     for i in range(flat_w.size):
         keep = flat_w[i]
         flat_w[i] = keep + h
-        up = f(w)
+        up = _returned(f(w), "f(w + h)")
         flat_w[i] = keep - h
-        down = f(w)
+        down = _returned(f(w), "f(w - h)")
         flat_w[i] = keep
-        if np.ndim(up) != 0 or np.ndim(down) != 0:
-            raise ValueError(f"f must return a single number (a loss); got shape {np.shape(up)}")
+        if up.ndim != 0 or down.ndim != 0:
+            raise ValueError(f"f must return a single number (a loss); got shape {up.shape}")
         flat_g[i] = (float(up) - float(down)) / (2.0 * h)
     return grad
 
@@ -162,20 +167,24 @@ def gradient_descent(grad, x0, lr, steps, *, limit=None, return_info=False):
     >>> gradient_descent(lambda x: 2 * x, 1.0, lr=1.5, steps=10, limit=5.0, return_info=True)
     DescentResult(lr=1.5, diverged after 2 of 10 steps, final=[4])
     """
-    if not callable(grad):
-        raise TypeError(f"grad must be a function; got {type(grad).__name__}")
+    check_callable(grad, "grad")
     x = _as_start(x0)
     lr = check_positive(lr, "lr")
     steps = check_int(steps, "steps", minimum=0)
     if limit is not None:
         limit = check_positive(limit, "limit")
+    return_info = check_bool(return_info, "return_info")
     path = [x.copy()]
     diverged = False
-    for _ in range(steps):
+    for step in range(steps):
         # A diverging run overflows on its way to inf; that is the outcome we are
         # recording, so numpy's overflow warnings are silenced here.
         with np.errstate(over="ignore", invalid="ignore"):
-            g = np.asarray(grad(x.copy()), dtype=float)
+            value = grad(x.copy())
+            if value is None:
+                raise TypeError("grad(x) returned None; does the function end with a return statement?")
+            # inf or NaN from a run that has grown means divergence; at the start, a broken grad
+            g = as_array(value, "grad(x)", finite=step == 0, allow_nan=step > 0)
             if g.shape != x.shape and not (x.size == 1 and g.size == 1):
                 raise ValueError(f"grad(x) must return an array shaped like x0 {x.shape}; got shape {g.shape}")
             x = x - lr * g.reshape(x.shape)
@@ -266,7 +275,7 @@ def minibatches(n, batch_size, rng=None, *, shuffle=True):
     """
     n = check_int(n, "n", minimum=1)
     batch_size = check_int(batch_size, "batch_size", minimum=1)
-    order = as_rng(rng).permutation(n) if shuffle else np.arange(n)
+    order = as_rng(rng).permutation(n) if check_bool(shuffle, "shuffle") else np.arange(n)
     return [order[start:start + batch_size] for start in range(0, n, batch_size)]
 
 

@@ -5,13 +5,13 @@ every input gets an extra ``x0 = 1``, so ``s = sum_i x_i w_i``. Inputs ``X`` nev
 carry that column themselves; :func:`add_bias` shows the trick explicitly.
 """
 
-import numbers
 from dataclasses import dataclass
+from decimal import Decimal
 
 import numpy as np
 
 from . import activations
-from ._validate import as_array, as_inputs, as_rng, check_choice, check_int, check_positive
+from ._validate import as_array, as_inputs, as_rng, check_choice, check_int, check_number, check_positive, labels_pm1
 
 _ACTIVATIONS = {"sign": activations.sign, "step": activations.step}
 
@@ -63,8 +63,9 @@ def weighted_sum(w, X):
     >>> weighted_sum([-0.1, 0.2, 0.0], [1, 0])
     0.1
     """
-    single = np.ndim(X) == 1
-    X = as_inputs(X)
+    X = as_array(X, "X", ndim=(1, 2))
+    single = X.ndim == 1
+    X = X.reshape(1, -1) if single else X
     w = _check_weights(w, X.shape[1])
     s = w[0] + X @ w[1:]
     return float(s[0]) if single else s
@@ -95,12 +96,11 @@ def loss_gradient(w, x, y):
     * -y x is a legitimate choice at the kink: the slopes on the two sides are
       -y x and 0, and any mix of them is a valid subgradient.
 
-    "Exactly 0" is judged up to rounding: an s smaller than ``BOUNDARY_RTOL`` times
-    the size of the terms that add up to it (sum of |x_i w_i|) counts as 0. In
-    floating point -0.2 + 0.2 can come out as 3e-17, and without this a sample
-    that lies exactly on the boundary would count as "right" or "wrong" by the luck
-    of the rounding; with it, runs with decimal learning rates such as 0.1 follow
-    exact arithmetic.
+    "Exactly 0" is judged up to rounding: an s no larger than ``BOUNDARY_RTOL``
+    (1e-9) times the size of the terms that add up to it (|w0| + sum of |x_i w_i|)
+    counts as 0. In floating point 0.3 - 0.1 - 0.2 comes out as 2.8e-17, and without
+    this a sample that lies exactly on the boundary would count as "right" or "wrong"
+    by the luck of the rounding.
 
     Parameters
     ----------
@@ -131,8 +131,11 @@ def loss_gradient(w, x, y):
     return _gradient(w, x, y)
 
 
-# Relative size below which a weighted sum counts as exactly 0 (see loss_gradient).
 BOUNDARY_RTOL = 1e-9
+"""Relative size below which a weighted sum counts as exactly 0 (see :func:`loss_gradient`)."""
+
+SNAP_DIGITS = 12
+"""The most decimals :func:`sgd` rounds its weights to (see there); beyond, it does not round."""
 
 
 def _near_zero(s, w, X):
@@ -159,7 +162,7 @@ def misclassified(w, X, y):
     """
     X = as_inputs(X)
     w = _check_weights(w, X.shape[1])
-    y = as_array(y, "y", ndim=1)
+    y = labels_pm1(y, "y", ndim=1)
     if y.shape[0] != X.shape[0]:
         raise ValueError(f"y must have one label per row of X ({X.shape[0]}); got {y.shape[0]}")
     s = w[0] + X @ w[1:]
@@ -175,11 +178,11 @@ def _gradient(w, x, y):
 
 
 def _check_label(y):
-    if isinstance(y, bool) or not isinstance(y, numbers.Real):
-        raise TypeError(f"y must be a label -1 or +1; got {type(y).__name__}")
-    if y not in (-1, 1):
-        raise ValueError(f"y must be a perceptron label -1 or +1; got {y}")
-    return float(y)
+    y = check_number(y, "y")
+    if y not in (-1.0, 1.0):
+        hint = " (0/1 labels: use 2 * y - 1)" if y == 0 else ""
+        raise ValueError(f"y must be a perceptron label -1 or +1; got {y:g}{hint}")
+    return y
 
 
 @dataclass(frozen=True)
@@ -251,6 +254,20 @@ def _check_order(order, n):
     return arr.astype(int)
 
 
+def _decimals(values):
+    """The most digits after the decimal point among ``values`` (as Python prints them).
+
+    >>> _decimals([0.25, 3.0, 1e-05])
+    5
+    """
+    digits = 0
+    for v in np.unique(np.asarray(values, dtype=float)).tolist():
+        digits = max(digits, -Decimal(repr(v)).as_tuple().exponent)
+        if digits > SNAP_DIGITS:
+            break
+    return digits
+
+
 def sgd(X, y, w, lr, epochs, order=None, rng=None):
     """Train a perceptron with stochastic gradient descent, recording every step.
 
@@ -261,6 +278,19 @@ def sgd(X, y, w, lr, epochs, order=None, rng=None):
     training can start from all-zero weights. Training stops early when one whole
     epoch makes no update: then every visited sample has s y > 0 and nothing would
     ever change again.
+
+    Exact arithmetic: when ``lr``, ``X`` and ``w`` are written with few decimals
+    (at most ``SNAP_DIGITS`` = 12 after the point in all, such as lr = 0.1 on the
+    logic gates), every weight after every step is the number nearest to what
+    exact arithmetic with those decimals gives, and every update is the one exact
+    arithmetic makes. The exact weights then have at most k decimals (k = the most
+    decimals of w, or of lr plus those of X), so after each update the weights are
+    rounded to k decimals, which removes the rounding error of the update (0.3 - 0.1
+    - 0.2 becomes 0, not 2.8e-17); a weighted sum that is 0 exactly is then judged 0
+    as well. Rounding is safe, and done, while every weight stays below 10^(14 - k) in
+    size (the update's rounding error is then far below half the last decimal). With longer
+    decimals (standardised data, random weights) nothing is rounded and the run is
+    plain floating point, decided up to ``BOUNDARY_RTOL`` as in :func:`loss_gradient`.
 
     Parameters
     ----------
@@ -299,18 +329,17 @@ def sgd(X, y, w, lr, epochs, order=None, rng=None):
     """
     X = as_array(X, "X", ndim=2)
     n, m = X.shape
-    if n == 0:
-        raise ValueError("X must hold at least one sample")
-    y = as_array(y, "y", ndim=1)
+    y = labels_pm1(y, "y", ndim=1)
     if y.shape[0] != n:
         raise ValueError(f"y must have one label per row of X ({n}); got {y.shape[0]}")
-    if not np.all(np.isin(y, (-1.0, 1.0))):
-        raise ValueError("y must hold perceptron labels -1 or +1 (use logic_gate(..., labels='pm1'))")
     w = _check_weights(w, m).copy()
     lr = check_positive(lr, "lr")
     epochs = check_int(epochs, "epochs", minimum=1)
     visit = np.arange(n) if order is None else _check_order(order, n)
     shuffle = None if rng is None else as_rng(rng)
+    digits = max(_decimals(w), _decimals([lr]) + _decimals(X))
+    snap = digits if digits <= SNAP_DIGITS else None
+    safe = 10.0 ** (14 - digits)  # weights below this: the update's error is < 0.05 of the last decimal
 
     steps = Steps()
     for epoch in range(1, epochs + 1):
@@ -321,6 +350,8 @@ def sgd(X, y, w, lr, epochs, order=None, rng=None):
             s = float(w[0] + X[j] @ w[1:])
             gradient = _gradient(w, X[j], y[j])
             w_after = w - lr * gradient
+            if snap is not None and gradient.any() and max(np.abs(w).max(), np.abs(w_after).max()) < safe:
+                w_after = np.array([round(v, snap) + 0.0 for v in w_after.tolist()])  # + 0.0: no -0.0
             steps.append(Step(epoch, int(j), X[j].copy(), float(y[j]), s,
                               max(0.0, -y[j] * s), gradient, w, w_after))
             mistakes += steps[-1].updated

@@ -9,6 +9,8 @@ differences, never with the checker's own constants.
 
 import inspect
 import math
+import pathlib
+import re
 
 import numpy as np
 import pytest
@@ -102,6 +104,15 @@ NUMERIC = {
         [[[-0.5], [-2.0]], [-0.5, -2.0]],
         [([[-2.0], [-0.5]], "swapped"), ([[0.5], [2.0]], "wrong sign"), ([[2.0], [0.0]], "first hidden unit"),
          ([[-0.5], [-1.0]], "entry 1 is 1 too large")]),
+    "check_backward_twice": (  # z = x * y, x = 3, y = -2: each call adds dz/dx = y
+        checks.check_backward_twice, 2 * -2.0, [-4, -4.0],
+        [(-2.0, "what one call leaves"), (6.0, "y.grad after the two calls"), (3.0, "is dz/dy = x"),
+         (4.0, "wrong sign"), (0.0, "would need a reset"), (-5.0, "1 too small")]),
+    "check_grad_before_backward": (  # nothing has run backward: grad is still what __init__ set
+        checks.check_grad_before_backward, 0.0, [0, 0.0],
+        [(fd(lambda x: math.sin(x**2), 1.5), "what backward will put there"),
+         (3.0, "stored in u.local_grads"), (math.cos(2.25), "stored in z.local_grads"), (1.0, "is the seed"),
+         (0.5, "0.5 too large")]),
     "check_perceptron_steps": (
         checks.check_perceptron_steps, [-0.1, 0.2, 0.1], [[-0.1, 0.2, 0.1]],
         [([-0.2, 0.1, 0.0], "after (1, 0) only"), ([0.2, 0.1, -0.1], "bias first"),
@@ -457,6 +468,320 @@ def test_check_gate_weights():
     says(checks.check_gate_weights([1, 2]), "three numbers")
 
 
+# --- Backpropagation written by the learner: notebook 05's backward, notebook 06's hidden_gradient ----
+
+SOURCES = pathlib.Path(__file__).resolve().parents[1] / "notebooks" / "sources"
+
+
+def notebook_cell(notebook, starts):
+    """The source of the code cell of ``notebook`` that starts with ``starts``."""
+    text = (SOURCES / f"{notebook}.py").read_text()
+    found = [cell.strip("\n") for cell in re.split(r"^# %%.*$", text, flags=re.M) if cell.lstrip("\n").startswith(starts)]
+    assert len(found) == 1, f"{notebook}: {len(found)} cells start with {starts!r}"
+    return found[0]
+
+
+def notebook_solution(notebook, defines):
+    """The code of the collapsed Solution in ``notebook`` that contains ``defines``."""
+    text = (SOURCES / f"{notebook}.py").read_text()
+    for block in re.findall(r"<details><summary>Solution</summary>(.*?)</details>", text, flags=re.S):
+        lines = [line[2:] if line.startswith("# ") else line[1:] for line in block.splitlines()]
+        code = re.search(r"```python\n(.*?)```", "\n".join(lines), flags=re.S)
+        if code and defines in code.group(1):
+            return code.group(1)
+    raise AssertionError(f"{notebook} has no solution with {defines!r}")
+
+
+@pytest.fixture(scope="module")
+def notebook_05():
+    """Notebook 05's Node and topological_order, and its solution's backward, as the notebook runs them."""
+    namespace = {"math": math, "np": np}
+    for starts in ("class Node", "x = Node(1.5, label", "def topological_order"):
+        exec(notebook_cell("05_chain_rule", starts), namespace)
+    exec(notebook_solution("05_chain_rule", "def backward(root)"), namespace)
+    return namespace
+
+
+def test_the_notebooks_backward_solution_passes_and_is_right_by_hand(notebook_05):
+    Node, backward = notebook_05["Node"], notebook_05["backward"]
+    result = checks.check_backward(backward)
+    assert passes(result) and "54 nodes in five graphs" in result.message, repr(result)
+    x = Node(1.5)
+    u = x**2
+    z = u.sin()
+    backward(z)
+    assert (z.grad, u.grad) == (1.0, math.cos(2.25)) and x.grad == pytest.approx(2 * 1.5 * math.cos(2.25), abs=1e-15)
+    x = Node(2.0)
+    z = x * x + 3 * x
+    backward(z)
+    backward(z)  # twice: the same
+    assert x.grad == 2 * 2.0 + 3
+
+
+def test_check_backward_graphs_have_gradients_worth_comparing():
+    from helpers import autodiff
+
+    for what, build in checks._BACKWARD_GRAPHS:
+        nodes = build(autodiff.Value)
+        list(nodes.values())[-1].backward()
+        assert all(abs(node.grad) > 0.03 for node in nodes.values() if not node.parents), what
+    deep = checks._graph_deep_chain(autodiff.Value)
+    assert len(deep) == 31 and len(checks._topological_order(deep["t30"])) == 51  # x, 30 steps, 20 constants
+
+
+def test_check_backward_builds_its_graphs_from_the_notebooks_node(notebook_05):
+    """The checker's Node is the notebook's: same values and local derivatives, node for node."""
+    for _, build in checks._BACKWARD_GRAPHS:
+        mine = checks._topological_order(list(build(checks.Node).values())[-1])
+        theirs = checks._topological_order(list(build(notebook_05["Node"]).values())[-1])
+        assert [n.data for n in mine] == [n.data for n in theirs]
+        assert [n.local_grads for n in mine] == [tuple(n.local_grads) for n in theirs]
+
+
+def test_check_backward(notebook_05):
+    order = notebook_05["topological_order"]
+
+    def written(reset=True, seed=True, visit="reversed", add=True, product=True):
+        """backward as a learner might write it, with one thing changed."""
+        def backward(root):
+            nodes = order(root)
+            if reset:
+                for node in nodes:
+                    node.grad = 0.0
+            if seed:
+                root.grad = 1.0
+            if visit == "reversed":
+                walk = reversed(nodes)
+            elif visit == "forward":
+                walk = nodes
+            else:  # breadth first from the root, each node once, as soon as it is seen
+                walk, seen = [root], {root}
+                for node in walk:
+                    for parent in node.parents:
+                        if parent not in seen:
+                            seen.add(parent)
+                            walk.append(parent)
+            for node in walk:
+                for parent, local in zip(node.parents, node.local_grads):
+                    share = local * node.grad if product else local
+                    if add:
+                        parent.grad += share
+                    else:
+                        parent.grad = share
+        return backward
+
+    assert passes(checks.check_backward(written()))
+    says(checks.check_backward(written(add=False)), "x used three times", "x.grad = 4 (should be 12)",
+         "with = each path overwrites")
+    says(checks.check_backward(written(visit="forward")), "visited inputs first")
+    says(checks.check_backward(written(visit="breadth first")), "the diamond", "before every node that uses it")
+    says(checks.check_backward(written(seed=False)), "nothing starts the chain", "root.grad = 1.0")
+    says(checks.check_backward(written(reset=False, seed=False)), "nothing starts the chain")
+    says(checks.check_backward(written(product=False)), "only the local derivative of its edge")
+    says(checks.check_backward(written(reset=False)), "the first call was right", "x.grad = -5.654",
+         "still there", "Set every node's grad to 0.0")
+    hints = [repr(checks.check_backward(written(**change))).split(" because ")[-1] for change in (
+        {"add": False}, {"visit": "forward"}, {"visit": "breadth first"}, {"seed": False}, {"product": False},
+        {"reset": False})]
+    assert len(set(hints)) == 6  # each mistake its own hint
+
+    def crashes(root):
+        return root.children
+
+    def nan(root):
+        written()(root)
+        root.parents[0].grad = float("nan")
+
+    def text(root):
+        root.grad = "one"
+
+    says(checks.check_backward(crashes), "your backward raised AttributeError", "'Node' object has no attribute")
+    says(checks.check_backward(nan), "is nan", "finite numbers")
+    says(checks.check_backward(text), "z.grad is 'one', not a number")
+    says(checks.check_backward(lambda root: root.backward()), "raised AttributeError")
+    says(checks.check_backward(3), "must be a function of the root node")
+
+    def backward(root):
+        ...  # your code here
+
+    says(checks.check_backward(backward), "your answer is still ...: replace the ... in backward")
+
+
+def test_check_backward_catches_what_only_a_second_call_shows(notebook_05):
+    order = notebook_05["topological_order"]
+
+    def seeds_by_adding(root):  # no reset, and the seed added: right once, wrong the second time
+        root.grad += 1.0
+        for node in reversed(order(root)):
+            for parent, local in zip(node.parents, node.local_grads):
+                parent.grad += local * node.grad
+
+    says(checks.check_backward(seeds_by_adding), "the first call was right", "still there")
+
+
+@pytest.fixture(scope="module")
+def hidden_solution():
+    from helpers import activations
+
+    namespace = {"np": np, "activations": activations}
+    exec(notebook_solution("06_mlp_backprop", "def hidden_gradient(model, X, y)"), namespace)
+    return namespace["hidden_gradient"]
+
+
+def by_rows(model, X, y, sign=1.0, slope=True, use_u=False, w_rows=slice(1, None), mean=True):
+    """dL/dv one row at a time, as notebook 06's hint describes it; the options make the typical mistakes."""
+    v, w = model.params
+    total = np.zeros((len(v) if not use_u else v.shape[1] + 1, v.shape[1]))
+    for x_row, y_row in zip(X, y):
+        x1 = np.r_[1.0, x_row]
+        u = 1 / (1 + np.exp(-(x1 @ v)))
+        z = 1 / (1 + np.exp(-(np.r_[1.0, u] @ w[:, 0])))
+        dL_dr = sign * (z - y_row) * w[w_rows, 0] * (u * (1 - u) if slope else 1.0)
+        total += np.outer(np.r_[1.0, u] if use_u else x1, dL_dr)
+    return total / len(X) if mean else total
+
+
+def test_the_notebooks_hidden_gradient_solution_passes(hidden_solution):
+    result = checks.check_hidden_gradient(hidden_solution)
+    assert passes(result) and "largest error" in result.message, repr(result)
+    assert float(result.message.split("largest error ")[1].rstrip(".")) < 1e-8
+    assert passes(checks.check_hidden_gradient(by_rows))
+    # on the worked example, by hand: dL/dr_j = (z - 1) w_j u_j (1 - u_j), rows x = (1, 1, 0)
+    from helpers import mlp
+
+    model, x, y = mlp.worked_example()
+    dL_dr = np.array([(Z_06 - 1) * 0.6 * U1 * (1 - U1), (Z_06 - 1) * -0.7 * U2 * (1 - U2)])
+    assert np.allclose(hidden_solution(model, x, y), np.outer([1.0, 1.0, 0.0], dL_dr), atol=1e-15)
+
+
+def test_your_gradient_trains_xor_step_for_step_like_fit(hidden_solution):
+    """Notebook 06's sgd_on_xor with the solution's dL/dv gives MLP.fit's loss curve, epoch by epoch."""
+    from helpers import data, mlp, optim
+
+    X_xor, y_xor = data.logic_gate("XOR")
+    namespace = {"np": np, "mlp": mlp, "optim": optim, "X_xor": X_xor, "y_xor": y_xor}
+    exec(notebook_cell("06_mlp_backprop", "def sgd_on_xor"), namespace)
+    fitted = mlp.MLP([2, 2, 1], hidden="sigmoid", seed=0).fit(X_xor, y_xor, lr=2.0, epochs=2000, batch_size=1, rng=0)
+    losses = namespace["sgd_on_xor"](hidden_solution)
+    gap = np.max(np.abs(losses - fitted["loss"]))
+    assert len(losses) == 2000 and gap < 1e-12  # the notebook says "about 1e-13"
+    wrong = namespace["sgd_on_xor"](lambda model, X, y: hidden_solution(model, X, y) * len(X) * 3, epochs=50)
+    assert np.max(np.abs(wrong - fitted["loss"][:50])) > 1e-3  # a wrong gradient does not match
+
+
+def test_check_hidden_gradient(hidden_solution):
+    def shifted(change):
+        return lambda model, X, y: change(hidden_solution(model, X, y), model, X)
+
+    def bias_last(model, X, y):
+        right = hidden_solution(model, X, y)
+        return np.r_[right[1:], right[:1]]
+
+    cases = {  # answer -> words its hint must contain
+        "sign": (lambda m, X, y: by_rows(m, X, y, sign=-1.0), "the wrong sign: dL/ds = z - y"),
+        "no slope": (lambda m, X, y: by_rows(m, X, y, slope=False), "g'(r_j) = u_j (1 - u_j) is missing"),
+        "u for x": (lambda m, X, y: by_rows(m, X, y, use_u=True), "dL/dr_j * u_i"),
+        "bias zero": (shifted(lambda g, m, X: g * np.r_[0.0, np.ones(len(g) - 1)][:, None]), "row 0, the biases v_0j, is 0"),
+        "bias last": (bias_last, "the bias row came out last"),
+        "sum": (lambda m, X, y: by_rows(m, X, y, mean=False), "n times too large (7 rows here)", "mean over the rows"),
+        "w0": (lambda m, X, y: by_rows(m, X, y, w_rows=slice(None, -1)), "w_0 is the output's bias"),
+        "bias row": (shifted(lambda g, m, X: g + np.r_[0.01, np.zeros(len(g) - 1)][:, None]), "rows 1 and up are right"),
+    }
+    messages = []
+    for name, (answer, *hint) in cases.items():
+        messages.append(says(checks.check_hidden_gradient(answer), *hint, "entries are wrong: v_"))
+    assert len({m.split(" because ")[-1] for m in messages}) == len(cases)
+    says(checks.check_hidden_gradient(lambda m, X, y: by_rows(m, X, y, use_u=True)), "the worked example")
+    says(checks.check_hidden_gradient(lambda m, X, y: by_rows(m, X, y, sign=-1.0, mean=False)),
+         "more than one mistake; fix this one first: every entry has the right size but the wrong sign")
+
+
+def test_check_hidden_gradient_names_wrong_shapes(hidden_solution):
+    says(checks.check_hidden_gradient(lambda m, X, y: hidden_solution(m, X, y)[1:]), "shape (2, 2)", "(3, 2)",
+         "the bias row is missing")
+    says(checks.check_hidden_gradient(lambda m, X, y: hidden_solution(m, X, y).T), "shape (2, 3)", "the transpose")
+    says(checks.check_hidden_gradient(lambda m, X, y: np.zeros((len(X), m.params[0].shape[1]))), "looks like dL/dr")
+    says(checks.check_hidden_gradient(lambda m, X, y: np.zeros((m.params[0].shape[0], m.params[1].shape[0]))),
+         "one column per output weight w_j, w_0 included")
+    says(checks.check_hidden_gradient(lambda m, X, y: np.zeros(3)), "shape (3,)", "shaped like model.params[0]")
+
+
+def test_check_hidden_gradient_never_shows_a_traceback(hidden_solution):
+    def column_z(model, X, y):  # z kept as an (n, 1) column: fine for one row, an (n, n) table for more
+        v, w = model.params
+        x = np.c_[np.ones(len(X)), X]
+        u = 1 / (1 + np.exp(-(x @ v)))
+        z = 1 / (1 + np.exp(-(np.c_[np.ones(len(X)), u] @ w)))
+        return x.T @ (((z - y) / len(X)) @ w[1:].T * u * (1 - u))
+
+    says(checks.check_hidden_gradient(column_z), "right on the worked example (one row) but not on several rows")
+    says(checks.check_hidden_gradient(lambda m, X, y: m.backward(X, y)[0]), "called model.backward")
+    says(checks.check_hidden_gradient(lambda m, X, y: hidden_solution(m, X, y) * np.nan), "NaN or infinity",
+         "z - y directly")
+    says(checks.check_hidden_gradient(lambda m, X, y: undefined), "raised NameError", "the worked example")
+    says(checks.check_hidden_gradient(lambda m, X, y: m.params[0] @ np.ones((3, 3))), "raised ValueError",
+         "check the shapes")
+    says(checks.check_hidden_gradient(lambda m, X, y: None), "returned None")
+    says(checks.check_hidden_gradient(lambda m, X, y: [hidden_solution(m, X, y), np.zeros((3, 1))]),
+         "must return one array")
+    says(checks.check_hidden_gradient("dL/dv"), "must be a function of (model, X, y)")
+
+    def hidden_gradient(model, X, y):
+        ...  # your code
+
+    says(checks.check_hidden_gradient(hidden_gradient), "your answer is still ...: replace the ... in hidden_gradient")
+
+
+def test_check_hidden_gradient_leaves_the_learners_model_alone():
+    seen = []
+
+    def spoils(model, X, y):
+        seen.append(model)
+        model.params[0][:] = 0.0
+        return np.zeros_like(model.params[0])
+
+    says(checks.check_hidden_gradient(spoils), "entries are wrong")
+    from helpers import mlp
+
+    assert np.array_equal(mlp.worked_example()[0].params[0], [[0.1, -0.2], [0.5, 0.3], [-0.4, 0.8]])
+    assert all(not np.any(m.params[0]) for m in seen)
+
+
+def test_the_hidden_gradient_cases_tell_every_mistake_apart():
+    """In each network the wrong variants differ from the truth and from each other, the shapes of the
+    wrong-shaped answers differ from the right one, the truth is model.backward's and finite differences',
+    and the large-weight network really saturates."""
+    from helpers import activations
+
+    cases = checks._hidden_cases()
+    assert [c[0].split(" (")[0] for c in cases] == ["the worked example"] + ["a random network"] * 3
+    for k, (what, model, X, y) in enumerate(cases):
+        right, variants = checks._hidden_gradients(model, X, y)
+        numeric = checks._finite_difference_dv(model, X, y)
+        assert np.allclose(right, model.backward(X, y)[0], atol=1e-15) and np.allclose(right, numeric, atol=1e-9)
+        arrays = [right] + [a for name, a in variants.items() if a.shape == right.shape
+                            and not (name == "sum" and len(X) == 1)]
+        for i in range(len(arrays)):
+            for j in range(i):
+                assert np.max(np.abs(arrays[i] - arrays[j])) > 1e-3, (what, i, j)
+        m, p, n = X.shape[1], right.shape[1], len(X)
+        shapes = {(m + 1, p), (m, p), (p, m + 1), (m + 1, p + 1), (n, p)} | ({(p + 1, p)} if p != m else set())
+        assert len(shapes) == 5 + (p != m), what
+    u = activations.sigmoid(np.c_[np.ones(len(cases[3][2])), cases[3][2]] @ cases[3][1].params[0])
+    assert np.min(u * (1 - u)) < 1e-3 and "saturate" in cases[3][0]
+
+
+def test_is_placeholder():
+    def backward(root):
+        ...  # your code
+
+    def done(root):
+        return root
+
+    assert checks.is_placeholder(...) and checks.is_placeholder(backward)
+    assert not checks.is_placeholder(done) and not checks.is_placeholder(None) and not checks.is_placeholder(0)
+
+
 # --- Every checker: placeholders and garbage -----------------------------------------------------
 
 PLACEHOLDER_CALLS = {
@@ -509,7 +834,7 @@ def test_every_checker_is_covered_by_a_test_here():
         "check_learning_rates", "check_which_converge", "check_separable_pair", "check_softmax",
         "check_loss_gradient", "check_composition_derivative", "check_next_two_steps",
         "check_shared_node_gradient", "check_separating_weights", "check_test_standardization",
-        "check_confusion_matrix", "check_gate_weights"}
+        "check_confusion_matrix", "check_gate_weights", "check_backward", "check_hidden_gradient"}
     assert covered == set(CHECKERS)
     for name in covered - set(NUMERIC) - set(CHOICES):
         assert f"def test_{name}" in source

@@ -15,6 +15,16 @@ def test_shapes_balance_and_labels():
     np.testing.assert_array_equal(y_pm, 2 * y - 1)
 
 
+def test_classes_come_in_shuffled_order():
+    # The docstring promises shuffled order: any slice, e.g. the first ten points, holds both
+    # classes, and the order differs from seed to seed.
+    orders = [make_blobs(40, noise=0.3, seed=seed)[1] for seed in range(5)]
+    for y in orders:
+        assert 0 < y[:10].sum() < 10
+        assert np.count_nonzero(np.diff(y)) > 5  # far from the 1 change of sorted labels
+    assert len({tuple(y) for y in orders}) == 5
+
+
 def test_clouds_sit_around_their_centres():
     X, y = make_blobs(4000, noise=0.5, seed=0)
     np.testing.assert_allclose(X[y == 1].mean(axis=0), [1, 1], atol=0.05)
@@ -37,10 +47,10 @@ def test_small_noise_is_separable_by_x1_plus_x2():
     "kwargs, error, words",
     [
         ({"n": 1}, ValueError, "n must be >= 2"),
-        ({"n": 4.0}, TypeError, "n must be an integer"),
-        ({"noise": -0.1}, ValueError, "noise must be a finite number >= 0"),
+        ({"n": 4.0}, TypeError, "n must be a whole number"),
+        ({"noise": -0.1}, ValueError, "noise must be >= 0; got -0.1"),
         ({"noise": float("nan")}, ValueError, "noise must be"),
-        ({"labels": "+-"}, ValueError, "unknown labels"),
+        ({"labels": "+-"}, ValueError, "labels must be one of"),
     ],
 )
 def test_bad_input(kwargs, error, words):

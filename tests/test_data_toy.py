@@ -83,11 +83,12 @@ def test_noise_moves_points_by_about_its_standard_deviation():
         ({"noise": float("nan")}, ValueError),
         ({"noise": "a lot"}, (TypeError, ValueError)),
         ({"seed": "zero"}, TypeError),
+        ({"seed": -1}, ValueError),  # numpy would say "expected non-negative integer"
     ],
 )
 def test_bad_arguments_are_named(make, kwargs, error):
     args = {"n": 10, "noise": 0.1, "seed": 0} | kwargs
-    with pytest.raises(error, match=list(kwargs)[0] if list(kwargs)[0] != "seed" else "rng"):
+    with pytest.raises(error, match=rf"^{list(kwargs)[0]} must be"):
         make(**args)
 
 

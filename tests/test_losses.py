@@ -80,13 +80,22 @@ def test_bce_by_hand():
     assert losses.binary_cross_entropy_grad(0.8, 0) == pytest.approx(1 / 0.2)
 
 
+def test_documented_clip_constant():
+    # losses.EPS's docstring: probabilities are kept at least 1e-12 from 0 inside a log.
+    assert losses.EPS == 1e-12
+    assert losses.binary_cross_entropy(1e-12, 1) == pytest.approx(12 * math.log(10), rel=1e-12)
+    assert losses.binary_cross_entropy(1e-13, 1) == losses.binary_cross_entropy(0.0, 1)  # clipped
+    assert losses.binary_cross_entropy(1e-11, 1) == pytest.approx(11 * math.log(10), rel=1e-12)  # not clipped
+
+
 def test_bce_is_finite_at_exact_zero_and_one():
     z = np.array([0.0, 0.0, 1.0, 1.0])
     y = np.array([0.0, 1.0, 0.0, 1.0])
     loss = losses.binary_cross_entropy(z, y)
     assert np.all(np.isfinite(loss))
     assert loss[0] == 0.0 and loss[3] == 0.0  # confident and right costs nothing
-    assert loss[1] == pytest.approx(-math.log(losses.EPS)) and loss[2] == loss[1]
+    # clipped at the documented 1e-12: -log(1e-12) = 12 ln 10 ~ 27.63, finite
+    assert loss[1] == pytest.approx(12 * math.log(10), rel=1e-12) and loss[2] == loss[1]
     assert np.all(np.isfinite(losses.binary_cross_entropy_grad(z, y)))
 
 
@@ -104,7 +113,9 @@ def test_bce_with_logits_extremes_are_exact():
     assert losses.binary_cross_entropy_with_logits(1000.0, 0) == 1000.0
     assert losses.binary_cross_entropy_with_logits(-1000.0, 1) == 1000.0
     # a small loss keeps its digits instead of rounding to zero: log(1 + e^-40) ~ e^-40
-    assert losses.binary_cross_entropy_with_logits(40.0, 1) == pytest.approx(math.exp(-40), rel=1e-12)
+    # (abs=0: approx's default absolute tolerance, 1e-12, would let 0.0 pass for 4e-18)
+    assert losses.binary_cross_entropy_with_logits(40.0, 1) == pytest.approx(math.exp(-40), rel=1e-12, abs=0)
+    assert losses.binary_cross_entropy_with_logits(-40.0, 0) == pytest.approx(math.exp(-40), rel=1e-12, abs=0)
 
 
 def test_bce_gradients_match_finite_differences():
@@ -134,8 +145,10 @@ def test_bce_rejects_bad_input():
         losses.binary_cross_entropy(0.5, -1)
     with pytest.raises(ValueError, match="y must have the same shape as s"):
         losses.binary_cross_entropy_with_logits([0.0, 1.0], [1, 0, 1])
-    with pytest.raises(ValueError, match="s must contain only finite"):
+    with pytest.raises(ValueError, match="s must not contain NaN"):
         losses.binary_cross_entropy_with_logits(np.nan, 1)
+    with pytest.raises(ValueError, match=r"y must hold labels between 0 and 1; got -1/\+1 labels"):
+        losses.binary_cross_entropy_with_logits([0.5, 1.0], [-1, 1])
 
 
 # ---- cross-entropy ----------------------------------------------------------------------------
@@ -143,7 +156,7 @@ def test_bce_rejects_bad_input():
 def test_cross_entropy_by_hand():
     assert losses.cross_entropy([0.25, 0.25, 0.5], 2) == pytest.approx(math.log(2))
     np.testing.assert_allclose(losses.cross_entropy([[0.1, 0.9], [0.1, 0.9]], [0, 1]), [-math.log(0.1), -math.log(0.9)])
-    assert losses.cross_entropy([1.0, 0.0], 1) == pytest.approx(-math.log(losses.EPS))
+    assert losses.cross_entropy([1.0, 0.0], 1) == pytest.approx(12 * math.log(10), rel=1e-12)  # -log(1e-12)
     assert losses.cross_entropy([1.0, 0.0], 0) == 0.0
 
 
@@ -183,10 +196,12 @@ def test_cross_entropy_chain_rule_gives_p_minus_onehot():
 def test_cross_entropy_rejects_bad_input():
     with pytest.raises(ValueError, match="p must hold probabilities"):
         losses.cross_entropy([2.0, -1.0], 0)  # raw scores by mistake
-    with pytest.raises(ValueError, match="class ids between 0 and 2"):
+    with pytest.raises(ValueError, match=r"y must hold class ids 0\.\.2; got 3"):
         losses.cross_entropy([0.2, 0.3, 0.5], 3)
-    with pytest.raises(TypeError, match="integer class ids"):
+    with pytest.raises(ValueError, match="whole class ids"):
         losses.cross_entropy([0.2, 0.3, 0.5], 0.5)
+    with pytest.raises(ValueError, match=r"s must hold at least one number; got an empty array of shape \(2, 0\)"):
+        losses.cross_entropy_with_logits(np.zeros((2, 0)), [0, 0])
     with pytest.raises(ValueError, match="one class id per row"):
         losses.cross_entropy_with_logits([[0.0, 1.0], [1.0, 0.0]], [0])
 
@@ -212,7 +227,7 @@ def test_logit_losses_finite_nonnegative_for_any_finite_scores(s, y):
 @given(probabilities, st.sampled_from([0.0, 1.0]))
 def test_bce_finite_nonnegative_for_any_probability(z, y):
     loss = losses.binary_cross_entropy(z, y)
-    assert np.all(np.isfinite(loss)) and np.all((loss >= 0) & (loss <= -math.log(losses.EPS) + 1e-9))
+    assert np.all(np.isfinite(loss)) and np.all((loss >= 0) & (loss <= 12 * math.log(10) + 1e-9))
     assert np.all(np.isfinite(losses.binary_cross_entropy_grad(z, y)))
 
 

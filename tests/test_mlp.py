@@ -1,12 +1,13 @@
 """Tests for helpers.mlp: gradients vs finite differences, a forward pass by hand, XOR, bad inputs."""
 
 import math
+import warnings
 
 import numpy as np
 import pytest
 
-from helpers.data import logic_gate
-from helpers.mlp import MLP, TrainingDiverged, gradient_check
+from helpers.data import load_penguins, logic_gate, make_moons
+from helpers.mlp import DIVERGENCE_FACTOR, MLP, TrainingDiverged, gradient_check
 
 
 def _randomised(model, seed):
@@ -149,6 +150,65 @@ def test_same_seed_same_training_and_callback_can_stop():
     assert seen == [1, 2, 3] and model.epoch == 3
 
 
+def test_default_shuffle_is_seeded_by_the_model_seed():
+    # fit's docstring: without rng, the examples are shuffled by a generator seeded with `seed`.
+    X, y = make_moons(40, noise=0.2, seed=0)
+    runs = [MLP([2, 3, 1], seed=7).fit(X, y, lr=0.5, epochs=3, batch_size=4) for _ in range(2)]
+    assert runs[0] == runs[1]
+    explicit = MLP([2, 3, 1], seed=7).fit(X, y, lr=0.5, epochs=3, batch_size=4, rng=np.random.default_rng(7))
+    assert explicit == runs[0]
+    other_shuffle = MLP([2, 3, 1], seed=7).fit(X, y, lr=0.5, epochs=3, batch_size=4, rng=8)
+    assert other_shuffle != runs[0]  # so the shuffle really is what the seed fixed
+
+
+def test_a_falling_loss_is_never_called_diverged():
+    # Unscaled penguins (masses in grams): the loss starts near 141, far above fifty times
+    # log 3 (~55), and a tiny learning rate makes it fall slowly. That is not divergence.
+    X, y, _, _ = load_penguins()
+    model = MLP([4, 5, 3], hidden="relu", output="softmax", seed=0)
+    start = model.loss(X, y)
+    assert start > 50 * math.log(3)
+    history = model.fit(X, y, lr=1e-9, epochs=5)
+    assert all(later < earlier for earlier, later in zip([start] + history["loss"], history["loss"]))
+    # Divergence is judged from where training started: lr = 0.1 sends the loss past 50 x 141.
+    with pytest.raises(TrainingDiverged, match="diverged at epoch 1"):
+        MLP([4, 5, 3], hidden="relu", output="softmax", seed=0).fit(X, y, lr=0.1, epochs=5)
+
+
+def test_divergence_means_fifty_times_the_starting_loss():
+    # DIVERGENCE_FACTOR, documented as 50: a loss 20-50 times its start goes on, beyond 50 stops.
+    assert DIVERGENCE_FACTOR == 50
+    X, y = make_moons(100, noise=0.2, seed=0)
+    model = MLP([2, 8, 1], hidden="tanh", seed=0)
+    start = model.loss(X, y)
+    history = model.fit(X, y, lr=20, epochs=30)
+    assert 20 * start < max(history["loss"]) < 50 * start
+    model = MLP([2, 8, 1], hidden="tanh", seed=0)
+    seen = []
+    with pytest.raises(TrainingDiverged) as info:
+        model.fit(X, y, lr=30, epochs=30, callback=lambda m, h: seen.append(h["loss"][-1]))
+    assert info.value.loss > 50 * start and max(seen) <= 50 * start and info.value.epoch == len(seen) + 1
+
+
+def test_predict_calls_z_one_half_class_one():
+    # predict's docstring: class 1 where z >= 0.5. All-zero weights give z = 0.5 everywhere.
+    X, y = logic_gate("XOR")
+    model = MLP([2, 3, 1], seed=0)
+    for weights in model.params:
+        weights[:] = 0.0
+    assert model.forward(X).tolist() == [0.5] * 4
+    assert model.predict(X).tolist() == [1, 1, 1, 1]
+    assert model.accuracy(X, y) == 0.5
+    assert model.fit(X, y, lr=1e-300, epochs=1)["accuracy"] == [0.5]  # the history uses the same rule
+
+
+def test_empty_data_gets_its_own_error():
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no "Mean of empty slice" on the way
+        with pytest.raises(ValueError, match=r"X must hold at least one number; got an empty array of shape \(0, 2\)"):
+            MLP([2, 3, 1]).fit(np.zeros((0, 2)), [], 0.5, 3)
+
+
 def test_divergence_stops_with_a_clear_message():
     rng = np.random.default_rng(0)
     X = rng.normal(size=(50, 2)) * 10
@@ -166,15 +226,17 @@ def test_divergence_stops_with_a_clear_message():
     "make, error, match",
     [
         (lambda: MLP([2, 1]), ValueError, "at least one hidden layer"),
-        (lambda: MLP("2-3-1"), ValueError, "layer_sizes"),
+        (lambda: MLP("2-3-1"), TypeError, "layer_sizes"),
+        (lambda: MLP(5), TypeError, r"layer_sizes must be a list of layer sizes.*got 5"),
+        (lambda: MLP(None), TypeError, "layer_sizes must be a list"),
         (lambda: MLP([2, 0, 1]), ValueError, "layer_sizes"),
         (lambda: MLP([2, 3.5, 1]), TypeError, "layer_sizes"),
-        (lambda: MLP([2, 3, 1], hidden="softplus"), ValueError, "hidden activation"),
+        (lambda: MLP([2, 3, 1], hidden="softplus"), ValueError, "hidden must be one of 'sigmoid', 'tanh', 'relu'"),
         (lambda: MLP([2, 3, 1], output="linear"), ValueError, "output"),
         (lambda: MLP([2, 3, 2], output="sigmoid"), ValueError, "1 output unit"),
         (lambda: MLP([2, 3, 1], output="softmax"), ValueError, "at least 2"),
         (lambda: MLP([2, 3, 1]).forward([[1.0, 2.0, 3.0]]), ValueError, "2 columns"),
-        (lambda: MLP([2, 3, 1]).forward([[np.nan, 0.0]]), ValueError, "finite"),
+        (lambda: MLP([2, 3, 1]).forward([[np.nan, 0.0]]), ValueError, "X must not contain NaN"),
         (lambda: MLP([2, 3, 1]).loss([[1.0, 0.0]], [2]), ValueError, "0 or 1"),
         (lambda: MLP([2, 3, 3], output="softmax").loss([[1.0, 0.0]], [3]), ValueError, "class ids"),
         (lambda: MLP([2, 3, 1]).loss([[1.0, 0.0]], [0, 1]), ValueError, "one label per row"),

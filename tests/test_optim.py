@@ -112,21 +112,30 @@ def test_nan_gradient_counts_as_divergence():
     np.testing.assert_array_equal(info.path[:, 0], [1.0, -3.0])
 
 
+def test_limit_stops_at_the_first_point_beyond_it():
+    # x <- x - 1.5 * 2x = -2x visits 1, -2, 4, -8: a limit of 3.5 keeps 1 and -2 ...
+    info = optim.gradient_descent(lambda x: 2 * x, 1.0, lr=1.5, steps=10, limit=3.5, return_info=True)
+    assert info.path[:, 0].tolist() == [1.0, -2.0] and info.diverged and info.steps_taken == 1
+    # ... and a point exactly at the limit is still inside it ("exceeds" means >)
+    info = optim.gradient_descent(lambda x: 2 * x, 1.0, lr=1.5, steps=10, limit=4.0, return_info=True)
+    assert info.path[:, 0].tolist() == [1.0, -2.0, 4.0] and info.diverged
+
+
 def test_gradient_descent_rejects_bad_input():
     g = lambda w: 2 * w  # noqa: E731
-    with pytest.raises(ValueError, match="lr must be a finite number > 0"):
+    with pytest.raises(ValueError, match="lr must be > 0"):
         optim.gradient_descent(g, 1.0, lr=0.0, steps=5)
     with pytest.raises(ValueError, match="lr must"):
         optim.gradient_descent(g, 1.0, lr=-0.1, steps=5)
     with pytest.raises(ValueError, match="steps must be >= 0"):
         optim.gradient_descent(g, 1.0, lr=0.1, steps=-1)
-    with pytest.raises(TypeError, match="steps must be an integer"):
+    with pytest.raises(TypeError, match="steps must be a whole number"):
         optim.gradient_descent(g, 1.0, lr=0.1, steps=2.5)
     with pytest.raises(ValueError, match="shaped like x0"):
         optim.gradient_descent(lambda w: np.zeros(3), [1.0, 2.0], lr=0.1, steps=1)
     with pytest.raises(ValueError, match="x0 must be a 1-D"):
         optim.gradient_descent(g, [[1.0, 2.0]], lr=0.1, steps=1)
-    with pytest.raises(ValueError, match="x0 must contain only finite"):
+    with pytest.raises(ValueError, match="x0 must not contain NaN"):
         optim.gradient_descent(g, np.nan, lr=0.1, steps=1)
     with pytest.raises(TypeError, match="grad must be a function"):
         optim.gradient_descent(None, 1.0, lr=0.1, steps=1)
@@ -154,7 +163,7 @@ def test_minibatches_reject_bad_input():
         optim.minibatches(10, 0, rng=0)
     with pytest.raises(ValueError, match="n must be >= 1"):
         optim.minibatches(0, 2, rng=0)
-    with pytest.raises(TypeError, match="batch_size must be an integer"):
+    with pytest.raises(TypeError, match="batch_size must be a whole number"):
         optim.minibatches(10, 2.0, rng=0)
 
 

@@ -68,16 +68,30 @@ def test_no_weights_on_a_grid_solve_xor():
     assert best == 3
 
 
+def test_boundary_tolerance_is_rounding_only():
+    # BOUNDARY_RTOL, documented as 1e-9: an s within 1e-9 of the terms' size counts as 0 ...
+    assert perceptron.BOUNDARY_RTOL == 1e-9
+    X = [[1.0, 1.0]]
+    w = [-0.3, 0.1, 0.2]  # s = 5.6e-17 in floats, 0 exactly
+    assert perceptron.misclassified(w, X, [1])[0] and perceptron.misclassified(w, X, [-1])[0]
+    # ... and a real, small s does not: s = 0.005 against terms of size 1.995 (ratio 2.5e-3)
+    w = [-0.995, 1.0, 0.0]
+    np.testing.assert_array_equal(perceptron.loss_gradient(w, [1.0, 0.0], 1), [0.0, 0.0, 0.0])
+    assert not perceptron.misclassified(w, [[1.0, 0.0]], [1])[0]
+    # s = 1e-6 of terms of size 2: a millionth is not rounding either
+    assert not perceptron.misclassified([-1.0, 1.000002, 0.0], [[1.0, 0.0]], [1])[0]
+
+
 def test_bad_inputs_name_the_argument():
     with pytest.raises(ValueError, match="w must have 3 entries"):
         perceptron.weighted_sum([1, 2], [[0, 1]])
     with pytest.raises(ValueError, match="X must be a 1-D or 2-D array"):
         perceptron.weighted_sum([1, 2, 3], np.zeros((2, 2, 2)))
-    with pytest.raises(ValueError, match="X must contain only finite"):
+    with pytest.raises(ValueError, match="X must not contain NaN"):
         perceptron.weighted_sum([1, 2, 3], [[np.nan, 1]])
-    with pytest.raises(ValueError, match="w must contain only finite"):
+    with pytest.raises(ValueError, match="w must hold finite numbers"):
         perceptron.weighted_sum([1, np.inf, 3], [[0, 1]])
-    with pytest.raises(ValueError, match="unknown activation 'relu'"):
+    with pytest.raises(ValueError, match="activation must be one of 'sign', 'step'; got 'relu'"):
         perceptron.predict([1, 2, 3], [[0, 1]], activation="relu")
-    with pytest.raises(TypeError, match="X must be numbers"):
+    with pytest.raises(TypeError, match="X must be a number or an array of numbers"):
         perceptron.weighted_sum([1, 2, 3], "ab")

@@ -95,8 +95,18 @@ def test_bad_weights_get_a_clear_error(ax):
         plots.plot_decision_boundary([1, 2], X, y, ax=ax)
 
 
-def test_smoke_renders_without_ax():
-    X, y = data.logic_gate("OR")
-    art = plots.plot_decision_boundary([-0.5, 1, 1], X, y)
-    art.ax.figure.canvas.draw()
+def test_without_ax_it_draws_on_the_current_axes():
+    # ax=None means "the current axes", as for every plot function (plots/_style.get_ax).
     plt.close("all")
+    fig, current = plt.subplots()
+    try:
+        X, y = data.logic_gate("OR")
+        art = plots.plot_decision_boundary([-0.5, 1, 1], X, y, xlim=(-0.5, 1.5), ylim=(-0.5, 1.5))
+        assert art.ax is current and plt.get_fignums() == [fig.number]
+        segment = np.column_stack(art.line.get_data())
+        assert _on_segment((0.5, 0), segment) and _on_segment((0, 0.5), segment)  # -0.5 + x1 + x2 = 0
+        neg, pos = art.points
+        assert len(neg.get_offsets()) == 1 and len(pos.get_offsets()) == 3
+        fig.canvas.draw()  # and it renders
+    finally:
+        plt.close("all")

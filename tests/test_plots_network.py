@@ -26,9 +26,14 @@ def test_chain_graph_shows_values_and_product():
     assert graph.backs[0].get_text() == "\u22122.6146"  # 4 cos 4 = -2.61457...
     # 4.0000 x (-0.6536) is -2.6144 at the printed digits, not -2.6146: marked approximate
     assert graph.product.get_text() == "4.0000 \u00d7 (\u22120.6536) \u2248 \u22122.6146"
-    assert graph.backs[-1].get_text() == "1.0000" and graph.backs[-1] not in graph.dynamic  # dz/dz, drawn once
+    assert graph.backs[-1].get_text() == "1.0000"
+    graph.update([2.0, 4.0, np.sin(4.0)], [4.0, np.cos(4.0)], [0.0, 0.0, 0.0])  # before backward(): all 0
+    assert [t.get_text() for t in graph.backs] == ["0.0000"] * 3
+    # in an explorer, always after backward(): dz/dz = 1 is drawn once, as a static label
+    fixed = plots.plot_chain_graph(["x", "z"], ["input", "z = 2x"], ["dz/dx"], output_is_one=True)
+    assert fixed.backs[-1].get_text() == "1.0000" and fixed.backs[-1] not in fixed.dynamic
     with pytest.raises(ValueError, match="dz/dz = 1"):
-        graph.update([2.0, 4.0, np.sin(4.0)], [4.0, np.cos(4.0)], [1.0, 1.0, 0.5])
+        fixed.update([1.0, 2.0], [2.0], [2.0, 0.5])
     plt.gcf().canvas.draw()
     with pytest.raises(ValueError):
         plots.plot_chain_graph(["x", "z"], ["input"], ["dz/dx"])

@@ -135,9 +135,9 @@ def test_readout_lists_numbers(explorer):
 
 
 def test_bad_arguments():
-    with pytest.raises(ValueError, match="unknown activation 'softplus'"):
+    with pytest.raises(ValueError, match="activation must be one of 'sigmoid', 'tanh', 'relu', 'linear', 'step', 'sign'; got 'softplus'"):
         widgets.activation_explorer("softplus", canvas="agg")
-    with pytest.raises(ValueError, match="logits must be 3 finite numbers"):
+    with pytest.raises(ValueError, match=r"logits must have shape \(3\); got \(2,\)"):
         widgets.activation_explorer(logits=(1.0, 2.0), canvas="agg")
 
 

@@ -113,7 +113,8 @@ def test_readout_lists_forward_and_backward(explorer):
     assert "1.0806" in html  # 2 cos(1)
 
 
-@pytest.mark.parametrize("kwargs", [{"expression": "cos(x)"}, {"x": 7.0}, {"x": "1"}])
-def test_bad_arguments(kwargs):
-    with pytest.raises(ValueError):
+@pytest.mark.parametrize("kwargs, error", [({"expression": "cos(x)"}, ValueError), ({"x": 7.0}, ValueError),
+                                           ({"x": "1"}, TypeError)])
+def test_bad_arguments(kwargs, error):
+    with pytest.raises(error, match=f"^{list(kwargs)[0]} must be"):
         chain_rule_explorer(canvas="agg", **kwargs)

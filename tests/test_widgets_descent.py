@@ -154,9 +154,9 @@ def test_readout(explorer):
 
 
 def test_bad_arguments():
-    with pytest.raises(ValueError, match="unknown curve 'cubic'"):
+    with pytest.raises(ValueError, match="curve must be one of 'parabola', 'two valleys'; got 'cubic'"):
         widgets.gradient_descent_explorer(curve="cubic", canvas="agg")
-    with pytest.raises(ValueError, match="lr must be a number between 0.001 and 3.16"):
+    with pytest.raises(ValueError, match=r"lr must be between 0.001 and 3.16228 \(the slider's range\); got 0"):
         widgets.gradient_descent_explorer(lr=0.0, canvas="agg")
 
 

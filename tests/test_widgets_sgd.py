@@ -185,11 +185,11 @@ def test_no_update_error_message_in_normal_use(stepper):
 
 
 def test_bad_arguments():
-    with pytest.raises(ValueError, match="unknown dataset 'NAND'"):
+    with pytest.raises(ValueError, match="dataset must be one of 'AND', 'OR', 'XOR', 'blobs'; got 'NAND'"):
         sgd_stepper("NAND", canvas="agg")
-    with pytest.raises(ValueError, match="lr must be a finite number > 0"):
+    with pytest.raises(ValueError, match=r"lr must be between 0.01 and 10 \(the slider's range\); got 0"):
         sgd_stepper(lr=0, canvas="agg")
-    with pytest.raises(ValueError, match="w must have 3 entries"):
+    with pytest.raises(ValueError, match=r"w must have shape \(3\)"):
         sgd_stepper(w=(0, 0), canvas="agg")
 
 

@@ -39,7 +39,7 @@ class ChainGraph:
     dynamic : list of the artists whose text changes (for blitting).
     """
 
-    def __init__(self, ax, names, formulas, edge_names):
+    def __init__(self, ax, names, formulas, edge_names, output_is_one=False):
         self.ax = ax
         self.names = list(names)
         k = len(self.names)
@@ -71,12 +71,17 @@ class ChainGraph:
         self.backs = [ax.text(x, -0.8, "", ha="center", va="top", fontsize=9, color=_style.DERIVATIVE)
                       for x in self.x]
         # What never changes is drawn once (every glyph of a moving number costs drawing
-        # time): d(last)/d(last) = 1, and the product line's left-hand side.
-        self.backs[-1].set_text(_style.number(1.0, DIGITS))
+        # time): the product line's left-hand side, and with ``output_is_one`` (a graph
+        # always shown after backward) d(last)/d(last) = 1.
+        self.output_is_one = output_is_one
         middle = 0.15 * (k - 1)  # where "=" sits: the line as a whole about centred for 3 or 5 nodes
         ax.text(middle, -1.22, f"d{last}/d{self.names[0]} = ", ha="right", va="bottom", fontsize=10.5)
         self.product = ax.text(middle, -1.22, "", ha="left", va="bottom", fontsize=10.5)
-        self.dynamic = [*self.values, *self.locals, *self.backs[:-1], self.product]
+        backs = self.backs
+        if output_is_one:
+            self.backs[-1].set_text(_style.number(1.0, DIGITS))
+            backs = self.backs[:-1]
+        self.dynamic = [*self.values, *self.locals, *backs, self.product]
 
     def update(self, values, local_derivatives, backward):
         """Show forward ``values`` (one per node), ``local_derivatives`` (one per edge) and
@@ -87,7 +92,7 @@ class ChainGraph:
             text.set_text(number(value, DIGITS))
         for text, d in zip(self.locals, local_derivatives):
             text.set_text(number(d, DIGITS))
-        if backward[-1] != 1.0:
+        if self.output_is_one and backward[-1] != 1.0:
             raise ValueError(f"backward must end with d{last}/d{last} = 1; got {backward[-1]}")
         for text, g in zip(self.backs, backward):
             text.set_text(number(g, DIGITS))
@@ -95,7 +100,7 @@ class ChainGraph:
         return self
 
 
-def plot_chain_graph(names, formulas, edge_names, ax=None):
+def plot_chain_graph(names, formulas, edge_names, ax=None, output_is_one=False):
     """Draw a chain x -> ... -> z as boxes and arrows; fill it with :meth:`ChainGraph.update`.
 
     Parameters
@@ -107,6 +112,9 @@ def plot_chain_graph(names, formulas, edge_names, ax=None):
     edge_names : list of str
         Label of each edge, one fewer than nodes (e.g. ``"du/dx = 2x"``).
     ax : Axes, optional
+    output_is_one : bool
+        The graph is only ever shown after ``backward()``, so d(last)/d(last) is always 1:
+        it is drawn once, as a static label (an explorer's blitting then skips it).
 
     Returns
     -------
@@ -114,4 +122,4 @@ def plot_chain_graph(names, formulas, edge_names, ax=None):
     """
     if len(formulas) != len(names) or len(edge_names) != len(names) - 1:
         raise ValueError("need one formula per node and one edge name per pair of neighbours")
-    return ChainGraph(get_ax(ax, figsize=(7, 2.4)), names, formulas, edge_names)
+    return ChainGraph(get_ax(ax, figsize=(7, 2.4)), names, formulas, edge_names, output_is_one=output_is_one)

@@ -94,6 +94,7 @@ import warnings
 
 import numpy as np
 
+from .._validate import check_bool, check_choice, check_setting
 from ._png import encode_png
 from ._sync import guard_slider
 
@@ -186,6 +187,28 @@ def png_data_url(figure):
     import base64
 
     return PNG_DATA_URL + base64.b64encode(png_bytes(figure))
+
+
+def check_control_value(name, control, value):
+    """Refuse a value that ``control`` would clamp, round or reject, naming ``name`` and its range.
+
+    A slider silently clamps a value outside its range (and an int slider rounds 2.5 to
+    2); a dropdown raises traitlets' TraitError, which does not say which argument was
+    wrong. Constructors check their start values with the same functions, through
+    :func:`helpers._validate.check_setting` and ``check_choice``.
+    """
+    import ipywidgets as widgets
+
+    if isinstance(control, widgets.FloatLogSlider):
+        return check_setting(value, name, control.base ** control.min, control.base ** control.max)
+    if isinstance(control, (widgets.FloatSlider, widgets.IntSlider, widgets.Play)):
+        return check_setting(value, name, control.min, control.max, integer=not isinstance(control, widgets.FloatSlider))
+    if isinstance(control, widgets.Checkbox):
+        return check_bool(value, name)
+    if hasattr(control, "options"):
+        values = [o[1] if isinstance(o, tuple) else o for o in control.options]
+        return check_choice(value, name, values)
+    return value
 
 
 class Explorer:
@@ -385,6 +408,8 @@ class Explorer:
         unknown = sorted(set(values) - set(self.controls))
         if unknown:
             raise ValueError(f"unknown control(s) {unknown}; this explorer has {list(self.controls)}")
+        for name, value in values.items():
+            values[name] = check_control_value(name, self.controls[name], value)
         self._holding = True
         try:
             for name, value in values.items():

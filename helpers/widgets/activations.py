@@ -3,6 +3,7 @@
 import numpy as np
 
 from .. import activations
+from .._validate import as_array, check_choice, check_setting
 from ..plots._style import number as fixed
 from ._access import number, numbers
 from ._base import Explorer
@@ -23,11 +24,9 @@ class ActivationExplorer(ViewBackgrounds, Explorer):
     def __init__(self, activation="sigmoid", s=1.0, logits=(2.0, 1.0, 0.1), canvas="auto"):
         import ipywidgets as widgets
 
-        if activation not in CHOICES:
-            raise ValueError(f"unknown activation {activation!r}; expected one of {', '.join(map(repr, CHOICES))}")
-        logits = np.asarray(logits, dtype=float)
-        if logits.shape != (3,) or not np.all(np.isfinite(logits)):
-            raise ValueError(f"logits must be 3 finite numbers (s1, s2, s3); got {logits.tolist()}")
+        activation = check_choice(activation, "activation", CHOICES)
+        s = check_setting(s, "s", *S_RANGE)
+        logits = [check_setting(v, f"logits[{i}]", *S_RANGE) for i, v in enumerate(as_array(logits, "logits", shape=(3,)))]
         slider = dict(min=S_RANGE[0], max=S_RANGE[1], step=0.1, continuous_update=True, readout_format=".1f")
         small = widgets.Layout(width="360px")  # 2 px per step: a mouse lands on 0.0
         controls = {

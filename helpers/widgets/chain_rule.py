@@ -3,6 +3,7 @@
 import numpy as np
 
 from .. import autodiff
+from .._validate import check_choice, check_setting
 from ._access import number
 from ._base import Explorer
 from ._views import ViewBackgrounds
@@ -36,11 +37,9 @@ class ChainRuleExplorer(ViewBackgrounds, Explorer):
     def __init__(self, expression="z = sin(x²)", x=1.0, canvas="auto"):
         import ipywidgets as widgets
 
-        if expression not in EXPRESSIONS:
-            raise ValueError(f"unknown expression {expression!r}; expected one of {', '.join(map(repr, EXPRESSIONS))}")
+        expression = check_choice(expression, "expression", tuple(EXPRESSIONS))
         lo, hi = self.X_RANGE
-        if not isinstance(x, (int, float)) or isinstance(x, bool) or not lo <= x <= hi:
-            raise ValueError(f"x must be a number between {lo} and {hi}; got {x!r}")
+        x = check_setting(x, "x", lo, hi)
         controls = {
             "expression": widgets.Dropdown(options=list(EXPRESSIONS), value=expression, description="chain",
                                            layout=widgets.Layout(width="220px")),
@@ -80,7 +79,7 @@ class ChainRuleExplorer(ViewBackgrounds, Explorer):
             old = set(map(id, self.graph.dynamic))
             self.dynamic[:] = [a for a in self.dynamic if id(a) not in old]
         self.graph_ax.clear()
-        self.graph = self._plots.plot_chain_graph(names, formulas, edges, ax=self.graph_ax)
+        self.graph = self._plots.plot_chain_graph(names, formulas, edges, ax=self.graph_ax, output_is_one=True)
         self.dynamic += self.graph.dynamic
         if expression not in self._curves:
             xs = np.linspace(*self.X_RANGE, 301)

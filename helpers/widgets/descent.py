@@ -3,6 +3,7 @@
 import numpy as np
 
 from .. import optim
+from .._validate import check_choice, check_setting
 from ..plots._style import number as fixed
 from . import _controls
 from ._access import number, numbers
@@ -64,10 +65,11 @@ class GradientDescentExplorer(ViewBackgrounds, Explorer):
                  canvas="auto"):
         import ipywidgets as widgets
 
-        if curve not in CURVES:
-            raise ValueError(f"unknown curve {curve!r}; expected one of {', '.join(map(repr, CURVES))}")
-        if not (isinstance(lr, (int, float)) and 1e-3 <= lr <= 10**0.5):
-            raise ValueError(f"lr must be a number between 0.001 and 3.16 (the slider's range); got {lr!r}")
+        curve = check_choice(curve, "curve", CURVES)
+        lr = check_setting(lr, "lr", 10**-3, 10**0.5)
+        steps = check_setting(steps, "steps", 0, 60, integer=True)
+        w_start, w1_start, w2_start = (check_setting(v, name, -2.8, 2.8) for v, name in
+                                       ((w_start, "w_start"), (w1_start, "w1_start"), (w2_start, "w2_start")))
         start = dict(min=-2.8, max=2.8, step=0.1, continuous_update=True, readout_format=".1f",
                      layout=widgets.Layout(width="290px"))  # 2 px per step
         controls = {

@@ -9,6 +9,7 @@ The figure and the readout say how many points lie on the boundary whenever any 
 import numpy as np
 
 from .. import activations, data, losses, perceptron
+from .._validate import as_array, check_choice, check_setting
 from ..plots._style import number as fixed, percent
 from ._access import numbers
 from ._base import Explorer
@@ -35,31 +36,26 @@ class PerceptronExplorer(ViewBackgrounds, Explorer):
                  name="custom", feature_names=("x_1", "x_2"), w_range=(-3.0, 3.0), canvas="auto"):
         import ipywidgets as widgets
 
-        w = np.asarray(w, dtype=float)
-        if w.shape != (3,):
-            raise ValueError(f"w must hold 3 numbers (w0, w1, w2); got shape {w.shape}")
+        lo, hi = as_array(w_range, "w_range", shape=(2,)).tolist()
+        if not lo < hi:
+            raise ValueError(f"w_range must be (low, high) with low < high; got {w_range!r}")
+        w = [check_setting(v, f"w[{i}]", lo, hi) for i, v in enumerate(as_array(w, "w", shape=(3,)))]
+        dataset = check_choice(dataset.upper() if isinstance(dataset, str) else dataset, "dataset", GATES)
+        activation = check_choice(activation, "activation", ("sign", "step"))
+        if not isinstance(name, str):
+            raise TypeError(f"name must be a string, the custom data's name in the dropdown; got {name!r}")
+        if (isinstance(feature_names, str) or np.ndim(feature_names) != 1 or len(feature_names) != 2
+                or not all(isinstance(f, str) for f in feature_names)):
+            raise TypeError(f"feature_names must be two strings (the axis labels); got {feature_names!r}")
         self.custom = None
         options = list(GATES)
         if X is not None or y is not None:
-            X = np.asarray(X, dtype=float)
-            y = np.asarray(y, dtype=float)
-            if X.ndim != 2 or X.shape[1] != 2:
-                raise ValueError(f"X must have shape (n, 2) for a two-input perceptron; got {X.shape}")
-            if y.shape != (X.shape[0],):
-                raise ValueError(f"y must have shape ({X.shape[0]},) to match X; got {y.shape}")
-            if not (np.all(np.isfinite(X)) and np.all(np.isfinite(y))):
-                raise ValueError("X and y must contain only finite numbers")
+            X = as_array(X, "X", shape=(None, 2))
+            y = as_array(y, "y", shape=(X.shape[0],))
             self.custom = (X, y)
             options = [name, *GATES]
             dataset = name
-        elif not isinstance(dataset, str) or dataset.upper() not in GATES:
-            raise ValueError(f"unknown dataset {dataset!r}; expected one of {', '.join(GATES)}")
-        else:
-            dataset = dataset.upper()
-        if activation not in ("sign", "step"):
-            raise ValueError(f"unknown activation {activation!r}; expected 'sign' or 'step'")
         self.feature_names = feature_names
-        lo, hi = w_range
         slider = dict(min=lo, max=hi, step=0.05, continuous_update=True, readout_format=".2f",
                       style={"description_width": "64px"},
                       layout=widgets.Layout(width="410px"))  # 2 px per step: a mouse lands on 0

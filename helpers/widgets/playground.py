@@ -21,6 +21,7 @@ import math
 import numpy as np
 
 from .. import data
+from .._validate import check_choice, check_int, check_setting
 from ..mlp import MLP, TrainingDiverged
 from ..plots._style import percent
 from . import _controls
@@ -30,6 +31,7 @@ from ._views import ViewBackgrounds
 N_POINTS = 200
 GRID = 40  # the heatmap is GRID x GRID: fine enough to see the boundary, cheap to recompute
 BATCHES = (("1", 1), ("8", 8), ("32", 32), ("all", 0))
+EPOCHS_PER_FRAME = (1, 2, 5, 20)
 RESTART_ON = ("dataset", "noise", "test_share", "layers", "units", "activation", "seed")
 EPOCH_LIMIT = 1000  # Play stops here (and Step too): the right end of the loss chart
 SEEDS = range(10)  # the seed slider's values
@@ -83,12 +85,16 @@ class MLPPlayground(ViewBackgrounds, Explorer):
         import ipywidgets as widgets
 
         data_names = tuple(data.TOY_SETS)
-        if dataset not in data_names:
-            raise ValueError(f"unknown dataset {dataset!r}; expected one of {', '.join(map(repr, data_names))}")
-        if activation not in ("sigmoid", "tanh", "relu"):
-            raise ValueError(f"unknown activation {activation!r}; expected 'sigmoid', 'tanh' or 'relu'")
-        if batch_size not in dict(BATCHES).values():
-            raise ValueError(f"batch_size must be one of 1, 8, 32 or 0 (all points); got {batch_size!r}")
+        dataset = check_choice(dataset, "dataset", data_names)
+        activation = check_choice(activation, "activation", ("sigmoid", "tanh", "relu"))
+        batch_size = check_choice(batch_size, "batch_size", tuple(dict(BATCHES).values()))
+        epochs_per_frame = check_choice(epochs_per_frame, "epochs_per_frame", EPOCHS_PER_FRAME)
+        noise = check_setting(noise, "noise", 0.0, 0.5)
+        test_share = check_setting(test_share, "test_share", 0.1, 0.5)
+        layers = check_setting(layers, "layers", 1, 3, integer=True)
+        units = check_setting(units, "units", 1, 8, integer=True)
+        lr = check_setting(lr, "lr", 10**-3, 10**1)
+        seed = check_setting(seed, "seed", 0, 9, integer=True)
         wide = widgets.Layout(width="250px")
         style = {"description_width": "80px"}
         controls = {
@@ -117,7 +123,7 @@ class MLPPlayground(ViewBackgrounds, Explorer):
             "lr": _controls.lr_slider(lr, -3, 1, 0.1, readout_format=".3f", width="250px", style=style),
             "batch_size": widgets.Dropdown(options=BATCHES, value=batch_size, description="batch size",
                                            layout=widgets.Layout(width="170px"), style=style),
-            "epochs_per_frame": widgets.Dropdown(options=[1, 2, 5, 20], value=epochs_per_frame,
+            "epochs_per_frame": widgets.Dropdown(options=EPOCHS_PER_FRAME, value=epochs_per_frame,
                                                  description="epochs/frame",
                                                  layout=widgets.Layout(width="170px"), style=style),
             "seed": widgets.IntSlider(value=seed, min=0, max=9, description="seed", layout=wide, style=style),
@@ -225,6 +231,7 @@ class MLPPlayground(ViewBackgrounds, Explorer):
 
         A run stops at :data:`EPOCH_LIMIT` epochs: Play is paused there and Step disabled.
         """
+        epochs = check_int(epochs, "epochs")
         if self._error:
             return
         values = self.values

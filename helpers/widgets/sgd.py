@@ -13,6 +13,7 @@ only for a longer run than any before.
 import numpy as np
 
 from .. import data, perceptron
+from .._validate import as_array, check_choice, check_int, check_setting
 from ..plots._style import number as fixed
 from . import _controls
 from ._access import number, numbers
@@ -54,10 +55,10 @@ class SGDStepper(ViewBackgrounds, Explorer):
     def __init__(self, dataset="AND", lr=0.1, w=LECTURE_W, epochs=30, canvas="auto"):
         import ipywidgets as widgets
 
-        if not isinstance(dataset, str) or dataset not in DATASETS:
-            raise ValueError(f"unknown dataset {dataset!r}; expected one of {', '.join(DATASETS)}")
-        self.w_start = w
-        self.epochs = epochs
+        dataset = check_choice(dataset, "dataset", DATASETS)
+        lr = check_setting(lr, "lr", 10**-2, 10**1)
+        self.w_start = as_array(w, "w", shape=(3,))
+        self.epochs = check_int(epochs, "epochs", minimum=1)
         self._train(dataset, lr)
         n = len(self.steps)
         controls = {

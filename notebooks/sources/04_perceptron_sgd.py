@@ -153,8 +153,11 @@ print(0.1 + 0.2 - 0.3)
 # So a point that lies exactly on the boundary in exact arithmetic can get an $s$ of about
 # $10^{-17}$ from a float calculation, and count as right or wrong by luck. The cell below
 # trains AND from the lecture's start with $\eta = 0.1$ three times: with exact fractions
-# (Python's `fractions`), with plain floats, and with `perceptron.sgd`, which treats an $s$
-# that is zero up to rounding as zero. It compares which visits update the weights.
+# (Python's `fractions`), with plain floats, and with `perceptron.sgd`. After every update
+# `sgd` rounds its weights to the decimals exact arithmetic has (one here: $\eta = 0.1$,
+# inputs 0 and 1) and treats an $s$ within rounding of zero as zero, so it takes the exact
+# decisions and ends at the float nearest the exact weights. The cell compares which visits
+# update the weights.
 
 # %%
 from fractions import Fraction
@@ -189,7 +192,7 @@ print(f"plain floats first disagree at visit {first + 1}, where they compute s =
 print("after those visits plain floats are at", w_float.round(4), "  exact fractions at", [float(v) for v in w_exact])
 print("perceptron.sgd takes the exact decisions:", updates_sgd == updates_exact, "  ends at", w_sgd.round(4))
 assert abs(s_float[first]) < 1e-15 and not np.allclose(w_float, [float(v) for v in w_exact])
-assert updates_sgd == updates_exact and np.allclose(w_sgd, [float(v) for v in w_exact], atol=1e-12)
+assert updates_sgd == updates_exact and w_sgd.tolist() == [float(v) for v in w_exact]
 
 # %% [markdown]
 # ### Check your understanding: write the gradient (core)

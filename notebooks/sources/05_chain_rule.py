@@ -2,20 +2,22 @@
 # # 05 · The chain rule
 #
 # A neural network is a long chain of small functions. To train it we need the slope of the
-# loss with respect to every weight, and one rule gives all of them: the chain rule.
+# loss with respect to every weight, and one rule gives all of them: the chain rule. In this
+# notebook you write the program that applies it.
 #
 # **Learning goals**
 #
 # - State the chain rule for a composition $z = g(f(x))$: $\frac{dz}{dx} = \frac{dz}{du}\frac{du}{dx}$.
-# - Differentiate the lecture's example $z = \sin(x^2)$ by hand, check it numerically, and
-#   get it from a computation graph.
-# - Walk a computation graph forward (values) and backward (derivatives), and explain why
-#   derivatives from several paths **add up**.
+# - Differentiate the lecture's example $z = \sin(x^2)$ by hand.
+# - Build a computation graph from small `Node`s and **write its backward pass yourself**:
+#   visit the nodes from the output back, and add up the derivatives of every path.
+# - Say what a graph's gradients are before backward has run, and after a careless second run.
 #
 # **Before this:** [03 · Gradient descent](03_gradient_descent.ipynb) (derivatives and
 # finite differences) and [02 · Activation functions](02_activations.ipynb) (the sigmoid).
 #
-# **Time:** the core path takes about 20 minutes.
+# **Time:** the core path takes about 20 minutes, about 8 of them for writing `backward`;
+# the sections marked *(optional)* add about 15.
 
 # %%
 import math
@@ -23,7 +25,7 @@ import math
 import numpy as np
 import matplotlib.pyplot as plt
 
-from helpers import autodiff, checks, widgets
+from helpers import autodiff, checks, plots, widgets
 
 # %% [markdown]
 # ## Derivative of a composition (core)
@@ -64,7 +66,7 @@ print(f"du/dx = {du_dx:.4f}, dz/du = {dz_du:.4f}, dz/dx = {dz_du * du_dx:.4f}")
 
 
 # %% [markdown]
-# ## Numerically: does the slope agree? (core)
+# ## Numerically: does the slope agree? (optional)
 #
 # Notebook 03 estimated a slope with a **central finite difference**,
 # $\frac{z(x+h) - z(x-h)}{2h}$ for a small $h$. It knows nothing about the chain rule, so it is
@@ -103,87 +105,135 @@ ax.legend(loc="lower center", ncol=2, fontsize=9)
 fig.tight_layout()
 plt.show()
 
+
 # %% [markdown]
-# ## With a computation graph: `Value` (core)
+# ## A computation graph: `Node` (core)
 #
 # Doing this by hand for a network with thousands of weights is hopeless. The way out: let
 # every operation remember **its own local derivative** when it computes its value, and let
-# the chain rule combine them afterwards.
+# a program combine them afterwards.
 #
-# `helpers.autodiff.Value` is a number that does exactly that. Each `+`, `*`, `**`, `sin`, ...
-# returns a new `Value` that records its inputs (`parents`) and the local derivative with
-# respect to each (`local_grads`). Build $z = \sin(x^2)$ with it:
+# Here is the whole machinery, small enough to read in full. A `Node` holds a number
+# (`data`), the nodes it was computed from (`parents`), the derivative of itself with respect
+# to each parent (`local_grads`), and a `grad` that will hold $\frac{d\,\text{root}}{d\,\text{node}}$
+# for whatever node ends the graph, the **root**. Each operation computes its value and, right
+# beside it, its local derivatives:
 
 # %%
-x = autodiff.Value(1.5, "x")
+class Node:
+    """A number in a computation graph."""
+
+    def __init__(self, data, parents=(), local_grads=(), label=""):
+        self.data = data                  # the value, computed on the way forward
+        self.grad = 0.0                   # d root / d this node: backward's job
+        self.parents = parents            # the nodes this one was computed from
+        self.local_grads = local_grads    # d this / d parent, one per parent
+        self.label = label
+
+    def __add__(self, other):             # d(a + b)/da = 1, d(a + b)/db = 1
+        other = other if isinstance(other, Node) else Node(other)
+        return Node(self.data + other.data, (self, other), (1.0, 1.0))
+
+    def __mul__(self, other):             # d(ab)/da = b, d(ab)/db = a
+        other = other if isinstance(other, Node) else Node(other)
+        return Node(self.data * other.data, (self, other), (other.data, self.data))
+
+    __radd__, __rmul__ = __add__, __mul__     # so that 3 * x works as well as x * 3
+
+    def __pow__(self, k):                 # d(a^k)/da = k a^(k-1), for a constant k
+        return Node(self.data**k, (self,), (k * self.data ** (k - 1),))
+
+    def sin(self):                        # d sin(a)/da = cos(a)
+        return Node(math.sin(self.data), (self,), (math.cos(self.data),))
+
+    def sigmoid(self):                    # d sigmoid(a)/da = sigmoid(a) (1 - sigmoid(a))
+        out = 1 / (1 + math.exp(-self.data))
+        return Node(out, (self,), (out * (1 - out),))
+
+
+# %% [markdown]
+# Build the lecture's $z = \sin(x^2)$ from it and look at what each node recorded:
+
+# %%
+x = Node(1.5, label="x")
 u = x**2
 z = u.sin()
-print("u:", u.data, "  parents:", [p.data for p in u.parents], "  local du/dx:", u.local_grads)
-print("z:", round(z.data, 4), "  local dz/du:", [round(g, 4) for g in z.local_grads])
+for name, node in (("x", x), ("u", u), ("z", z)):
+    print(f"{name}: data = {node.data:.4f}   parents' data = {[p.data for p in node.parents]}"
+          f"   local_grads = {[round(g, 4) for g in node.local_grads]}")
 
 # %% [markdown]
-# The local derivatives are the two numbers from the hand calculation: $2x = 3$ and
-# $\cos(2.25)$. Now `z.backward()` applies the chain rule: it starts with
-# $\frac{dz}{dz} = 1$ at the output and walks back, multiplying by each local derivative.
-# Each node's `.grad` ends up holding $\frac{dz}{d\,\text{node}}$.
+# The local derivatives are the two numbers of the hand calculation: $\frac{du}{dx} = 2x = 3$
+# sits in `u`, and $\frac{dz}{du} = \cos(2.25)$ sits in `z`.
+#
+# ### Check your understanding: before backward (core)
+#
+# The graph is built, and every local derivative is in it. What number does `x.grad` hold
+# **now**, before anything has been run backward?
 
 # %%
-z.backward()
-print(f"dz/dz = {z.grad:.4f}   dz/du = {u.grad:.4f}   dz/dx = {x.grad:.4f}")
-assert abs(x.grad - dz_du * du_dx) < 1e-12 and round(x.grad, 4) == -1.8845
+x_grad_now = ...   # one number
+checks.check_grad_before_backward(x_grad_now)
 
 # %% [markdown]
-# The same $-1.8845$ as by hand and by finite differences. The code that did it is short
-# enough to read in full: every operation keeps its derivative next to its forward formula,
-# for example
+# <details><summary>Hint</summary>
 #
-# ```python
-# def sin(self):
-#     # d sin(a)/da = cos(a)
-#     return self._unary(math.sin(self.data), math.cos(self.data), "sin")
-# ```
+# Read `Node.__init__` again: which line sets `grad`, and which code has touched it since?
+# </details>
 #
-# and `backward` is one loop over the nodes, output first:
-#
-# ```python
-# for node in reversed(order):          # order: inputs first, output last
-#     for parent, local in zip(node.parents, node.local_grads):
-#         parent.grad += local * node.grad
-# ```
-
-# %% [markdown]
-# ## A graph walked forward and backward (core)
-#
-# The chain the next notebook is about: one input $x$, one hidden sigmoid unit and a sigmoid
-# output,
-#
-# $$x \;\rightarrow\; r = v_0 + v_1 x \;\rightarrow\; u = \text{sigmoid}(r) \;\rightarrow\; s = w_0 + w_1 u \;\rightarrow\; z = \text{sigmoid}(s).$$
-#
-# `autodiff.one_neuron` builds it with weights $v = (-1, 2)$ and $w = (0.5, -1.5)$.
-# **Forward**, each node gets its value from the one before:
+# The reveal: the graph drawn as it stands, with the forward values above the nodes, the
+# local derivatives on the arrows and each node's `grad` below it.
 
 # %%
-nodes = autodiff.one_neuron(autodiff.Value(0.4))
-for name, node in zip("xrusz", nodes):
-    print(f"{name} = {node.data:8.4f}")
+fig, ax = plt.subplots(figsize=(7, 2.4))
+drawing = plots.plot_chain_graph(["x", "u", "z"], ["input", "u = x²", "z = sin(u)"],
+                                 ["du/dx = 2x", "dz/du = cos(u)"], ax=ax)
+drawing.update([x.data, u.data, z.data], [u.local_grads[0], z.local_grads[0]], [x.grad, u.grad, z.grad])
+ax.set_title("Before backward: values and local derivatives are there, every grad is still 0", fontsize=10)
+plt.show()
+assert x.grad == u.grad == z.grad == 0.0
 
 # %% [markdown]
-# **Backward**, each node's derivative comes from the one *after* it. For the sigmoid the
-# local derivative is $\text{sigmoid}(r)\,(1 - \text{sigmoid}(r)) = u(1-u)$, which only needs
-# the value computed on the way forward. Read the table from the bottom up:
+# Everything the answer needs is in the graph (the product along the bottom is
+# $\frac{dz}{dx}$ already), yet every `grad` is still the `0.0` that `__init__` set. Building
+# a graph computes values and local derivatives, never gradients: combining them is the job
+# of the backward pass, which you are about to write.
+
+# %% [markdown]
+# ## The backward pass, one step at a time (core)
+#
+# The chain rule says how to walk the graph from the root back to the inputs:
+#
+# 1. The root's gradient with respect to itself is 1: $\frac{dz}{dz} = 1$. That is the
+#    **seed**.
+# 2. A node whose `grad` is complete passes it on: each parent receives
+#    `local × node.grad`, its local derivative times the gradient that has reached the node.
+#    For $z = \sin(x^2)$: $u$ receives $\cos(u) \cdot 1$, then $x$ receives $2x \cdot \cos(u)$.
+# 3. A node may pass its gradient on only once it is complete, that is, once **every** node
+#    that uses it has passed its share back. So the nodes are visited in **reverse
+#    topological order**: the root first, every node after all the nodes that use it.
+#
+# A topological order lists every node after all its parents (inputs first, root last). This
+# function produces one; reversed, it is the order the backward pass needs:
 
 # %%
-local, backward = autodiff.chain_derivatives(nodes)
-edges = ["dr/dx", "du/dr", "ds/du", "dz/ds"]
-for name, grad, edge, d in zip("xrus", backward, edges, local):
-    print(f"dz/d{name} = {grad:8.4f}   =  {edge} ({d:7.4f}) x dz/d(next)")
-print(f"dz/dz = {backward[-1]:8.4f}")
-print(f"product of the four local derivatives: {np.prod(local):.4f}")
-assert np.allclose(backward[:-1], [np.prod(local[k:]) for k in range(4)])
+def topological_order(root):
+    """Every node that root depends on, each after all its parents: inputs first, root last."""
+    order, seen = [], set()
 
-# %% [markdown]
-# Each line is the line below it times one local derivative: that is the chain rule applied
-# one step at a time, and it is exactly what the backpropagation equations of notebook 06 do.
+    def visit(node):
+        if node not in seen:
+            seen.add(node)
+            for parent in node.parents:
+                visit(parent)
+            order.append(node)         # only after all of its parents
+
+    visit(root)
+    return order
+
+
+print("topological order of z = sin(x²):", [round(node.data, 4) for node in topological_order(z)])
+
 
 # %% [markdown]
 # ## When a value is used twice, derivatives add (core)
@@ -195,13 +245,14 @@ assert np.allclose(backward[:-1], [np.prod(local[k:]) for k in range(4)])
 #
 # $$\frac{dz}{dx} = \underbrace{x}_{\text{1st factor}} + \underbrace{x}_{\text{2nd factor}} + 3 = 2x + 3.$$
 #
-# That is why `backward` uses `parent.grad += ...`, not `=`. With `=`, each path would
-# overwrite the one before: the most common bug in hand-written backprop.
+# So the backward pass must **add** each path's share into a parent's `grad` (`+=`), never
+# overwrite what is there (`=`): overwriting is the most common bug in hand-written
+# backpropagation.
 #
 # ### Check your understanding (core)
 #
-# Without running anything: at $x = 2$, what does `backward` put in `x.grad`? And if
-# `backward` used `parent.grad = local * node.grad` instead of `+=`, what could `x.grad` end
+# Without running anything: at $x = 2$, what does a correct backward pass put in `x.grad`?
+# And if it used `parent.grad = local * node.grad` instead of `+=`, what could `x.grad` end
 # up with? (The three edges out of $x$ are visited one at a time, in some order.)
 
 # %%
@@ -221,31 +272,173 @@ checks.check_shared_node_gradient(right, with_bug)
 # The right value is $2x + 3 = 7$. With `=`, whichever edge the loop visits last overwrites
 # the others, so you would see 2 or 3 depending on the order: a silent, wrong gradient.
 # </details>
+
+# %% [markdown]
+# ## Write `backward` yourself (core)
 #
-# The reveal: `backward` itself, and a copy of its loop with the bug.
+# **About 8 minutes.** Complete `backward(root)` so that afterwards every node of the graph
+# holds $\frac{d\,\text{root}}{d\,\text{node}}$ in its `grad`. Use `topological_order` from
+# above and the three steps of the chain rule. One more requirement: calling `backward`
+# twice on the same graph must leave the same gradients as calling it once.
+#
+# `checks.check_backward` runs your function on five graphs: $\sin(x^2)$, the one-neuron chain
+# of notebook 06, a node used three times, a diamond (a node that reaches the root along two
+# paths of different length) and a chain 30 steps deep. It compares every node's gradient with
+# `helpers.autodiff` (the inputs' also with finite differences), and calls your function twice.
 
 # %%
-def backward_with_bug(output):
-    """Value.backward with = instead of +=: each path overwrites the one before."""
-    order = output.topological_order()
+def backward(root):
+    ...  # your code: afterwards every node's grad holds d root / d node
+
+
+checks.check_backward(backward)
+
+# %% [markdown]
+# <details><summary>Hint</summary>
+#
+# Four lines of work: get `order = topological_order(root)`; set every node's `grad` to 0.0
+# (so that a second call starts afresh); set the seed `root.grad = 1.0`; then for each node
+# in `reversed(order)`, for each pair `parent, local` in `zip(node.parents, node.local_grads)`,
+# add `local * node.grad` to `parent.grad`.
+# </details>
+#
+# <details><summary>Solution</summary>
+#
+# ```python
+# def backward(root):
+#     order = topological_order(root)
+#     for node in order:
+#         node.grad = 0.0
+#     root.grad = 1.0
+#     for node in reversed(order):
+#         for parent, local in zip(node.parents, node.local_grads):
+#             parent.grad += local * node.grad
+# ```
+# </details>
+#
+# The reveal for the question about $z = x \cdot x + 3x$: the right value from
+# `helpers.autodiff`, whose `Value.backward` does what the solution above does, and the same
+# loop with `=` on a graph of `Node`s.
+
+# %%
+def backward_with_bug(root):
+    """The solution with = instead of +=: each path overwrites the one before."""
+    order = topological_order(root)
     for node in order:
         node.grad = 0.0
-    output.grad = 1.0
+    root.grad = 1.0
     for node in reversed(order):
         for parent, local in zip(node.parents, node.local_grads):
             parent.grad = local * node.grad          # the bug
 
 
-x = autodiff.Value(2.0, "x")
+x_value = autodiff.Value(2.0)
+z_value = x_value * x_value + 3 * x_value
+z_value.backward()
+x = Node(2.0)
 z = x * x + 3 * x
-z.backward()
-print(f"z = {z.data}, dz/dx = {x.grad}   (2x + 3 = {2 * 2.0 + 3})")
 backward_with_bug(z)
-print(f"with the bug: x.grad = {x.grad}")
-assert x.grad == 3.0   # here the edge into 3 * x happens to be visited last
+print(f"dz/dx = {x_value.grad} (helpers.autodiff);   with the bug: x.grad = {x.grad}")
+assert x_value.grad == 7.0 and x.grad == 2.0   # here the two edges into x * x are visited last
 
 # %% [markdown]
-# ## Explore: the chain rule, live (core)
+# ## Calling backward twice (core)
+#
+# Your `backward` sets every gradient to 0 before it starts. Many libraries leave that to you:
+# PyTorch's `backward()` adds into `.grad`, and a training loop calls `zero_grad()` before
+# each step. Forget it and the gradients of one step stay in the next.
+#
+# ### Check your understanding: twice without a reset (core)
+#
+# Take `x = Node(3.0)`, `y = Node(-2.0)` and `z = x * y`. A backward pass that does
+# everything yours does **except** the reset (it sets the seed `root.grad = 1.0` and adds) is
+# called twice on `z`. What is `x.grad` then?
+
+# %%
+x_grad_after_two_calls = ...   # one number
+checks.check_backward_twice(x_grad_after_two_calls)
+
+# %% [markdown]
+# <details><summary>Hint</summary>
+#
+# One call gives `x.grad` $= \frac{dz}{dx} = y$. What does `+=` do the second time?
+# </details>
+#
+# The reveal, computed:
+
+# %%
+def backward_without_reset(root):
+    """The solution without its reset: each call adds to whatever the grads already hold."""
+    root.grad = 1.0
+    for node in reversed(topological_order(root)):
+        for parent, local in zip(node.parents, node.local_grads):
+            parent.grad += local * node.grad
+
+
+x, y = Node(3.0), Node(-2.0)
+z = x * y
+for call in (1, 2):
+    backward_without_reset(z)
+    print(f"after call {call}: x.grad = {x.grad}, y.grad = {y.grad}")
+assert (x.grad, y.grad) == (-4.0, 6.0)
+
+# %% [markdown]
+# Twice the gradients. In a longer chain it is worse than doubling: in $z = \sin(x^2)$ the
+# inner node $u$ doubles its `grad` first and then passes the doubled value on to $x$, which
+# adds it to the share it already holds.
+
+# %%
+x = Node(1.5)
+u = x**2
+z = u.sin()
+backward_without_reset(z)
+once = x.grad
+backward_without_reset(z)
+print(f"x.grad after one call {once:.4f}, after two calls {x.grad:.4f}: {x.grad / once:.0f} times as large")
+assert abs(x.grad / once - 3) < 1e-12
+
+# %% [markdown]
+# Three times as large: a gradient of the wrong size, and no error message. That is why a
+# backward pass either resets the gradients itself, like yours, or every training loop resets
+# them before each step.
+
+# %% [markdown]
+# ## A longer chain walked forward and backward (optional)
+#
+# The chain the next notebook is about: one input $x$, one hidden sigmoid unit and a sigmoid
+# output,
+#
+# $$x \;\rightarrow\; r = v_0 + v_1 x \;\rightarrow\; u = \text{sigmoid}(r) \;\rightarrow\; s = w_0 + w_1 u \;\rightarrow\; z = \text{sigmoid}(s).$$
+#
+# `autodiff.one_neuron` builds it from `helpers.autodiff.Value`s (the same idea as `Node`,
+# with more operations) with weights $v = (-1, 2)$ and $w = (0.5, -1.5)$.
+# **Forward**, each node gets its value from the one before:
+
+# %%
+nodes = autodiff.one_neuron(autodiff.Value(0.4))
+for name, node in zip("xrusz", nodes):
+    print(f"{name} = {node.data:8.4f}")
+
+# %% [markdown]
+# **Backward**, each node's derivative comes from the one *after* it. For the sigmoid the
+# local derivative is $\text{sigmoid}(r)\,(1 - \text{sigmoid}(r)) = u(1-u)$, which only needs
+# the value computed on the way forward. Read the table from the bottom up:
+
+# %%
+local, backward_values = autodiff.chain_derivatives(nodes)
+edges = ["dr/dx", "du/dr", "ds/du", "dz/ds"]
+for name, grad, edge, d in zip("xrus", backward_values, edges, local):
+    print(f"dz/d{name} = {grad:8.4f}   =  {edge} ({d:7.4f}) x dz/d(next)")
+print(f"dz/dz = {backward_values[-1]:8.4f}")
+print(f"product of the four local derivatives: {np.prod(local):.4f}")
+assert np.allclose(backward_values[:-1], [np.prod(local[k:]) for k in range(4)])
+
+# %% [markdown]
+# Each line is the line below it times one local derivative: that is the chain rule applied
+# one step at a time, and it is exactly what the backpropagation equations of notebook 06 do.
+
+# %% [markdown]
+# ## Explore: the chain rule, live (optional)
 #
 # **Predict, then reveal.** For $z = \sin(x^2)$: at which $x$ between 0 and 2 is the tangent
 # flat ($dz/dx = 0$)? Hint: one of the two factors has to be zero.
@@ -277,7 +470,7 @@ assert [getattr(control, "value", None) for control in explorer.controls.values(
 
 
 # %% [markdown]
-# ## Check your understanding (core)
+# ## Check your understanding: another composition (optional)
 #
 # Write the derivative of $z = \exp(\cos(x))$ as a Python function. Name the inner
 # function $u$ first, then apply the chain rule.
@@ -309,12 +502,14 @@ checks.check_composition_derivative(dz_dx)
 # ## Summary (core)
 #
 # - For $z = g(u)$ with $u = f(x)$: $\frac{dz}{dx} = \frac{dz}{du}\frac{du}{dx}$. Rates of
-#   change multiply along a chain.
-# - $z = \sin(x^2)$ has $\frac{dz}{dx} = 2x\cos(x^2)$; a finite difference confirms it.
-# - A computation graph stores each operation's local derivative on the way forward; the
-#   backward pass multiplies them from the output back to every input.
+#   change multiply along a chain; $z = \sin(x^2)$ has $\frac{dz}{dx} = 2x\cos(x^2)$.
+# - A computation graph stores each operation's local derivative on the way forward. Its
+#   gradients stay 0 until a backward pass runs.
+# - The backward pass seeds the root with 1, visits the nodes in reverse topological order
+#   and adds `local × node.grad` into every parent's `grad`: you wrote it in a few lines.
 # - When a value reaches the output along several paths, its derivative is the **sum** over
-#   the paths.
+#   the paths: `+=`, never `=`. And gradients must be reset before each backward pass, or a
+#   second pass adds onto the first.
 #
 # **Think about it**
 #
@@ -325,4 +520,4 @@ checks.check_composition_derivative(dz_dx)
 # 3. Why is one backward pass enough to get $dz/d\,\text{node}$ for *every* node at once?
 #
 # **Next:** [06 · MLP and backpropagation](06_mlp_backprop.ipynb), where the same chain
-# trains a network that solves XOR.
+# trains a network that solves XOR, and you write the gradient of its hidden layer.

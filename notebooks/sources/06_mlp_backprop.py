@@ -2,21 +2,23 @@
 # # 06 · MLP and backpropagation
 #
 # One perceptron cannot compute XOR. Put a few of them in a layer, feed their outputs to one
-# more, and train all the weights together with the chain rule: XOR falls.
+# more, and train all the weights together with the chain rule: XOR falls. The hardest step,
+# the gradient of the hidden layer, you write yourself.
 #
 # **Learning goals**
 #
 # - Write a multi-layer perceptron as a composition $x \rightarrow r \rightarrow u \rightarrow s \rightarrow z$
 #   and compute its forward pass by hand.
 # - Explain binary cross-entropy and why, with a sigmoid output, it gives $\frac{\partial L}{\partial s} = z - y$.
-# - Derive each backpropagation equation of the lecture, code it, and check it against finite
-#   differences.
-# - Train an MLP with stochastic gradient descent and read off how its hidden units solve XOR.
+# - Derive the lecture's backpropagation equations and **implement the hidden layer's
+#   gradient yourself**, checked against finite differences.
+# - Train an MLP on XOR with stochastic gradient descent, using your own gradient.
 #
 # **Before this:** [05 · The chain rule](05_chain_rule.ipynb) and
 # [04 · The perceptron learns](04_perceptron_sgd.ipynb).
 #
-# **Time:** the core path takes about 25 minutes; the section marked *(optional)* adds about 5.
+# **Time:** the core path takes about 30 minutes, about 12 of them for writing
+# `hidden_gradient`; the sections marked *(optional)* add about 20.
 
 # %%
 import inspect
@@ -24,7 +26,8 @@ import inspect
 import numpy as np
 import matplotlib.pyplot as plt
 
-from helpers import checks, data, mlp, plots, widgets
+from helpers import activations, checks, data, mlp, optim, plots, widgets
+
 
 # %% [markdown]
 # ## The MLP as a composition (core)
@@ -160,10 +163,10 @@ assert abs((z_wrong - 1) * z_wrong * (1 - z_wrong)) < 0.01 < 0.99 < abs(z_wrong 
 
 
 # %% [markdown]
-# ### Check your understanding: the output weights (core)
+# ### Check your understanding: the output weights (optional)
 #
-# You have $\frac{\partial L}{\partial s} = z - y$. Before reading on, take the chain rule one
-# step further yourself: for the worked example ($x = (1, 0)$, $y = 1$, the weights of the
+# A warm-up for the exercise of the next section. You have $\frac{\partial L}{\partial s} = z - y$.
+# Before reading on, take the chain rule one step further yourself: for the worked example ($x = (1, 0)$, $y = 1$, the weights of the
 # table), compute
 # $\frac{\partial L}{\partial w} = (\frac{\partial L}{\partial w_0}, \frac{\partial L}{\partial w_1}, \frac{\partial L}{\partial w_2})$
 # from the numbers $z = 0.5548$, $u_1 = 0.6457$, $u_2 = 0.5250$, with $s = \sum_j u_j w_j$
@@ -188,14 +191,92 @@ checks.check_output_gradient(dL_dw_answer)
 
 
 # %% [markdown]
-# ## Backpropagation, one equation at a time (core)
+# ## Backpropagation: the lecture's equations (core)
 #
 # To train, we need $\frac{\partial L}{\partial w_j}$ and $\frac{\partial L}{\partial v_{ij}}$.
-# The chain rule gives each as a product along the chain, and the lecture computes them from
-# the output backwards, reusing every factor already found. For each equation below: where it
-# comes from, the code, and a **finite-difference check** that nudges one number and watches
-# $L$. The helper `slope` is the central difference from notebook 03; each check must agree
-# to better than $10^{-7}$, the threshold of the whole collection.
+# The chain rule gives each as a product along the chain $x \rightarrow r \rightarrow u \rightarrow s \rightarrow z$,
+# and the lecture computes them from the output backwards, reusing every factor already found:
+#
+# 1. **Output:** $\frac{\partial L}{\partial s} = \frac{\partial L}{\partial z}\frac{\partial z}{\partial s} = z - y$, as derived above.
+# 2. **Output weights:** $s = \sum_j u_j w_j$, so $\frac{\partial s}{\partial w_j} = u_j$ and
+#    $\frac{\partial L}{\partial w_j} = \frac{\partial L}{\partial s}\,u_j$ (with $u_0 = 1$ for the bias $w_0$).
+# 3. **Into the hidden layer:** $\frac{\partial s}{\partial u_j} = w_j$, so
+#    $\frac{\partial L}{\partial u_j} = \frac{\partial L}{\partial s}\,w_j$ for $j = 1, \dots, p$.
+#    $u_0 = 1$ is a constant, not a hidden unit: its weight $w_0$ passes nothing further back.
+# 4. **Through the hidden sigmoid:** $u_j = \text{sigmoid}(r_j)$, so
+#    $\frac{\partial u_j}{\partial r_j} = u_j(1 - u_j)$ and
+#    $\frac{\partial L}{\partial r_j} = \frac{\partial L}{\partial u_j}\,u_j(1 - u_j)$.
+# 5. **Input weights:** $r_j = \sum_i x_i v_{ij}$, so $\frac{\partial r_j}{\partial v_{ij}} = x_i$ and
+#    $\frac{\partial L}{\partial v_{ij}} = \frac{\partial L}{\partial r_j}\,x_i$ (with $x_0 = 1$ for the biases $v_{0j}$).
+#
+# For a batch of $n$ examples the loss is the **mean** of their losses, so each gradient is the
+# mean of the $n$ examples' gradients.
+#
+# ### Check your understanding: the hidden layer's gradient (core)
+#
+# This is the heart of backpropagation and the longest exercise of the lab: plan about
+# **12 minutes**. Complete `hidden_gradient(model, X, y)` so that it returns
+# $\frac{\partial L}{\partial v}$, equations 1, 3, 4 and 5 chained together:
+#
+# - `model` is an MLP like ours: one hidden layer of sigmoid units and a sigmoid output;
+#   `v, w = model.params` gives $v$, shape $(m+1, p)$, and $w$, shape $(p+1, 1)$, each with
+#   its bias row first.
+# - `X` holds $n$ examples as rows, shape $(n, m)$; `y` their labels, shape $(n,)$, 0 or 1.
+# - Return an array shaped like `model.params[0]`: row $i$ for input $x_i$ (row 0: the biases
+#   $v_{0j}$), column $j$ for hidden unit $j$; the gradient of the mean loss over the rows.
+# - Use `model.params` and `activations.sigmoid`, with the forward pass of the worked example
+#   above as a model; not `model.backward`, which would do it all for you. A loop over the
+#   rows is fine; so is doing all rows at once.
+#
+# `checks.check_hidden_gradient` runs your function on the worked example and on three random
+# networks (other sizes, batches of several rows, weights large enough to saturate hidden
+# units) and compares it with finite differences.
+
+# %%
+def hidden_gradient(model, X, y):
+    ...  # your code: return dL/dv, shaped like model.params[0]
+
+
+checks.check_hidden_gradient(hidden_gradient)
+
+# %% [markdown]
+# <details><summary>Hint</summary>
+#
+# For one example `x_row` with label `y_row`: put $x_0 = 1$ in front, `x1 = np.r_[1.0, x_row]`;
+# forward, `u = activations.sigmoid(x1 @ v)` and `z = activations.sigmoid(np.r_[1.0, u] @ w[:, 0])`;
+# backward, `dL_ds = z - y_row`, `dL_du = dL_ds * w[1:, 0]` (no $w_0$: it belongs to $u_0 = 1$),
+# `dL_dr = dL_du * u * (1 - u)` and `np.outer(x1, dL_dr)`, which has the shape of $v$. Add
+# that up over the rows of `X` and divide by $n$.
+# </details>
+#
+# <details><summary>Solution</summary>
+#
+# All rows at once: the rows of `x` are the examples, and `x.T @ dL_dr` sums
+# $x_i \frac{\partial L}{\partial r_j}$ over them.
+#
+# ```python
+# def hidden_gradient(model, X, y):
+#     v, w = model.params
+#     n = len(X)
+#     x = np.c_[np.ones(n), X]                             # x_0 = 1 in front of every row
+#     u = activations.sigmoid(x @ v)                       # r_j = sum_i x_i v_ij, u_j = sigmoid(r_j)
+#     z = activations.sigmoid(np.c_[np.ones(n), u] @ w[:, 0])
+#     dL_ds = (z - y) / n                                  # 1. (divided by n: the loss is a mean)
+#     dL_du = np.outer(dL_ds, w[1:, 0])                    # 3. w_1..w_p, not w_0
+#     dL_dr = dL_du * u * (1 - u)                          # 4.
+#     return x.T @ dL_dr                                   # 5. summed over the rows
+# ```
+# </details>
+
+
+# %% [markdown]
+# ## Each equation, checked by finite differences (optional)
+#
+# The equations one at a time on the worked example, each with a **finite-difference check**
+# that nudges one number and watches $L$. The helper `slope` is the central difference from
+# notebook 03; each check must agree to better than $10^{-7}$, the threshold of the whole
+# collection.
+
 
 # %%
 def slope(f, t, h=1e-6):
@@ -326,34 +407,16 @@ for hidden in ("sigmoid", "tanh", "relu"):
     assert max(errors) < 1e-7
 
 # %% [markdown]
-# ## Stochastic gradient descent for the MLP (core)
+# ## Stochastic gradient descent, with your gradient (core)
 #
 # The lecture's algorithm, with $\theta$ standing for *all* the weights ($v$ and $w$):
 #
 # > For each epoch, for each training example $(x_j, y_j)$: $\theta \leftarrow \theta - \eta\,\nabla L(\theta)$.
 #
-# Written out for our network, one update is: forward pass, backward pass, step. Three
-# updates on the worked example, and $z$ creeps towards $y = 1$:
-
-# %%
-model, x, y = mlp.worked_example()
-lr = 0.5
-z_seen = [model.forward(x)[0]]
-for step in range(3):
-    grads = model.backward(x, y)             # dL/dv, dL/dw by backprop
-    for weights, grad in zip(model.params, grads):
-        weights -= lr * grad                 # theta <- theta - eta * gradient
-    z_seen.append(model.forward(x)[0])
-    print(f"step {step + 1}: z = {z_seen[-1]:.4f}, L = {model.loss(x, y):.4f}")
-assert np.all(np.diff(z_seen) > 0)
-
-# %% [markdown]
-# `MLP.fit` runs this loop over a data set: each epoch it shuffles the examples and updates
-# once per example (`batch_size=1`, the lecture's SGD), once per small batch, or once per
-# epoch on all of them (`batch_size=None`). It returns the loss and accuracy after every epoch.
-
-# %% [markdown]
-# ## The MLP solves XOR (core)
+# One update is a forward pass, a backward pass and a step. `MLP.fit` runs this loop over a
+# data set: each epoch it shuffles the examples and updates once per example
+# (`batch_size=1`, the lecture's SGD), once per small batch, or once per epoch on all of them
+# (`batch_size=None`). It returns the loss and accuracy after every epoch.
 #
 # Notebook 01 proved that no single perceptron computes XOR. **Predict:** how many hidden
 # units does an MLP need for it? Write your guess down, then run the cell, which trains a
@@ -367,20 +430,64 @@ print(f"after {xor_model.epoch} epochs: loss {history['loss'][-1]:.4f}, accuracy
 print("z =", xor_model.forward(X_xor).round(3), "  predictions:", xor_model.predict(X_xor), "  labels:", y_xor.astype(int))
 
 # %% [markdown]
-# Two are enough. The way there is not smooth, though: the loss after each epoch.
+# Two are enough. Now the same training with **your** gradient. The loop below is what
+# `fit(..., batch_size=1, rng=0)` just did, written out, except that $\frac{\partial L}{\partial v}$
+# comes from a function you pass in (the output weights' gradient still comes from
+# `model.backward`):
+
+# %%
+def sgd_on_xor(gradient_v, epochs=2000, lr=2.0):
+    """SGD on XOR as xor_model was trained, with dL/dv from gradient_v(model, X, y)."""
+    model = mlp.MLP([2, 2, 1], hidden="sigmoid", seed=0)
+    rng = np.random.default_rng(0)                           # fit's rng=0: the same shuffles
+    losses = []
+    for epoch in range(epochs):
+        for rows in optim.minibatches(len(X_xor), 1, rng):   # one example per step
+            dL_dv = gradient_v(model, X_xor[rows], y_xor[rows])
+            dL_dw = model.backward(X_xor[rows], y_xor[rows])[1]
+            model.params[0] -= lr * dL_dv                    # theta <- theta - eta * gradient
+            model.params[1] -= lr * dL_dw
+        losses.append(model.loss(X_xor, y_xor))
+    return np.array(losses)
+
+
+# %% [markdown]
+# Run it with your `hidden_gradient` once that passes its check. While it is still `...`, the
+# cell uses `model.backward`'s $\frac{\partial L}{\partial v}$ in its place and says so.
+
+# %%
+if checks.is_placeholder(hidden_gradient):
+    print("hidden_gradient is still ...: once it passes its check, run this cell again to train with it.")
+    gradient_v, whose = (lambda model, X, y: model.backward(X, y)[0]), "model.backward's dL/dv (stand-in)"
+else:
+    gradient_v, whose = hidden_gradient, "your hidden_gradient"
+losses = sgd_on_xor(gradient_v)
+gap = np.max(np.abs(losses - history["loss"]))
+same = gap < 1e-9
+print(f"{whose}: {'the same' if same else 'NOT the same'} loss, epoch by epoch, as MLP.fit "
+      f"over {len(losses)} epochs ({4 * len(losses)} steps); largest gap {gap:.1e}")
+assert same or gradient_v is hidden_gradient   # the stand-in is fit's own computation
+
+# %% [markdown]
+# A correct `hidden_gradient` gives the same curve to within rounding (the solution above:
+# a gap of about $10^{-13}$): all 8000 steps move the weights to the same place. The way
+# to the solution is not smooth, though. The loss after each epoch:
 
 # %%
 loss, accuracy = np.array(history["loss"]), np.array(history["accuracy"])
 first_below = int(history["epoch"][np.argmax(loss < 0.1)])
 fig, ax = plt.subplots(figsize=(5.2, 2.8))
-ax.plot(history["epoch"], loss, color="#0072B2", lw=1.5)
+ax.plot(history["epoch"], loss, color="#0072B2", lw=1.5, label="MLP.fit")
+ax.plot(history["epoch"], losses, color="#D55E00", lw=1.5, ls="--", label=whose)
 ax.axhline(np.log(2), color="grey", lw=0.8, ls=":")
 ax.set(xlabel="epoch", ylabel="loss $L$ (mean BCE)", xlim=(0, 700), title="XOR: two plateaus, then solved")
+ax.legend(fontsize=8)
 fig.tight_layout()
 plt.show()
 print(f"epochs 1-60: loss {loss[:60].min():.2f} to {loss[:60].max():.2f};  "
       f"epochs 70-400: loss {loss[69:400].min():.2f} to {loss[69:400].max():.2f}, median {np.median(loss[69:400]):.2f};  "
       f"first below 0.1 at epoch {first_below}")
+
 
 # %% [markdown]
 # For the first 60 epochs the loss jumps around between 0.65 and 0.86, near and above
@@ -396,7 +503,10 @@ assert 0.4 < loss[69:400].min() and loss[69:400].max() < 0.65 and abs(np.median(
 assert np.mean(accuracy[69:400] == 0.75) > 0.5
 assert 400 < first_below < 450
 
+
 # %% [markdown]
+# ## How the hidden units solve XOR (optional)
+#
 # **How does it do it?** Each hidden unit is a perceptron with a sigmoid: it has its own
 # straight boundary $r_j = 0$. Below, each hidden unit's output $u_j$ over the plane (dark = 1)
 # with its boundary drawn as a line, and on the right the network's output $z$. Before you
@@ -431,7 +541,7 @@ assert np.array_equal(u_corners[:, 1] > 0.5, np.array(gates["NOR"], bool))
 assert xor_model.w[1, 0] > 10 and xor_model.w[2, 0] < -10
 
 # %% [markdown]
-# ## Explore: the playground (core)
+# ## Explore: the playground (optional)
 #
 # Now try it yourself, TensorFlow-Playground style. Press ▶ to train, ⏸ to pause, **Step**
 # for a few epochs at a time, **Reset** for fresh weights. The heatmap is the output $z$
@@ -493,10 +603,10 @@ assert [getattr(control, "value", None) for control in playground.controls.value
 #   $\frac{\partial L}{\partial w_j} = \frac{\partial L}{\partial s}u_j$,
 #   $\frac{\partial L}{\partial u_j} = \frac{\partial L}{\partial s}w_j$,
 #   $\frac{\partial L}{\partial r_j} = \frac{\partial L}{\partial u_j}u_j(1-u_j)$,
-#   $\frac{\partial L}{\partial v_{ij}} = \frac{\partial L}{\partial r_j}x_i$; finite
-#   differences confirm every one.
-# - SGD updates all weights with these gradients; two hidden units are enough for XOR, each
-#   drawing one straight line that the output unit combines.
+#   $\frac{\partial L}{\partial v_{ij}} = \frac{\partial L}{\partial r_j}x_i$. You wrote the
+#   hidden layer's part yourself and checked it against finite differences.
+# - SGD updates all weights with these gradients; with two hidden units it solves XOR, and
+#   your gradient trains it exactly as `MLP.fit` does.
 #
 # **Think about it**
 #
