@@ -76,8 +76,13 @@ def test_plot_class_regions_shades_what_predict_says():
 def test_plot_weight_matrix_prints_values_with_a_symmetric_scale():
     V = np.array([[1.0, -2.0], [0.5, 0.0]])
     image = plots.plot_weight_matrix(V, ["bias", "x1"], ["u1", "u2"])
-    assert [t.get_text() for t in image.axes.texts] == ["1.0", "-2.0", "0.5", "0.0"]
+    assert [t.get_text() for t in image.axes.texts] == ["1.0", "\u22122.0", "0.5", "0.0"]
     assert image.get_clim() == (-2.0, 2.0)
+    # the weight colours: -2 pink, +2 green (the lead's decision for weights everywhere)
+    from matplotlib.colors import to_hex
+
+    assert to_hex(image.cmap(image.norm(-2.0))) == "#cc79a7" and to_hex(image.cmap(image.norm(2.0))) == "#009e73"
+    assert image.colorbar is not None
     with pytest.raises(ValueError, match="labels"):
         plots.plot_weight_matrix(V, ["bias"], ["u1", "u2"])
 

@@ -208,10 +208,12 @@ def plot_weight_matrix(V, row_labels, col_labels, ax=None, title=None, symbol="v
     for i in range(V.shape[0]):
         for j in range(V.shape[1]):
             colour = "white" if abs(V[i, j]) > 0.6 * limit else _style.INK
-            ax.text(j, i, f"{V[i, j]:.1f}", ha="center", va="center", fontsize=8.5, color=colour)
+            ax.text(j, i, _style.number(V[i, j], 1), ha="center", va="center", fontsize=8.5, color=colour)
     ax.set_xticks(range(V.shape[1]), col_labels, fontsize=8.5)
     ax.set_yticks(range(V.shape[0]), row_labels, fontsize=8.5)
     ax.tick_params(length=0)
+    # the collection's weight colours: pink negative, green positive
+    ax.figure.colorbar(image, ax=ax, shrink=0.8, label="weight (pink < 0 < green)")
     if title:
         ax.set_title(title, fontsize=10)
     return image
