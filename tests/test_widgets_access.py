@@ -149,3 +149,60 @@ def test_the_chosen_toggle_button_is_styled_inside_explorers_only(explorer):
 def test_numbers_in_sentences():
     assert _access.numbers([-0.1, 0.2, 0.0]) == "(\u22120.1, 0.2, 0)"
     assert _access.number(-0.004) == "0" and _access.number(1.005, 1) == "1"
+
+
+def _explorer_classes():
+    """Every concrete explorer class in helpers.widgets, found by walking its modules."""
+    import importlib
+    import pkgutil
+
+    package = importlib.import_module("helpers.widgets")
+    for module in pkgutil.iter_modules(package.__path__):
+        importlib.import_module(f"helpers.widgets.{module.name}")
+
+    def below(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from below(sub)
+
+    return sorted({c for c in below(explorers.Explorer) if c.__module__.startswith("helpers.widgets")},
+                  key=lambda c: c.__name__)
+
+
+@pytest.mark.parametrize("cls", _explorer_classes(), ids=lambda c: c.__name__)
+def test_the_base_gives_every_explorer_one_hidden_labeller(cls, monkeypatch):
+    """Each explorer's box holds one hidden labeller, a direct child of the box its script
+    looks for (``closest(".nn-explorer")``), and the labeller sends nothing while the
+    explorer is moved: it has no state to sync, so a move costs no extra message."""
+    import anywidget
+
+    explorer = cls(canvas="image")
+    labellers = [w for w in _shown_widgets(explorer.widget) if isinstance(w, anywidget.AnyWidget)]
+    assert len(labellers) == 1, f"{cls.__name__} shows {len(labellers)} labellers"
+    labeller = labellers[0]
+    assert labeller in explorer.widget.children and _access.EXPLORER_CLASS in explorer.widget._dom_classes
+    assert labeller.layout.display == "none"
+    assert f'"{"." + _access.EXPLORER_CLASS}"' in labeller._esm
+    synced = set(labeller.keys) - set(widgets.DOMWidget().keys) - {"_esm", "_anywidget_id"}
+    assert not synced, f"the labeller syncs {synced}"
+
+    sent = []
+    monkeypatch.setattr(labeller, "send_state", lambda *a, **k: sent.append(("state", a)))
+    monkeypatch.setattr(labeller, "send", lambda *a, **k: sent.append(("msg", a)))
+    moved = 0
+    for control in explorer.controls.values():
+        if isinstance(control, (widgets.FloatSlider, widgets.IntSlider, widgets.FloatLogSlider)):
+            control.value = control.max if control.value != control.max else control.min
+            moved += 1
+    assert moved, f"{cls.__name__} has no slider to move"
+    assert not sent, f"the labeller sent {sent} while the sliders moved"
+
+
+def test_the_labeller_names_handles_and_pictures_from_the_page_only():
+    """Its script reads each handle's slider label and the picture's title and writes the
+    handle's aria-label and the picture's alt (checked in the page by tests/browser)."""
+    esm = _access.LABELLER_ESM
+    for needed in ('[role="slider"]', ".widget-slider", ".widget-label", '"aria-label"', "img[title]", '"alt"',
+                   "MutationObserver", 'attributeFilter: ["title"]', "export default { render }"):
+        assert needed in esm, needed
+    assert "model." not in esm, "the labeller must not read or write the model: it syncs nothing"

@@ -10,10 +10,13 @@ The explorer base calls these once per explorer, so no explorer can forget them:
   theme's inverse colours with a check mark, not by two nearly equal greys.
 - :func:`described_image`: the figure's ``<img>`` gets a text alternative (its title),
   which the base rewrites from the explorer's ``_describe()`` on every update.
+- :func:`labeller`: a hidden widget whose few lines of JavaScript name what no ipywidgets
+  trait reaches: each slider's handle (``aria-label`` from its label) and the picture's
+  ``alt`` (from its title).
 
-Everything goes through ipywidgets' own traits (tooltip, style, layout, icon) and
-links, except one scoped style rule (see ``CSS``); no JavaScript of our own. ipywidgets is imported on first use, so that
-importing an explorer module stays light.
+Everything else goes through ipywidgets' own traits (tooltip, style, layout, icon) and
+links, plus one scoped style rule (see ``CSS``). ipywidgets and anywidget are imported on
+first use, so that importing an explorer module stays light.
 """
 
 import functools
@@ -35,6 +38,82 @@ CSS = f"""<style>
 }}
 .{EXPLORER_CLASS} .widget-toggle-buttons .widget-toggle-button.mod-active::after {{ content: " \\2713"; }}
 </style>"""
+
+
+# The labeller's front end (an anywidget module, run by anywidget's prebuilt JupyterLab
+# extension: nothing to build). ipywidgets 8.1 draws a slider's handle as noUiSlider's
+# <div role="slider"> with no accessible name: the label beside it is a <label> without
+# "for", and no trait reaches the handle's attributes (jupyter-widgets/ipywidgets#2650).
+# It names each handle after its slider's label, and copies the picture's title (the
+# kernel's description of it) to its alt, within its own explorer's box only. A
+# MutationObserver keeps both up to date as the page changes (a new frame's title,
+# handles drawn anew); it runs in the page alone: the labeller has no state to sync,
+# so it sends no message to the kernel, per move or ever.
+LABELLER_ESM = f"""
+const ROOT = ".{EXPLORER_CLASS}";
+
+function sliderName(handle) {{
+  const slider = handle.closest(".widget-slider");
+  const label = slider && slider.querySelector(".widget-label");
+  return label ? (label.textContent.trim() || label.getAttribute("title") || "") : "";
+}}
+
+function setIfChanged(element, attribute, value) {{
+  if (value && element.getAttribute(attribute) !== value) element.setAttribute(attribute, value);
+}}
+
+function label(root) {{
+  for (const handle of root.querySelectorAll('[role="slider"]')) {{
+    setIfChanged(handle, "aria-label", sliderName(handle));
+  }}
+  for (const img of root.querySelectorAll("img[title]")) {{
+    setIfChanged(img, "alt", img.getAttribute("title"));
+  }}
+}}
+
+function render({{ el }}) {{
+  // Our element joins the explorer's box only after render has run: look again
+  // shortly until it has (or give up, shown outside an explorer).
+  let observer = null, timer = null, tries = 0;
+  const attach = () => {{
+    const root = el.closest(ROOT);
+    if (!root) {{
+      if (++tries < 200) timer = setTimeout(attach, 50);
+      return;
+    }}
+    label(root);
+    observer = new MutationObserver(() => label(root));
+    // Our own writes (aria-label, alt) are not watched, so they cannot loop.
+    observer.observe(root, {{ subtree: true, childList: true, characterData: true,
+                              attributes: true, attributeFilter: ["title"] }});
+  }};
+  attach();
+  return () => {{ clearTimeout(timer); if (observer) observer.disconnect(); }};
+}}
+
+export default {{ render }};
+"""
+
+
+def labeller():
+    """A hidden widget that names its explorer's slider handles and gives its picture alt text.
+
+    See ``LABELLER_ESM``. Hidden (``display: none``), it is still rendered: ipywidgets
+    creates the view of every child of a box, and anywidget calls ``render`` for it.
+    """
+    import ipywidgets as widgets
+
+    return _labeller_class()(layout=widgets.Layout(display="none"))
+
+
+@functools.lru_cache(maxsize=None)
+def _labeller_class():
+    import anywidget
+
+    class Labeller(anywidget.AnyWidget):
+        _esm = LABELLER_ESM
+
+    return Labeller
 
 
 def described_image(**kwargs):

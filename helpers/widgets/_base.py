@@ -38,7 +38,8 @@ On a laptop and for everyone
 ----------------------------
 The base gives every control a tooltip (``control_help[name]`` or its label), labels and
 menus as wide as their text, the chosen option of a ``ToggleButtons`` in contrasting colours,
-and shows a ``Play`` as one named Play/Pause toggle (see ``_access``). The readout sits
+shows a ``Play`` as one named Play/Pause toggle, and adds a hidden labeller that names the
+slider handles and gives the picture its alt text in the page (see ``_access``). The readout sits
 beside the figure when there is room and wraps below it when there is not, so nothing
 needs a sideways scroll.
 
@@ -270,6 +271,8 @@ class Explorer:
                 control.observe(self._on_control, names="value")
         self.widget = self._layout()
         self.widget.add_class(_access.EXPLORER_CLASS)
+        # Appended here, not in _layout, so that no explorer's own layout can leave it out.
+        self.widget.children = (*self.widget.children, _access.labeller())
         self.refresh(full=True)
 
     def _lock_figure_draws(self):

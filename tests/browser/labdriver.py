@@ -538,6 +538,18 @@ class NotebookPage:
         selector = self.widget_outputs_selector() if widgets_only else self.outputs_selector
         return axe_violations(self.page, selector, impacts)
 
+    def wait_for_labeller(self, timeout=10):
+        """Wait until the explorers' labeller has named every slider handle and picture.
+
+        It runs in the page shortly after the widgets are drawn. True when it has; on a
+        time-out (a broken labeller) False, and the tests' own checks say what is missing.
+        """
+        try:
+            self.page.wait_for_function(_JS_LABELLED, arg=self.path, timeout=timeout * 1000)
+            return True
+        except Exception:
+            return False
+
     # --- figures and explorers -------------------------------------------------------
 
     def figures(self):
@@ -626,6 +638,10 @@ class Explorer:
     def slider_tracks(self):
         """[(label, track width in px)] for each slider of this explorer."""
         return [tuple(t) for t in self.box.evaluate(_JS_SLIDER_TRACKS)]
+
+    def slider_handle_names(self):
+        """[(label beside a slider, its handle's accessible name (aria-label))], spaces made plain."""
+        return [tuple(pair) for pair in self.box.evaluate(_JS_HANDLE_NAMES)]
 
     def picture_text(self):
         """The text alternative of the explorer's picture, as a screen reader gets it."""
@@ -800,6 +816,28 @@ _JS_MARK_FOCUSABLE = """(box) => {
 _JS_ACTIVE_KB = """(box) => { const a = document.activeElement;
   if (!a || !box.contains(a)) return null;
   return a.hasAttribute('data-kb') ? Number(a.getAttribute('data-kb')) : -1; }"""
+
+
+def plain(text):
+    """Text as compared here: no-break spaces made plain, ends stripped."""
+    return (text or "").replace("\u00a0", " ").strip()
+
+
+# Every slider handle in the notebook's widget outputs has an aria-label, and every
+# explorer picture with a title has an alt: the labeller has run.
+_JS_LABELLED = """(path) => {
+  const panel = document.querySelector(`.jp-NotebookPanel[data-test-path='${path}']`);
+  if (!panel) return false;
+  const handles = [...panel.querySelectorAll('.jp-OutputArea-output [role="slider"]')];
+  const pictures = [...panel.querySelectorAll('.jp-OutputArea-output .nn-explorer img[title]')];
+  return handles.every(h => h.getAttribute('aria-label')) && pictures.every(p => p.getAttribute('alt'));
+}"""
+
+_JS_HANDLE_NAMES = """(box) => [...box.querySelectorAll('.widget-slider')].map(s => {
+  const plain = t => (t || '').replace(/\u00a0/g, ' ').trim();
+  const handle = s.querySelector('[role="slider"]');
+  return [plain(s.querySelector('.widget-label')?.textContent), plain(handle?.getAttribute('aria-label'))];
+})"""
 
 
 def _axe_script():

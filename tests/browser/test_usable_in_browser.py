@@ -20,30 +20,9 @@ from explorer_specs import SPECS
 NOTEBOOKS = labdriver.notebook_names()
 PLAYGROUNDS = [n for n in NOTEBOOKS if any(s.description == "mlp_playground" for s in SPECS.get(n[:-6], []))]
 
-# ipywidgets 8.1 gives a slider's handle (noUiSlider's div with role="slider") no name: its
-# label is a sibling <label> without "for", and no trait reaches the handle's attributes
-# (aria-label, aria-labelledby, title). Naming it needs JavaScript in the page, which this
-# collection does not ship; upstream: jupyter-widgets/ipywidgets#2650. Kept out of the
-# zero-violations test and pinned by an expected failure below, which turns into an error
-# the day ipywidgets names its handles, so this exception cannot outlive its reason.
-UNNAMED_SLIDER = "aria-input-field-name"
-
 
 def require_run(page):
     assert page.run_error is None, f"{page.name} did not finish Run All:\n{page.run_error}"
-
-
-def _split_slider_handles(violations):
-    rest, handles = [], []
-    for v in violations:
-        if v["id"] == UNNAMED_SLIDER:
-            handles += [n for n in v["nodes"] if "noUi-handle" in n["html"]]
-            others = [n for n in v["nodes"] if "noUi-handle" not in n["html"]]
-            if others:
-                rest.append({**v, "nodes": others})
-        else:
-            rest.append(v)
-    return rest, handles
 
 
 def _describe(violations):
@@ -77,23 +56,35 @@ def test_readable_at_laptop_and_desktop_widths(notebook_page):
 
 @pytest.mark.parametrize("notebook_page", NOTEBOOKS, indirect=True)
 def test_no_serious_accessibility_problems(notebook_page):
-    """axe-core, run on the notebook's widget outputs: no serious or critical violation.
+    """axe-core, run on the notebook's widget outputs: no serious or critical violation,
+    with no exception (the slider handles included: the explorers' labeller names them).
 
     (Static figures are out of its scope: JupyterLab renders an image/png output as an
     <img> without alt text and offers no way to give it one.)
     """
     require_run(notebook_page)
-    violations, _ = _split_slider_handles(notebook_page.accessibility_violations())
+    notebook_page.wait_for_labeller()
+    violations = notebook_page.accessibility_violations()
     assert not violations, f"{notebook_page.name}: axe-core finds in the outputs:\n{_describe(violations)}"
 
 
-@pytest.mark.xfail(strict=True, reason="ipywidgets 8.1 cannot name a slider's handle without JavaScript "
-                                       "(jupyter-widgets/ipywidgets#2650)")
-@pytest.mark.parametrize("notebook_page", [n for n in NOTEBOOKS if SPECS.get(n[:-6])][:1], indirect=True)
+@pytest.mark.parametrize("notebook_page", [n for n in NOTEBOOKS if SPECS.get(n[:-6])], indirect=True)
 def test_slider_handles_have_names(notebook_page):
+    """Every slider handle of every explorer is named after the label a learner reads beside
+    it, and the picture's alt text is the kernel's description of it (the labeller's work:
+    ipywidgets 8.1 names neither, jupyter-widgets/ipywidgets#2650)."""
     require_run(notebook_page)
-    _, handles = _split_slider_handles(notebook_page.accessibility_violations())
-    assert not handles, f"{len(handles)} slider handles without an accessible name"
+    notebook_page.wait_for_labeller()
+    access = notebook_page.kernel_explorer_access()
+    for explorer, held in zip(notebook_page.explorers(), access):
+        where = f"{notebook_page.stem} explorer {explorer.index}"
+        names = explorer.slider_handle_names()
+        kernel = sorted(labdriver.plain(d) for d in held["sliders"])
+        assert sorted(label for label, _ in names) == kernel, f"{where}: sliders {names}, the kernel's {kernel}"
+        unnamed = [label for label, name in names if name != label]
+        assert not unnamed, f"{where}: handles not named after their label: {names}"
+        alt = explorer.figure.get_attribute("alt")
+        assert alt == held["alt"] and alt.strip(), f"{where}: the picture's alt is {alt!r}, the kernel says {held['alt']!r}"
 
 
 def _signature(explorer):
@@ -202,7 +193,7 @@ def test_dark_theme_stays_readable(notebook_page):
         lab.set_theme(labdriver.DARK)
         for explorer in notebook_page.explorers():
             notebook_page.screenshot(f"explorer{explorer.index}-dark", locator=explorer.box)
-        violations, _ = _split_slider_handles(notebook_page.accessibility_violations())
+        violations = notebook_page.accessibility_violations()
         problems += _chosen_option_problems(notebook_page, "dark")
     finally:
         lab.set_theme(labdriver.LIGHT)
