@@ -271,8 +271,6 @@ class Explorer:
                 control.observe(self._on_control, names="value")
         self.widget = self._layout()
         self.widget.add_class(_access.EXPLORER_CLASS)
-        # Appended here, not in _layout, so that no explorer's own layout can leave it out.
-        self.widget.children = (*self.widget.children, _access.labeller())
         self.refresh(full=True)
 
     def _lock_figure_draws(self):
@@ -343,8 +341,9 @@ class Explorer:
             for row in rows
         ]
         # Wrapping, the readout goes below the figure when the two do not fit side by side.
-        # The hidden style: the one rule for the chosen toggle button (see _access.CSS).
-        figure_row = widgets.HBox([*boxes, self.readout, _access.selected_style()],
+        # Hidden: the one style rule for the chosen toggle button (see _access.CSS), and the
+        # labeller that names the slider handles and sets the picture's alt in the page.
+        figure_row = widgets.HBox([*boxes, self.readout, _access.selected_style(), _access.labeller()],
                                   layout=widgets.Layout(flex_flow="row wrap"))
         return widgets.VBox([*row_boxes, figure_row])
 
