@@ -307,3 +307,168 @@ def class_ids(y, n_classes, name="y", **kwargs):
     if bad.any():
         raise ValueError(f"{name} must hold class ids 0..{n_classes - 1}; got {y[bad].flat[0]:g}{_where(bad)}")
     return y.astype(int)
+
+
+# ----- for the drawing functions (helpers.plots): matplotlib is imported only when one runs -----
+
+
+def check_ax(ax, name="ax", *, optional=True):
+    """Return ``ax`` if it is a matplotlib Axes (or None, meaning the current axes).
+
+    >>> check_ax("left")
+    Traceback (most recent call last):
+    ...
+    TypeError: ax must be a matplotlib Axes (or None for the current axes); got the string 'left'
+    """
+    if ax is None and optional:
+        return None
+    from matplotlib.axes import Axes
+
+    if not isinstance(ax, Axes):
+        want = "a matplotlib Axes (or None for the current axes)" if optional else "a matplotlib Axes"
+        raise TypeError(f"{name} must be {want}; got {_given(ax)}")
+    return ax
+
+
+def check_axes(axes, name, count=None):
+    """A sequence of ``count`` matplotlib Axes (any number when ``count`` is None)."""
+    if axes is None or isinstance(axes, (str, bytes)) or not hasattr(axes, "__len__"):
+        raise TypeError(f"{name} must be a sequence of matplotlib Axes; got {_given(axes)}")
+    axes = list(np.ravel(np.asarray(axes, dtype=object)))
+    if count is not None and len(axes) != count:
+        raise ValueError(f"{name} must hold {count} Axes; got {len(axes)}")
+    for k, ax in enumerate(axes):
+        check_ax(ax, f"{name}[{k}]", optional=False)
+    return axes
+
+
+def check_figure(fig, name="fig"):
+    """Return ``fig`` if it is a matplotlib Figure or None (a new figure)."""
+    if fig is None:
+        return None
+    from matplotlib.figure import Figure
+
+    if not isinstance(fig, Figure):
+        raise TypeError(f"{name} must be a matplotlib Figure (or None for a new one); got {_given(fig)}")
+    return fig
+
+
+def check_limits(value, name):
+    """A view range ``(low, high)``: two finite numbers with low < high, as floats.
+
+    >>> check_limits((1, 0), "xlim")
+    Traceback (most recent call last):
+    ...
+    ValueError: xlim must be (low, high) with low < high; got (1, 0)
+    """
+    low, high = as_array(value, name, shape=(2,))
+    if not low < high:
+        raise ValueError(f"{name} must be (low, high) with low < high; got ({low:g}, {high:g})")
+    return float(low), float(high)
+
+
+def check_text(value, name, *, optional=False):
+    """Return ``value`` if it is a string (or None when ``optional``)."""
+    if value is None and optional:
+        return None
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a string{' or None' if optional else ''}; got {_given(value)}")
+    return value
+
+
+def check_texts(values, name, count=None, *, minimum=1):
+    """A list of strings (names, labels): ``count`` of them, or at least ``minimum``.
+
+    >>> check_texts("Adelie", "class_names")
+    Traceback (most recent call last):
+    ...
+    TypeError: class_names must be a list of strings; got the string 'Adelie'
+    """
+    if values is None or isinstance(values, (str, bytes)) or not hasattr(values, "__iter__") or isinstance(values, dict):
+        raise TypeError(f"{name} must be a list of strings; got {_given(values)}")
+    values = list(values)
+    for k, value in enumerate(values):
+        if not isinstance(value, str):
+            raise TypeError(f"{name} must be a list of strings; got {_given(value)} at index {k}")
+    if count is not None and len(values) != count:
+        raise ValueError(f"{name} must hold {count} strings; got {len(values)}")
+    if len(values) < minimum:
+        raise ValueError(f"{name} must hold at least {minimum} string{'s' if minimum > 1 else ''}; got {len(values)}")
+    return values
+
+
+def check_same_length(a, name_a, b, name_b):
+    """Raise unless ``a`` and ``b`` (arrays) have as many rows: one label per point, say.
+
+    >>> check_same_length(np.zeros((4, 2)), "X", np.zeros(3), "y")
+    Traceback (most recent call last):
+    ...
+    ValueError: y must have one entry per row of X (4); got 3
+    """
+    if len(a) != len(b):
+        raise ValueError(f"{name_b} must have one entry per row of {name_a} ({len(a)}); got {len(b)}")
+
+
+def indices(values, n, name, **kwargs):
+    """Whole-number positions 0 .. n - 1 into ``n`` points, as an int array.
+
+    >>> indices([0, 4], 4, "batch")
+    Traceback (most recent call last):
+    ...
+    ValueError: batch must hold point indices 0..3; got 4 at index 1
+    """
+    values = as_array(values, name, **kwargs)
+    bad = (values != np.round(values)) | (values < 0) | (values >= n)
+    if bad.any():
+        raise ValueError(f"{name} must hold point indices 0..{n - 1}; got {values[bad].flat[0]:g}{_where(bad)}")
+    return values.astype(int)
+
+
+def labels_binary(y, name="y", **kwargs):
+    """Two-class labels in either encoding, 0/1 or -1/+1 (values > 0 are the positive class).
+
+    >>> labels_binary([0, 2])
+    Traceback (most recent call last):
+    ...
+    ValueError: y must hold two-class labels, 0/1 or -1/+1; got 2 at index 1
+    """
+    y = as_array(y, name, **kwargs)
+    bad = ~np.isin(y, (-1.0, 1.0)) if (y == -1).any() else ~np.isin(y, (0.0, 1.0))
+    if bad.any():
+        raise ValueError(f"{name} must hold two-class labels, 0/1 or -1/+1; got {y[bad].flat[0]:g}{_where(bad)}")
+    return y
+
+
+# Line properties given as numbers: checked as numbers first (matplotlib lets NaN through).
+_NUMERIC_LINE_PROPERTIES = {"lw": (0, None), "linewidth": (0, None), "alpha": (0, 1), "zorder": (None, None),
+                            "ms": (0, None), "markersize": (0, None), "mew": (0, None), "markeredgewidth": (0, None)}
+
+
+def check_line_style(style):
+    """Line keywords (``color``, ``lw``, ``ls``, ``alpha``, ``label``, ...) matplotlib accepts.
+
+    Each bad one raises an error naming the keyword, before anything is drawn.
+
+    >>> check_line_style({"colour": "red"})
+    Traceback (most recent call last):
+    ...
+    TypeError: colour is not a line property (such as color, lw, ls, alpha, label, zorder); got colour='red'
+    """
+    from matplotlib.lines import Line2D
+
+    probe = Line2D([], [])
+    for key, value in style.items():
+        if key in _NUMERIC_LINE_PROPERTIES:
+            low, high = _NUMERIC_LINE_PROPERTIES[key]
+            check_number(value, key, low=low, high=high)
+        if key == "label":
+            check_text(value, key, optional=True)
+        try:
+            probe.set(**{key: value})
+        except AttributeError:
+            raise TypeError(f"{key} is not a line property (such as color, lw, ls, alpha, label, zorder); "
+                            f"got {key}={value!r}") from None
+        except (TypeError, ValueError) as exc:
+            raise ValueError(f"{key} must be a value matplotlib accepts for a line's {key}; got {_given(value)} "
+                             f"({exc})") from None
+    return style

@@ -81,21 +81,25 @@ class Kind:
 class Arr(Kind):
     """An array of numbers (the good value fixes the expected shape)."""
 
-    def __init__(self, good, *, any_shape=False, inf_ok=False, names=None, optional=False):
+    def __init__(self, good, *, any_shape=False, inf_ok=False, names=None, optional=False, paired=False,
+                 empty_ok=False):
         super().__init__(good, names, optional)
-        self.any_shape, self.inf_ok = any_shape, inf_ok
+        self.any_shape, self.inf_ok, self.paired, self.empty_ok = any_shape, inf_ok, paired, empty_ok
 
     def bad(self):
         g = np.asarray(self.good, dtype=float)
         nan, inf = g.copy(), g.copy()
         nan.flat[-1], inf.flat[0] = np.nan, np.inf
-        cases = [("None", None), ("a string", "1, 2"), ("complex", g + 1j), ("NaN", nan),
-                 ("empty", np.empty((0,) + g.shape[1:])), ("bools", g > 0),
+        cases = [("None", None), ("a string", "1, 2"), ("complex", g + 1j), ("NaN", nan), ("bools", g > 0),
                  ("ragged", [[1.0, 2.0], [3.0]]), ("a dict", {"a": 1})]
+        if not self.empty_ok:
+            cases.append(("empty", np.empty((0,) + g.shape[1:])))
         if not self.inf_ok:
             cases.append(("inf", inf))
         if not self.any_shape:
             cases.append(("wrong shape", g[..., None, None]))
+        if self.paired:  # its length must match another argument's (one label per point, say)
+            cases.append(("one too few", g[:-1]))
         return cases
 
 
@@ -157,13 +161,16 @@ class Text(Kind):
 
 
 class Count(Kind):
-    def __init__(self, good, minimum=0, names=None, optional=False):
+    def __init__(self, good, minimum=0, names=None, optional=False, maximum=None):
         super().__init__(good, names, optional)
-        self.minimum = minimum
+        self.minimum, self.maximum = minimum, maximum
 
     def bad(self):
-        return [("None", None), ("a string", "3"), ("True", True), ("2.5", 2.5), ("whole float", 3.0),
-                ("NaN", math.nan), ("below minimum", self.minimum - 1), ("complex", 3 + 0j)]
+        cases = [("None", None), ("a string", "3"), ("True", True), ("2.5", 2.5), ("whole float", 3.0),
+                 ("NaN", math.nan), ("below minimum", self.minimum - 1), ("complex", 3 + 0j)]
+        if self.maximum is not None:
+            cases.append(("above maximum", self.maximum + 1))
+        return cases
 
 
 class Seed(Kind):
@@ -414,6 +421,284 @@ def _chain_rule():
 
 SPECS.update(_explorer_specs())
 
+
+# ----- helpers.plots: every drawing function, artist class and update method -------------------------------
+
+
+class Bad(Kind):
+    """An argument whose bad values are listed by hand."""
+
+    def __init__(self, good, cases, names=None, optional=False):
+        super().__init__(good, names, optional)
+        self._cases = cases
+
+    def bad(self):
+        return self._cases
+
+
+def _new_ax():
+    from matplotlib.figure import Figure
+
+    return Figure().add_subplot()
+
+
+class Ax(Kind):
+    """A matplotlib Axes; a fresh one for every call, so that no call draws on another's."""
+
+    def __init__(self, optional=True, names=None):
+        super().__init__(None, names, optional)
+
+    @property
+    def good(self):
+        return _new_ax()
+
+    @good.setter
+    def good(self, _):
+        pass
+
+    def bad(self):
+        from matplotlib.figure import Figure
+
+        return [("None", None), ("a string", "left"), ("a number", 1), ("a Figure", Figure()), ("a list", [_new_ax()])]
+
+
+class AxesList(Ax):
+    def __init__(self, count, optional=True):
+        super().__init__(optional)
+        self.count = count
+
+    @property
+    def good(self):
+        return [_new_ax() for _ in range(self.count)]
+
+    @good.setter
+    def good(self, _):
+        pass
+
+    def bad(self):
+        return [("None", None), ("a string", "ab"), ("one too few", [_new_ax() for _ in range(self.count - 1)]),
+                ("numbers", list(range(self.count))), ("one Axes", _new_ax())]
+
+
+def Fig():
+    return Bad(None, [("a string", "fig"), ("a number", 3), ("an Axes", _new_ax())], optional=True)
+
+
+def Texts(good, optional=False, count_checked=True):
+    cases = [("None", None), ("a string", "abc"), ("a number in it", [*good[:-1], 3]), ("a number", 3)]
+    if count_checked:
+        cases.append(("one too few", list(good[:-1])))
+    return Bad(list(good), cases, optional=optional)
+
+
+def Limits(good, optional=False):
+    cases = [("None", None), ("a string", "0, 1"), ("reversed", good[::-1]), ("equal", (good[0],) * 2),
+             ("NaN", (good[0], math.nan)), ("inf", (good[0], math.inf)), ("one number", good[0]),
+             ("three numbers", (*good, 9.0)), ("complex", (1j, 1.0))]
+    return Bad(good, cases, optional=optional)
+
+
+def Color(good, optional=False):
+    return Bad(good, [("unknown colour", "blu"), ("a number", 3), ("a list", [1, 2]), ("None", None)],
+               optional=optional)
+
+
+class Binary(Arr):
+    """Two-class labels, 0/1 or -1/+1, one per point."""
+
+    def bad(self):
+        g = np.asarray(self.good, dtype=float)
+        return super().bad() + [("label 2", np.where(g > 0, 2.0, g)), ("label 0.5", np.full(g.shape, 0.5)),
+                                ("-1 with 0", np.where(g > 0, 0.0, -1.0))]
+
+
+class Counts(Arr):
+    """Mistakes per epoch: whole numbers >= 0, none yet allowed."""
+
+    def __init__(self, good, **kwargs):
+        super().__init__(good, empty_ok=True, **kwargs)
+
+    def bad(self):
+        g = np.asarray(self.good, dtype=float)
+        return super().bad() + [("negative", -g - 1), ("2.5", g + 0.5)]
+
+
+def _plots_specs():
+    from helpers import plots
+
+    X2 = [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]]
+    W = [-0.5, 1.0, 1.0]
+    birds = np.array([[1.0, 2.0, 0.5], [2.0, 1.0, 0.1], [0.5, 0.2, 0.3], [1.5, 0.9, 0.2],
+                      [0.1, 1.1, 0.6], [0.7, 0.3, 0.9]])
+    species, features = ["A", "B", "C"], ["bill_length_mm", "bill_depth_mm", "body_mass_g"]
+    ids = [0, 1, 2, 0, 1, 2]
+    grid = plots.grid_points((-1, 1), (-1, 1), size=4)
+    z = np.linspace(0.0, 1.0, 16)
+    model = mlp.MLP([2, 3, 1], seed=0)
+
+    def bars():
+        return plots.ProbabilityBars(_new_ax(), 3)
+
+    def chart():
+        return plots.MistakesChart(_new_ax(), [3, 1, 0], 5)
+
+    def graph():
+        return plots.ChainGraph(_new_ax(), ["x", "u", "z"], ["x", "u = x\u00b2", "z = sin(u)"], ["du/dx", "dz/du"])
+
+    sizes = Bad((2, 3, 1), [("None", None), ("a string", "231"), ("one layer", (2,)), ("a zero", (2, 0, 1)),
+                            ("2.5", (2, 2.5, 1)), ("a bool", (True, 3, 1)), ("NaN", (2, math.nan, 1))])
+    limits = Bad((5, 4.0), [("a string", "ab"), ("zero epochs", (0, 4.0)), ("negative top", (5, -1.0)),
+                            ("one number", 5), ("2.5 epochs", (2.5, 4.0)), ("NaN", (5, math.nan))], optional=True)
+    loss = Func(lambda W: np.sum(np.asarray(W) ** 2, axis=-1))
+    return {
+        # artists and their update methods (called by the explorers on every move)
+        "plots.Arrow": Spec(lambda: plots.Arrow, {"ax": Ax(optional=False), "color": Color("black"),
+                                                  "label": Text("step", optional=True), "lw": NonNegative(2.0)}),
+        "plots.Arrow.update": Spec(lambda: plots.Arrow(_new_ax(), "black").update, {
+            "origin": Arr([0.0, 1.0]),
+            "vector": Bad([1.0, 1.0], [("None", None), ("a string", "1, 1"), ("three numbers", [1.0, 1.0, 1.0]),
+                                       ("complex", [1j, 1.0])]),
+            "visible": Bool(True), "dashed": Bool(False)}),
+        "plots.BoundaryLine": Spec(lambda: plots.BoundaryLine, {"ax": Ax(optional=False), "w": Arr(W),
+                                                                "color": Color("grey")}),
+        "plots.BoundaryLine.update": Spec(lambda: plots.BoundaryLine(_new_ax(), W).update, {"w": Arr(W)}),
+        "plots.ChainGraph": Spec(lambda: plots.ChainGraph, {
+            "ax": Ax(optional=False), "names": Texts(["x", "u", "z"]), "formulas": Texts(["x", "u = x²", "z = sin(u)"]),
+            "edge_names": Texts(["du/dx", "dz/du"]), "output_is_one": Bool(False)}),
+        "plots.ChainGraph.update": Spec(lambda: graph().update, {
+            "values": Arr([1.0, 1.0, 0.84]), "local_derivatives": Arr([2.0, 0.54]), "backward": Arr([1.08, 0.54, 1.0])}),
+        "plots.DecisionBoundary": Spec(lambda: plots.DecisionBoundary, {
+            "ax": Ax(optional=False), "w": Arr(W), "X": Arr(X2, paired=True), "y": Binary(Y_PM1, paired=True),
+            "activation": Choice("sign"), "show_normal": Bool(True), "show_errors": Bool(True)}),
+        "plots.DecisionBoundary.update": Spec(lambda: plots.plot_decision_boundary(W, X2, Y_PM1, ax=_new_ax()).update, {
+            "w": Arr(W), "X": Arr(X2, paired=True, optional=True), "y": Binary(Y_01, paired=True, optional=True)}),
+        "plots.DescentPathArtists": Spec(lambda: plots.DescentPathArtists, {"ax": Ax(optional=False),
+                                                                            "color": Color("black")}),
+        "plots.DescentPathArtists.update": Spec(lambda: plots.DescentPathArtists(_new_ax()).update, {
+            "x": Arr([1.0, 0.5, 0.25], inf_ok=True, paired=True), "y": Arr([1.0, 0.25, 0.0625], inf_ok=True, paired=True)}),
+        "plots.MistakesChart": Spec(lambda: plots.MistakesChart, {"ax": Ax(optional=False), "counts": Counts([3, 1, 0]),
+                                                                  "max_epochs": Count(5, minimum=1)}),
+        "plots.MistakesChart.limits_for": Spec(lambda: chart().limits_for, {"counts": Counts([3, 1, 0])}),
+        "plots.MistakesChart.update": Spec(lambda: chart().update, {
+            "counts": Counts([2, 0]), "converged": Bad(True, [("a string", "yes"), ("1", 1)], optional=True),
+            "limits": limits}),
+        "plots.MistakesChart.mark": Spec(lambda: chart().mark, {"epoch": Count(2, minimum=1, optional=True)}),
+        "plots.NetworkDiagram": Spec(lambda: plots.NetworkDiagram, {
+            "ax": Ax(optional=False), "layer_sizes": sizes,
+            "input_names": Texts(["a", "b"], optional=True)}),
+        "plots.NetworkDiagram.update": Spec(lambda: plots.NetworkDiagram(_new_ax(), [2, 3, 1]).update, {
+            "matrices": Bad(model.params, [("None", None), ("a string", "v"), ("one matrix", model.params[:1]),
+                                           ("wrong shape", [model.params[0][:2], model.params[1]]),
+                                           ("NaN", [np.full((3, 3), np.nan), model.params[1]])]),
+            "what": Text("weights")}),
+        "plots.ProbabilityBars": Spec(lambda: plots.ProbabilityBars, {
+            "ax": Ax(optional=False), "n_classes": Count(3, minimum=1, maximum=3),
+            "labels": Texts(["a", "b", "c"], optional=True)}),
+        "plots.ProbabilityBars.update": Spec(lambda: bars().update, {
+            "p": Bad([0.2, 0.3, 0.5], [("None", None), ("a string", "0.2"), ("NaN", [0.2, np.nan, 0.5]),
+                                       ("above 1", [0.2, 1.3, 0.5]), ("negative", [-0.2, 0.3, 0.5]),
+                                       ("one too few", [0.5, 0.5]), ("complex", [0.2j, 0.3, 0.5])]),
+            "digits": Count(3, maximum=10)}),
+        "plots.Tangent": Spec(lambda: plots.Tangent, {"ax": Ax(optional=False), "half_width": Positive(1.5),
+                                                      "color": Color("red")}),
+        "plots.Tangent.update": Spec(lambda: plots.Tangent(_new_ax()).update, {
+            "s0": Real(1.0), "f0": Real(0.7), "slope": Real(0.2)}),
+        # plain functions
+        "plots.boundary_segment": Spec(lambda: plots.boundary_segment, {"w": Arr(W), "xlim": Limits((0.0, 1.0)),
+                                                                        "ylim": Limits((0.0, 1.0))}),
+        "plots.class_style": Spec(lambda: plots.class_style, {"k": Count(1, maximum=2)}),
+        "plots.series_style": Spec(lambda: plots.series_style, {"k": Count(1)}),
+        "plots.feature_label": Spec(lambda: plots.feature_label, {"name": Text("body_mass_g"),
+                                                                  "symbol": Text("x_4", optional=True)}),
+        "plots.grid_points": Spec(lambda: plots.grid_points, {"xlim": Limits((-1.0, 1.0)), "ylim": Limits((-1.0, 1.0)),
+                                                              "size": Count(4, minimum=2)}),
+        "plots.plot_activation": Spec(lambda: plots.plot_activation, {
+            "activation": Choice("tanh"), "s": Arr(S3, optional=True), "axes": AxesList(2)}),
+        "plots.plot_batches": Spec(lambda: plots.plot_batches, {
+            "X": Arr([0.0, 1.0, 2.0, 3.0], paired=True), "y": Arr([1.0, 0.0, 2.0, 1.0], paired=True),
+            "batches": Bad([[0, 1], [2, 3]], [("None", None), ("a string", "01"), ("index 4", [[0, 4]]),
+                                              ("index 0.5", [[0.5]]), ("NaN", [[np.nan]]), ("none", [])]),
+            "ax": Ax()}),
+        "plots.plot_boundaries": Spec(lambda: plots.plot_boundaries, {
+            "ws": Bad([W, [0.5, -1.0, 0.2]], [("None", None), ("a string", "w"), ("a short one", [W, [1.0, 2.0]]),
+                                              ("NaN", [W, [np.nan, 1.0, 1.0]]), ("none", [])]),
+            "X": Arr(X2, paired=True), "y": Binary(Y_PM1, paired=True), "labels": Texts(["a", "b"], optional=True),
+            "ax": Ax(), "xlim": Limits((-1.0, 2.0), optional=True), "ylim": Limits((-1.0, 2.0), optional=True)}),
+        "plots.plot_boundary_line": Spec(lambda: plots.plot_boundary_line, {
+            "w": Arr(W), "ax": Ax(), "color": Color("grey"), "lw": NonNegative(1.5),
+            "ls": Bad("--", [("unknown dash", "~~"), ("a number", 3)]), "alpha": Bad(0.8, [("2", 2.0), ("NaN", math.nan),
+                                                                                            ("a string", "a")]),
+            "label": Text("before", optional=True), "zorder": Real(2.0)}),
+        "plots.plot_chain_graph": Spec(lambda: plots.plot_chain_graph, {
+            "names": Texts(["x", "u", "z"]), "formulas": Texts(["x", "u = x²", "z = sin(u)"]),
+            "edge_names": Texts(["du/dx", "dz/du"]), "ax": Ax(), "output_is_one": Bool(False)}),
+        "plots.plot_class_regions": Spec(lambda: plots.plot_class_regions, {
+            "predict": Func(lambda P: (np.asarray(P)[:, 0] > np.asarray(P)[:, 1]).astype(int)),
+            "X": Arr(birds[:, :2], paired=True), "y": Ids(ids, 3), "feature_names": Texts(features[:2]),
+            "class_names": Texts(species, count_checked=False), "ax": Ax(), "resolution": Count(20, minimum=2),
+            "margin": Bad(0.08, [("negative", -0.1), ("NaN", math.nan), ("a string", "a"), ("above 1", 2.0)]),
+            "title": Text("regions", optional=True)}),
+        "plots.plot_confusion_matrix": Spec(lambda: plots.plot_confusion_matrix, {
+            "cm": Arr([[3, 1], [0, 4]]), "class_names": Texts(["A", "B"]), "ax": Ax(), "title": Text("cm", optional=True)}),
+        "plots.plot_decision_boundary": Spec(lambda: plots.plot_decision_boundary, {
+            "w": Arr(W), "X": Arr(X2, paired=True), "y": Binary(Y_PM1, paired=True), "ax": Ax(),
+            "activation": Choice("sign"), "xlim": Limits((-1.0, 2.0), optional=True), "ylim": Limits((-1.0, 2.0), optional=True),
+            "show_normal": Bool(True), "show_errors": Bool(True), "legend": Bool(True)}),
+        "plots.plot_descent_path": Spec(lambda: plots.plot_descent_path, {
+            "path": Arr([[2.0], [1.0], [0.5]], inf_ok=True), "ax": Ax(), "fn": Func(lambda P: np.asarray(P)[:, 0] ** 2)}),
+        "plots.plot_function": Spec(lambda: plots.plot_function, {
+            "fn": Func(np.tanh), "s": Arr(S3, optional=True), "ax": Ax(), "color": Color("black")}),
+        "plots.plot_hidden_activations": Spec(lambda: plots.plot_hidden_activations, {
+            "U": Arr(birds, paired=True), "y": Ids(ids, 3), "class_names": Texts(species, count_checked=False),
+            "ax": Ax(), "title": Text("u", optional=True)}),
+        "plots.plot_hidden_units": Spec(lambda: plots.plot_hidden_units, {
+            "u_grid": Arr(np.column_stack([z, z[::-1]]), paired=True), "xlim": Limits((-1.0, 1.0)),
+            "ylim": Limits((-1.0, 1.0)), "X": Arr(X2, paired=True, optional=True), "y": Binary(Y_01, paired=True, optional=True),
+            "axes": AxesList(2), "title": Text("u_{{{j}}}")}),
+        "plots.plot_loss_curve": Spec(lambda: plots.plot_loss_curve, {
+            "fn": loss, "w": Arr(S3, optional=True), "ax": Ax(), "color": Color("grey")}),
+        "plots.plot_loss_curves": Spec(lambda: plots.plot_loss_curves, {
+            "ax": Ax(), "max_epochs": Count(100, minimum=1), "max_loss": Positive(1.0), "log_epochs": Bool(False)}),
+        "plots.plot_loss_surface": Spec(lambda: plots.plot_loss_surface, {
+            "fn": loss, "w1_range": Limits((-3.0, 3.0)), "w2_range": Limits((-3.0, 3.0)), "ax": Ax(),
+            "levels": Count(12, minimum=2), "labels": Texts(["w_1", "w_2"])}),
+        "plots.plot_mistakes_per_epoch": Spec(lambda: plots.plot_mistakes_per_epoch, {
+            "counts": Counts([3, 1, 0]), "ax": Ax(), "max_epochs": Count(5, minimum=1, optional=True),
+            "converged": Bad(True, [("a string", "yes"), ("1", 1)], optional=True)}),
+        "plots.plot_network": Spec(lambda: plots.plot_network, {
+            "layer_sizes": sizes,
+            "params": Bad(model.params, [("a string", "v"), ("one matrix", model.params[:1]),
+                                         ("NaN", [np.full((3, 3), np.nan), model.params[1]])], optional=True),
+            "ax": Ax(), "what": Text("weights"), "input_names": Texts(["a", "b"], optional=True)}),
+        "plots.plot_penguin_pairs": Spec(lambda: plots.plot_penguin_pairs, {
+            "X": Arr(birds, paired=True), "y": Ids(ids, 3), "feature_names": Texts(features),
+            "class_names": Texts(species, count_checked=False), "fig": Fig(), "title": Text("pairs", optional=True)}),
+        "plots.plot_penguins": Spec(lambda: plots.plot_penguins, {
+            "X": Arr(birds, paired=True), "y": Ids(ids, 3), "feature_names": Texts(features),
+            "class_names": Texts(species, count_checked=False),
+            "columns": Bad((0, 2), [("None", None), ("column 3", (0, 3)), ("one column", 0), ("a string", "01"),
+                                    ("2.5", (0, 2.5)), ("negative", (-1, 0))]),
+            "ax": Ax(), "legend": Bool(True), "title": Text("birds", optional=True)}),
+        "plots.plot_perceptron_loss": Spec(lambda: plots.plot_perceptron_loss, {"ax": Ax(), "s_range": Limits((-2.0, 2.0))}),
+        "plots.plot_probability_bars": Spec(lambda: plots.plot_probability_bars, {
+            "p": Bad([0.2, 0.8], [("None", None), ("a string", "0.2"), ("NaN", [np.nan, 0.8]), ("above 1", [0.2, 1.8]),
+                                  ("four classes", [0.25] * 4), ("empty", []), ("2-D", [[0.2, 0.8]])]),
+            "ax": Ax(), "labels": Texts(["a", "b"], optional=True)}),
+        "plots.plot_probability_map": Spec(lambda: plots.plot_probability_map, {
+            "z": Arr(z, paired=True), "xlim": Limits((-1.0, 1.0)), "ylim": Limits((-1.0, 1.0)),
+            "X": Arr(X2, paired=True, optional=True), "y": Binary(Y_01, paired=True, optional=True),
+            "X_test": Arr(X2[:2], optional=True), "y_test": Binary(Y_01[:2], optional=True), "ax": Ax(),
+            "show_colorbar": Bool(False)}),
+        "plots.plot_tangent": Spec(lambda: plots.plot_tangent, {
+            "s0": Real(1.0), "f0": Real(0.7), "slope": Real(0.2), "ax": Ax(), "half_width": Positive(1.5)}),
+        "plots.plot_weight_matrix": Spec(lambda: plots.plot_weight_matrix, {
+            "V": Arr([[0.5, -1.0], [2.0, 0.0]]), "row_labels": Texts(["x1", "x2"]), "col_labels": Texts(["u1", "u2"]),
+            "ax": Ax(), "title": Text("V", optional=True), "symbol": Text("v")}),
+    }
+
+
+SPECS.update(_plots_specs())
+
 # Public names that take no input from a learner, and why.
 EXEMPT = {
     "activations.Activation": "a record built once in ACTIVATIONS",
@@ -454,7 +739,7 @@ CHECKS_INFRASTRUCTURE = {"checks.AnswerProblem", "checks.CheckResult", "checks.c
 
 
 def _is_exempt(name):
-    return (name in EXEMPT or name.startswith(("checks.", "selfcheck.", "plots."))
+    return (name in EXEMPT or name.startswith(("checks.", "selfcheck."))
             or name.startswith("checks.CheckResult") or name.startswith("checks.AnswerProblem"))
 
 

@@ -89,15 +89,16 @@ def weight_cmap():
 
 def class_style(k):
     """Colour and marker of class ``k`` (there are three: 0, 1 and 2)."""
-    k = int(k)
-    if not 0 <= k < len(CLASS_STYLES):
-        raise ValueError(f"class ids go from 0 to {len(CLASS_STYLES) - 1}; got {k}")
-    return CLASS_STYLES[k]
+    from .. import _validate
+
+    return CLASS_STYLES[_validate.check_int(k, "k", maximum=len(CLASS_STYLES) - 1, what="a class id")]
 
 
 def series_style(k):
     """Line colour, marker and dash of the ``k``-th of several runs (wraps around)."""
-    return SERIES_STYLES[int(k) % len(SERIES_STYLES)]
+    from .. import _validate
+
+    return SERIES_STYLES[_validate.check_int(k, "k") % len(SERIES_STYLES)]
 
 
 def number(x, digits):

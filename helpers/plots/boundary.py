@@ -2,7 +2,16 @@
 
 import numpy as np
 
+from .. import _validate as check
 from . import _style
+
+
+def _weights(w, name="w"):
+    """A boundary's weights: (w0, w1, w2), the bias first."""
+    w = check.as_array(w, name, ndim=1)
+    if w.shape != (3,):
+        raise ValueError(f"{name} must have 3 entries (bias w0 first, then w1, w2); got {len(w)}")
+    return w
 
 
 def _clip_halfplane(polygon, w):
@@ -27,7 +36,8 @@ def boundary_segment(w, xlim, ylim):
     >>> boundary_segment([-1.0, 1.0, 1.0], (0, 1), (0, 1)).round(6).tolist()
     [[0.0, 1.0], [1.0, 0.0]]
     """
-    w = np.asarray(w, dtype=float)
+    w = _weights(w)
+    xlim, ylim = check.check_limits(xlim, "xlim"), check.check_limits(ylim, "ylim")
     if w[1] == 0 and w[2] == 0:
         return None
     box = [(xlim[0], ylim[0]), (xlim[1], ylim[0]), (xlim[1], ylim[1]), (xlim[0], ylim[1])]
@@ -64,10 +74,10 @@ class DecisionBoundary:
     """
 
     def __init__(self, ax, w, X, y, activation, show_normal, show_errors):
-        self.ax = ax
-        self.activation = activation
-        self.show_normal = show_normal
-        self.show_errors = show_errors
+        self.ax = check.check_ax(ax, optional=False)
+        self.activation = check.check_choice(activation, "activation", ("sign", "step"))
+        self.show_normal = check.check_bool(show_normal, "show_normal")
+        self.show_errors = check.check_bool(show_errors, "show_errors")
         tints = _style.REGION_TINTS
         self.region_neg = ax.fill([], [], color=tints[0], zorder=0, lw=0)[0]
         self.region_pos = ax.fill([], [], color=tints[1], zorder=0, lw=0)[0]
@@ -92,9 +102,9 @@ class DecisionBoundary:
 
     def update(self, w, X=None, y=None):
         """Move the boundary to weights ``w`` (and optionally show new points)."""
-        w = np.asarray(w, dtype=float)
-        if X is not None:
-            self.X, self.y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
+        w = _weights(w)
+        if X is not None or y is not None:
+            self.X, self.y = _points(X, y)
             positive = self.y > 0
             self.points[0].set_offsets(self.X[~positive].reshape(-1, 2))
             self.points[1].set_offsets(self.X[positive].reshape(-1, 2))
@@ -133,6 +143,14 @@ class DecisionBoundary:
         self.arrow_label.set_position(tuple(tip + 0.25 * (tip - foot)))
 
 
+def _points(X, y):
+    """Checked points ``(n, 2)`` and their two-class labels, one per point."""
+    X = check.as_array(X, "X", shape=(None, 2))
+    y = check.labels_binary(y, "y", ndim=1)
+    check.check_same_length(X, "X", y, "y")
+    return X, y
+
+
 def plot_decision_boundary(w, X, y, ax=None, activation="sign", xlim=None, ylim=None,
                            show_normal=True, show_errors=True, legend=True):
     """Draw points, the boundary w0 + w1 x1 + w2 x2 = 0, the shaded half-planes and the normal w.
@@ -160,14 +178,15 @@ def plot_decision_boundary(w, X, y, ax=None, activation="sign", xlim=None, ylim=
     DecisionBoundary
         Holds the artists; ``.update(w)`` moves them in place.
     """
-    from .. import perceptron
-
-    X = np.asarray(X, dtype=float)
-    perceptron.weighted_sum(w, X)  # validates shapes with a clear message
-    ax = _style.get_ax(ax)
+    w = _weights(w)
+    X, y = _points(X, y)
     auto_x, auto_y = default_limits(X)
-    ax.set_xlim(xlim if xlim is not None else auto_x)
-    ax.set_ylim(ylim if ylim is not None else auto_y)
+    xlim = check.check_limits(xlim, "xlim") if xlim is not None else auto_x
+    ylim = check.check_limits(ylim, "ylim") if ylim is not None else auto_y
+    check.check_bool(legend, "legend")
+    ax = _style.get_ax(check.check_ax(ax))
+    ax.set_xlim(xlim)
+    ax.set_ylim(ylim)
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
     ax.set_aspect("equal", adjustable="box")

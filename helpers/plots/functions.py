@@ -2,6 +2,7 @@
 
 import numpy as np
 
+from .. import _validate as check
 from . import _style
 
 
@@ -10,10 +11,15 @@ def plot_function(fn, s=None, ax=None, **style):
 
     Returns the Line2D; its y-data can be swapped with ``set_ydata`` for another f.
     """
-    ax = _style.get_ax(ax)
-    s = np.linspace(-5.0, 5.0, 401) if s is None else np.asarray(s, dtype=float)
+    check.check_callable(fn, "fn", "a function of an array s")
+    s = np.linspace(-5.0, 5.0, 401) if s is None else check.as_array(s, "s", ndim=1)
+    check.check_line_style(style)
+    f = check.as_array(fn(s), "the values fn returned", finite=False)
+    if f.shape != s.shape:
+        raise ValueError(f"fn must return one value per entry of s ({len(s)}); got shape {f.shape}")
+    ax = _style.get_ax(check.check_ax(ax))
     style = {"color": _style.INK, "lw": 2.0, **style}
-    return ax.plot(s, fn(s), **style)[0]
+    return ax.plot(s, f, **style)[0]
 
 
 def tangent_segment(s0, f0, slope, half_width=1.5):
@@ -36,12 +42,15 @@ class Tangent:
     """
 
     def __init__(self, ax, half_width=1.5, color=_style.DERIVATIVE):
-        self.half_width = half_width
+        check.check_ax(ax, optional=False)
+        check.check_line_style({"color": color})
+        self.half_width = check.check_positive(half_width, "half_width")
         self.line = ax.plot([], [], color=color, lw=1.6, ls="--", zorder=3, label="tangent")[0]
         self.point = ax.plot([], [], zorder=4, clip_on=False, **_style.CURRENT_MARKER)[0]  # whole at an edge
         self.dynamic = [self.line, self.point]
 
     def update(self, s0, f0, slope):
+        s0, f0, slope = (check.check_number(v, n) for v, n in ((s0, "s0"), (f0, "f0"), (slope, "slope")))
         self.point.set_data([s0], [f0])
         self.line.set_data(*tangent_segment(s0, f0, slope, self.half_width))
         return self
@@ -52,14 +61,19 @@ def plot_tangent(s0, f0, slope, ax=None, half_width=1.5):
 
     Returns a :class:`Tangent`; ``.update(s0, f0, slope)`` moves it.
     """
-    return Tangent(_style.get_ax(ax), half_width=half_width).update(s0, f0, slope)
+    for value, name in ((s0, "s0"), (f0, "f0"), (slope, "slope")):
+        check.check_number(value, name)
+    check.check_positive(half_width, "half_width")
+    return Tangent(_style.get_ax(check.check_ax(ax)), half_width=half_width).update(s0, f0, slope)
 
 
 class ProbabilityBars:
     """Bars of class probabilities with their values written on top, updatable in place."""
 
     def __init__(self, ax, n_classes, labels=None):
-        labels = labels or [f"class {k}" for k in range(n_classes)]
+        check.check_ax(ax, optional=False)
+        n_classes = check.check_int(n_classes, "n_classes", minimum=1, maximum=len(_style.CLASS_STYLES))
+        labels = _bar_labels(labels, n_classes)
         colors = [_style.class_style(k)["color"] for k in range(n_classes)]
         hatches = ["", "//", ".."]
         self.bars = ax.bar(range(n_classes), np.zeros(n_classes), color=colors, edgecolor=_style.INK,
@@ -72,6 +86,8 @@ class ProbabilityBars:
         self.dynamic = [*self.bars, *self.values]
 
     def update(self, p, digits=3):
+        p = _probabilities(p, "p", len(self.bars))
+        digits = check.check_int(digits, "digits", maximum=10)
         for bar, text, value in zip(self.bars, self.values, p):
             bar.set_height(value)
             text.set_position((bar.get_x() + bar.get_width() / 2, value + 0.015))
@@ -79,13 +95,34 @@ class ProbabilityBars:
         return self
 
 
+def _probabilities(p, name, count=None):
+    """Probabilities: numbers in [0, 1], ``count`` of them (when given)."""
+    p = check.as_array(p, name, ndim=1)
+    if count is not None and len(p) != count:
+        raise ValueError(f"{name} must hold {count} probabilities, one per bar; got {len(p)}")
+    outside = (p < 0) | (p > 1)
+    if outside.any():
+        raise ValueError(f"{name} must hold probabilities between 0 and 1; got {p[outside][0]:g}{check._where(outside)}")
+    return p
+
+
+def _bar_labels(labels, count):
+    if labels is None:
+        return [f"class {k}" for k in range(count)]
+    return check.check_texts(labels, "labels", count)
+
+
 def plot_probability_bars(p, ax=None, labels=None):
     """Draw probabilities ``p`` (C,) as bars with their values; colours and hatches differ per class.
 
     Returns a :class:`ProbabilityBars`; ``.update(p)`` changes the heights.
     """
-    p = np.asarray(p, dtype=float)
-    return ProbabilityBars(_style.get_ax(ax), len(p), labels=labels).update(p)
+    p = _probabilities(p, "p")
+    if len(p) > len(_style.CLASS_STYLES):
+        raise ValueError(f"p must hold at most {len(_style.CLASS_STYLES)} probabilities (one colour per class); "
+                         f"got {len(p)}")
+    labels = _bar_labels(labels, len(p))
+    return ProbabilityBars(_style.get_ax(check.check_ax(ax)), len(p), labels=labels).update(p)
 
 
 def plot_activation(activation, s=None, axes=None):
@@ -96,13 +133,16 @@ def plot_activation(activation, s=None, axes=None):
     """
     from .. import activations
 
-    if isinstance(activation, str):
-        activation = activations.ACTIVATIONS[activation]
+    if not isinstance(activation, activations.Activation):
+        activation = activations.ACTIVATIONS[check.check_choice(activation, "activation",
+                                                                tuple(activations.ACTIVATIONS))]
+    if s is not None:
+        s = check.as_array(s, "s", ndim=1)
     if axes is None:
         import matplotlib.pyplot as plt
 
         _, axes = plt.subplots(2, 1, sharex=True, figsize=(4.6, 4.4))
-    ax_f, ax_grad = axes
+    ax_f, ax_grad = check.check_axes(axes, "axes", 2)
     f_line = plot_function(activation.fn, s, ax=ax_f, label="$f(s)$")
     grad_line = plot_function(activation.grad, s, ax=ax_grad, color=_style.DERIVATIVE, label="$f'(s)$")
     ax_f.set_title(f"{activation.name}: {activation.formula}", fontsize=10)

@@ -2,6 +2,7 @@
 
 import numpy as np
 
+from .. import _validate as check
 from . import _style
 from ._style import get_ax
 
@@ -40,7 +41,9 @@ class ChainGraph:
     """
 
     def __init__(self, ax, names, formulas, edge_names, output_is_one=False):
-        self.ax = ax
+        self.ax = check.check_ax(ax, optional=False)
+        names, formulas, edge_names = _graph_texts(names, formulas, edge_names)
+        output_is_one = check.check_bool(output_is_one, "output_is_one")
         self.names = list(names)
         k = len(self.names)
         self.x = np.arange(k, dtype=float)
@@ -88,6 +91,10 @@ class ChainGraph:
         ``backward`` (dz/d node, one per node)."""
         last = self.names[-1]
         number = _style.number
+        k = len(self.names)
+        values = check.as_array(values, "values", shape=(k,))
+        local_derivatives = check.as_array(local_derivatives, "local_derivatives", shape=(k - 1,))
+        backward = check.as_array(backward, "backward", shape=(k,))
         for text, value in zip(self.values, values):
             text.set_text(number(value, DIGITS))
         for text, d in zip(self.locals, local_derivatives):
@@ -98,6 +105,17 @@ class ChainGraph:
             text.set_text(number(g, DIGITS))
         self.product.set_text(product_text(local_derivatives))
         return self
+
+
+def _graph_texts(names, formulas, edge_names):
+    names = check.check_texts(names, "names", minimum=2)
+    formulas = check.check_texts(formulas, "formulas")
+    edge_names = check.check_texts(edge_names, "edge_names")
+    if len(formulas) != len(names) or len(edge_names) != len(names) - 1:
+        raise ValueError(f"need one formula per node and one edge name per pair of neighbours: "
+                         f"{len(names)} names take {len(names)} formulas and {len(names) - 1} edge_names; "
+                         f"got {len(formulas)} formulas and {len(edge_names)} edge_names")
+    return names, formulas, edge_names
 
 
 def plot_chain_graph(names, formulas, edge_names, ax=None, output_is_one=False):
@@ -120,6 +138,6 @@ def plot_chain_graph(names, formulas, edge_names, ax=None, output_is_one=False):
     -------
     ChainGraph
     """
-    if len(formulas) != len(names) or len(edge_names) != len(names) - 1:
-        raise ValueError("need one formula per node and one edge name per pair of neighbours")
-    return ChainGraph(get_ax(ax, figsize=(7, 2.4)), names, formulas, edge_names, output_is_one=output_is_one)
+    names, formulas, edge_names = _graph_texts(names, formulas, edge_names)
+    check.check_bool(output_is_one, "output_is_one")
+    return ChainGraph(get_ax(check.check_ax(ax), figsize=(7, 2.4)), names, formulas, edge_names, output_is_one=output_is_one)

@@ -2,6 +2,7 @@
 
 import numpy as np
 
+from .. import _validate as check
 from . import _style
 from ._style import get_ax
 
@@ -31,8 +32,10 @@ class NetworkDiagram:
     def __init__(self, ax, layer_sizes, input_names=None):
         from matplotlib.collections import LineCollection
 
-        self.ax = ax
-        self.layer_sizes = [int(n) for n in layer_sizes]
+        self.ax = check.check_ax(ax, optional=False)
+        self.layer_sizes = _layer_sizes(layer_sizes)
+        if input_names is not None:
+            input_names = check.check_texts(input_names, "input_names", self.layer_sizes[0])
         ax.set_axis_off()
         columns = len(self.layer_sizes)
         tallest = max(self.layer_sizes) + 1
@@ -85,7 +88,8 @@ class NetworkDiagram:
         ``largest``). Returns True when the caption (``what``) changed, i.e. the static
         part needs redrawing.
         """
-        values = np.concatenate([np.asarray(m, dtype=float).ravel() for m in matrices])
+        check.check_text(what, "what")
+        values = _entries(matrices, self.layer_sizes, "matrices")
         if values.size != len(self.edges.get_segments()):
             raise ValueError(f"expected {len(self.edges.get_segments())} entries for layers "
                              f"{self.layer_sizes}; got {values.size}")
@@ -99,6 +103,29 @@ class NetworkDiagram:
         changed = caption != self.caption.get_text()
         self.caption.set_text(caption)
         return changed
+
+
+def _entries(matrices, layer_sizes, name):
+    """Every entry of one weight matrix per pair of layers, bias row first, flattened in order."""
+    if matrices is None or isinstance(matrices, (str, bytes)) or not hasattr(matrices, "__iter__"):
+        raise TypeError(f"{name} must be a list of weight matrices (like MLP.params); got {check._given(matrices)}")
+    shapes = [(n_in + 1, n_out) for n_in, n_out in zip(layer_sizes, layer_sizes[1:])]
+    matrices = list(matrices)
+    if len(matrices) != len(shapes):
+        raise ValueError(f"{name} must hold {len(shapes)} matrices of shapes {shapes} "
+                         f"({sum(a * b for a, b in shapes)} entries) for layers {layer_sizes}; got {len(matrices)}")
+    return np.concatenate([check.as_array(m, f"{name}[{k}]", shape=shape).ravel()
+                           for k, (m, shape) in enumerate(zip(matrices, shapes))])
+
+
+def _layer_sizes(layer_sizes):
+    """At least two layers of whole, positive sizes, as a list of ints."""
+    if layer_sizes is None or isinstance(layer_sizes, (str, bytes)) or not hasattr(layer_sizes, "__iter__"):
+        raise TypeError(f"layer_sizes must be a list of whole numbers, e.g. [2, 3, 1]; got {check._given(layer_sizes)}")
+    sizes = [check.check_int(n, f"layer_sizes[{k}]", minimum=1) for k, n in enumerate(layer_sizes)]
+    if len(sizes) < 2:
+        raise ValueError(f"layer_sizes must list at least an input and an output layer; got {sizes}")
+    return sizes
 
 
 def plot_network(layer_sizes, params=None, ax=None, what="weights", input_names=None):
@@ -119,7 +146,13 @@ def plot_network(layer_sizes, params=None, ax=None, what="weights", input_names=
     -------
     NetworkDiagram
     """
-    diagram = NetworkDiagram(get_ax(ax, figsize=(4, 3)), layer_sizes, input_names=input_names)
+    layer_sizes = _layer_sizes(layer_sizes)
+    check.check_text(what, "what")
+    if params is not None:
+        _entries(params, layer_sizes, "params")
+    if input_names is not None:
+        check.check_texts(input_names, "input_names", layer_sizes[0])
+    diagram = NetworkDiagram(get_ax(check.check_ax(ax), figsize=(4, 3)), layer_sizes, input_names=input_names)
     if params is not None:
         diagram.update(params, what=what)
     return diagram

@@ -6,6 +6,7 @@ Drawing only: models are trained elsewhere; :func:`plot_class_regions` only call
 
 import numpy as np
 
+from .. import _validate as check
 from . import _style
 
 _UNITS = {"mm": "mm", "g": "g"}
@@ -17,7 +18,9 @@ def feature_label(name, symbol=None):
     >>> feature_label("body_mass_g", symbol="x_4")
     '$x_4$: body mass (g)'
     """
-    words = str(name).split("_")
+    check.check_text(name, "name")
+    check.check_text(symbol, "symbol", optional=True)
+    words = name.split("_")
     unit = None
     if len(words) > 1 and words[-1] in _UNITS:
         unit = _UNITS[words.pop()]
@@ -33,6 +36,19 @@ def _scatter_classes(ax, X2, y, class_names, size=22, alpha=0.85):
                                   edgecolors=_style.INK, linewidths=0.4, zorder=3,
                                   **_style.class_style(k)))
     return artists
+
+
+def _birds(X, y, feature_names, class_names, *, columns=None):
+    """Checked measurements ``(n, d)``, class ids (one per bird) and the names of both."""
+    X = check.as_array(X, "X", ndim=2)
+    class_names = check.check_texts(class_names, "class_names", minimum=1)
+    if len(class_names) > len(_style.CLASS_STYLES):
+        raise ValueError(f"class_names must hold at most {len(_style.CLASS_STYLES)} names (one colour per class); "
+                         f"got {len(class_names)}")
+    y = check.class_ids(y, len(class_names), "y", ndim=1)
+    check.check_same_length(X, "X", y, "y")
+    feature_names = check.check_texts(feature_names, "feature_names", X.shape[1] if columns is None else None)
+    return X, y, feature_names, class_names
 
 
 def plot_penguins(X, y, feature_names, class_names, columns=(0, 1), ax=None, legend=True,
@@ -52,10 +68,13 @@ def plot_penguins(X, y, feature_names, class_names, columns=(0, 1), ax=None, leg
     -------
     list of PathCollection, one per species
     """
-    X = np.asarray(X, dtype=float)
-    y = np.asarray(y)
-    i, j = columns
-    ax = _style.get_ax(ax, figsize=(4.6, 3.8))
+    X, y, feature_names, class_names = _birds(X, y, feature_names, class_names)
+    if columns is None or isinstance(columns, (str, bytes)) or not hasattr(columns, "__len__") or len(columns) != 2:
+        raise TypeError(f"columns must be two column numbers, e.g. (0, 1); got {check._given(columns)}")
+    i, j = (check.check_int(c, "columns", maximum=X.shape[1] - 1) for c in columns)
+    check.check_bool(legend, "legend")
+    check.check_text(title, "title", optional=True)
+    ax = _style.get_ax(check.check_ax(ax), figsize=(4.6, 3.8))
     artists = _scatter_classes(ax, X[:, [i, j]], y, class_names)
     ax.set_xlabel(feature_label(feature_names[i]))
     ax.set_ylabel(feature_label(feature_names[j]))
@@ -75,7 +94,12 @@ def plot_penguin_pairs(X, y, feature_names, class_names, fig=None, title=None):
     """
     import matplotlib.pyplot as plt
 
+    X, y, feature_names, class_names = _birds(X, y, feature_names, class_names)
+    check.check_figure(fig)
+    check.check_text(title, "title", optional=True)
     d = len(feature_names)
+    if d < 2:
+        raise ValueError(f"X must have at least 2 columns to draw pairs; got {d}")
     pairs = [(i, j) for i in range(d) for j in range(i + 1, d)]
     ncols = min(3, len(pairs))
     nrows = int(np.ceil(len(pairs) / ncols))
@@ -110,11 +134,15 @@ def plot_confusion_matrix(cm, class_names, ax=None, title="Confusion matrix"):
     -------
     AxesImage
     """
-    cm = np.asarray(cm)
+    class_names = check.check_texts(class_names, "class_names")
     C = len(class_names)
+    cm = check.as_array(cm, "cm", ndim=2)
     if cm.shape != (C, C):
-        raise ValueError(f"cm must have shape ({C}, {C}) for {C} class names; got {cm.shape}")
-    ax = _style.get_ax(ax, figsize=(3.8, 3.4))
+        raise ValueError(f"cm must have shape ({C}, {C}) for {C} class_names; got {cm.shape}")
+    if (cm < 0).any() or (cm != np.round(cm)).any():
+        raise ValueError(f"cm must hold counts (whole numbers >= 0); got {cm[(cm < 0) | (cm != np.round(cm))][0]:g}")
+    check.check_text(title, "title", optional=True)
+    ax = _style.get_ax(check.check_ax(ax), figsize=(3.8, 3.4))
     image = ax.imshow(cm, cmap=_style.SEQUENTIAL_CMAP, vmin=0, vmax=max(int(cm.max()), 1))
     threshold = 0.6 * max(int(cm.max()), 1)
     for t in range(C):
@@ -153,18 +181,25 @@ def plot_class_regions(predict, X, y, feature_names, class_names, ax=None, resol
     """
     from matplotlib.colors import BoundaryNorm, ListedColormap
 
-    X = np.asarray(X, dtype=float)
-    y = np.asarray(y)
-    if X.ndim != 2 or X.shape[1] != 2:
+    check.check_callable(predict, "predict", "a function of an (m, 2) array returning m class ids")
+    X = check.as_array(X, "X", ndim=2)
+    if X.shape[1] != 2:
         raise ValueError(f"X must have shape (n, 2) to draw regions in a plane; got {X.shape}")
-    ax = _style.get_ax(ax, figsize=(4.6, 3.8))
+    X, y, feature_names, class_names = _birds(X, y, feature_names, class_names)
+    resolution = check.check_int(resolution, "resolution", minimum=2, maximum=2000)
+    margin = check.check_number(margin, "margin", low=0, high=1)
+    check.check_text(title, "title", optional=True)
+    ax = _style.get_ax(check.check_ax(ax), figsize=(4.6, 3.8))
     lo, hi = X.min(axis=0), X.max(axis=0)
     pad = margin * (hi - lo)
     g1 = np.linspace(lo[0] - pad[0], hi[0] + pad[0], resolution)
     g2 = np.linspace(lo[1] - pad[1], hi[1] + pad[1], resolution)
     G1, G2 = np.meshgrid(g1, g2)
-    labels = np.asarray(predict(np.column_stack([G1.ravel(), G2.ravel()]))).reshape(G1.shape)
     C = len(class_names)
+    labels = check.class_ids(predict(np.column_stack([G1.ravel(), G2.ravel()])), C, "the class ids predict returned")
+    if labels.size != G1.size:
+        raise ValueError(f"predict must return one class id per point ({G1.size}); got {labels.size}")
+    labels = labels.reshape(G1.shape)
     tints = [_style.REGION_TINTS[k % len(_style.REGION_TINTS)] for k in range(C)]
     cmap = ListedColormap(tints)
     norm = BoundaryNorm(np.arange(-0.5, C), C)
@@ -198,11 +233,14 @@ def plot_weight_matrix(V, row_labels, col_labels, ax=None, title=None, symbol="v
     -------
     AxesImage
     """
-    V = np.asarray(V, dtype=float)
+    row_labels, col_labels = check.check_texts(row_labels, "row_labels"), check.check_texts(col_labels, "col_labels")
+    V = check.as_array(V, "V", ndim=2)
     if V.shape != (len(row_labels), len(col_labels)):
-        raise ValueError(f"V has shape {V.shape} but there are {len(row_labels)} row and "
-                         f"{len(col_labels)} column labels")
-    ax = _style.get_ax(ax, figsize=(4.4, 3.4))
+        raise ValueError(f"V has shape {V.shape} but there are {len(row_labels)} row_labels and "
+                         f"{len(col_labels)} col_labels")
+    check.check_text(title, "title", optional=True)
+    check.check_text(symbol, "symbol")
+    ax = _style.get_ax(check.check_ax(ax), figsize=(4.4, 3.4))
     limit = max(float(np.abs(V).max()), 1e-12)
     image = ax.imshow(V, cmap=_style.weight_cmap(), vmin=-limit, vmax=limit, aspect="auto")
     for i in range(V.shape[0]):
@@ -231,10 +269,13 @@ def plot_hidden_activations(U, y, class_names, ax=None, title=None):
     -------
     AxesImage
     """
-    U = np.asarray(U, dtype=float)
-    y = np.asarray(y)
+    U = check.as_array(U, "U", ndim=2)
+    class_names = check.check_texts(class_names, "class_names")
+    y = check.class_ids(y, len(class_names), "y", ndim=1)
+    check.check_same_length(U, "U", y, "y")
+    check.check_text(title, "title", optional=True)
     order = np.argsort(y, kind="stable")
-    ax = _style.get_ax(ax, figsize=(3.6, 4.0))
+    ax = _style.get_ax(check.check_ax(ax), figsize=(3.6, 4.0))
     image = ax.imshow(U[order], cmap=_style.SEQUENTIAL_CMAP, vmin=0.0, vmax=1.0, aspect="auto",
                       interpolation="nearest")
     counts = np.bincount(y, minlength=len(class_names))

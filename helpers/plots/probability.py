@@ -2,6 +2,7 @@
 
 import numpy as np
 
+from .. import _validate as check
 from . import _style
 from ._style import get_ax
 
@@ -20,6 +21,8 @@ def grid_points(xlim, ylim, size=40):
     >>> grid_points((0, 1), (0, 1), size=2).tolist()
     [[0.0, 0.0], [1.0, 0.0], [0.0, 1.0], [1.0, 1.0]]
     """
+    xlim, ylim = check.check_limits(xlim, "xlim"), check.check_limits(ylim, "ylim")
+    size = check.check_int(size, "size", minimum=2, maximum=2000)
     x1, x2 = np.meshgrid(np.linspace(*xlim, size), np.linspace(*ylim, size))
     return np.column_stack([x1.ravel(), x2.ravel()])
 
@@ -49,12 +52,39 @@ class ProbabilityMap:
     def update(self, z=None, X_train=None, y_train=None, X_test=None, y_test=None):
         """New probabilities ``z`` (one per grid point) and/or new points."""
         if z is not None:
-            self.image.set_data(np.asarray(z, dtype=float).reshape(self.size, self.size))
-        for artists, X, y in ((self.train, X_train, y_train), (self.test, X_test, y_test)):
-            if X is not None:
+            self.image.set_data(_grid_values(z, "z", self.size * self.size).reshape(self.size, self.size))
+        for artists, X, y, names in ((self.train, X_train, y_train, ("X", "y")),
+                                     (self.test, X_test, y_test, ("X_test", "y_test"))):
+            if X is not None or y is not None:
+                X, y = _labelled_points(X, y, *names)
                 for k, artist in enumerate(artists):
-                    artist.set_offsets(np.asarray(X)[np.asarray(y) == k].reshape(-1, 2))
+                    artist.set_offsets(X[y == k].reshape(-1, 2))
         return self
+
+
+def _grid_values(z, name, count=None, *, ndim=1, probabilities=True):
+    """Values (in [0, 1] for ``probabilities``) at the points of a square grid (``count`` when given)."""
+    z = check.as_array(z, name, ndim=ndim)
+    rows = len(z)
+    size = int(round(np.sqrt(rows)))
+    if size * size != rows or size < 2 or (count is not None and rows != count):
+        want = f"{count}" if count is not None else "size * size"
+        raise ValueError(f"{name} must hold {want} values, one per point of grid_points(xlim, ylim, size); got {rows}")
+    outside = (z < 0) | (z > 1)
+    if probabilities and outside.any():
+        raise ValueError(f"{name} must hold values between 0 and 1; got {z[outside][0]:g}{check._where(outside)}")
+    return z
+
+
+def _labelled_points(X, y, name_X="X", name_y="y"):
+    """Points ``(n, 2)`` with 0/1 labels, one per point (both given or neither)."""
+    if X is None or y is None:
+        missing, given = (name_X, name_y) if X is None else (name_y, name_X)
+        raise TypeError(f"{missing} must be given with {given}; got None")
+    X = check.as_array(X, name_X, shape=(None, 2), allow_empty=True)
+    y = check.labels_01(y, name_y, ndim=1, allow_empty=True)
+    check.check_same_length(X, name_X, y, name_y)
+    return X, y
 
 
 def plot_probability_map(z, xlim, ylim, X=None, y=None, X_test=None, y_test=None, ax=None,
@@ -74,11 +104,14 @@ def plot_probability_map(z, xlim, ylim, X=None, y=None, X_test=None, y_test=None
     -------
     ProbabilityMap
     """
-    z = np.asarray(z, dtype=float)
+    z = _grid_values(z, "z")
     size = int(round(np.sqrt(z.size)))
-    if size * size != z.size:
-        raise ValueError(f"z must hold size*size values from grid_points; got {z.size}")
-    artists = ProbabilityMap(get_ax(ax), xlim, ylim, size, show_colorbar)
+    xlim, ylim = check.check_limits(xlim, "xlim"), check.check_limits(ylim, "ylim")
+    for X_, y_, names in ((X, y, ("X", "y")), (X_test, y_test, ("X_test", "y_test"))):
+        if X_ is not None or y_ is not None:
+            _labelled_points(X_, y_, *names)
+    check.check_bool(show_colorbar, "show_colorbar")
+    artists = ProbabilityMap(get_ax(check.check_ax(ax)), xlim, ylim, size, show_colorbar)
     return artists.update(z, X, y, X_test, y_test)
 
 
@@ -97,11 +130,16 @@ def plot_hidden_units(u_grid, xlim, ylim, X=None, y=None, axes=None, title="u_{{
     """
     import matplotlib.pyplot as plt
 
-    u_grid = np.asarray(u_grid, dtype=float)
+    u_grid = _grid_values(u_grid, "u_grid", ndim=2, probabilities=False)
     p = u_grid.shape[1]
     size = int(round(np.sqrt(u_grid.shape[0])))
+    xlim, ylim = check.check_limits(xlim, "xlim"), check.check_limits(ylim, "ylim")
+    if X is not None or y is not None:
+        X, y = _labelled_points(X, y)
+    check.check_text(title, "title")
     if axes is None:
         axes = plt.figure(figsize=(2.6 * p, 2.6)).subplots(1, p, squeeze=False)[0]
+    axes = check.check_axes(axes, "axes", p)
     x1, x2 = np.meshgrid(np.linspace(*xlim, size), np.linspace(*ylim, size))
     for j, ax in enumerate(axes):
         u = u_grid[:, j].reshape(size, size)
@@ -123,7 +161,10 @@ def plot_loss_curves(ax=None, max_epochs=100, max_loss=1.0, log_epochs=False):
     ``log_epochs=True`` makes the epoch axis linear from 0 to 1 and logarithmic beyond
     (0, 1, 10, 100, ...), so the first epochs keep their room on a long run.
     """
-    return LossCurves(get_ax(ax), max_epochs, max_loss, log_epochs)
+    max_epochs = check.check_int(max_epochs, "max_epochs", minimum=1)
+    max_loss = check.check_positive(max_loss, "max_loss")
+    check.check_bool(log_epochs, "log_epochs")
+    return LossCurves(get_ax(check.check_ax(ax)), max_epochs, max_loss, log_epochs)
 
 
 class LossCurves:

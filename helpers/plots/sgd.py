@@ -2,16 +2,18 @@
 
 import numpy as np
 
+from .. import _validate as check
 from .. import losses
 from . import _style
-from .boundary import boundary_segment
+from .boundary import _weights, boundary_segment
 
 
 class BoundaryLine:
     """A line w0 + w1 x1 + w2 x2 = 0 clipped to the axes; ``.update(w)`` moves it."""
 
     def __init__(self, ax, w, **style):
-        self.ax = ax
+        self.ax = check.check_ax(ax, optional=False)
+        check.check_line_style(style)
         self.line = ax.plot([], [], **style)[0]
         self.dynamic = [self.line]
         self.update(w)
@@ -32,7 +34,9 @@ def plot_boundary_line(w, ax=None, color=_style.MUTED, lw=1.5, ls="--", alpha=0.
     BoundaryLine
         ``.line`` is the Line2D; ``.update(w)`` moves it.
     """
-    ax = _style.get_ax(ax)
+    w = _weights(w)
+    check.check_line_style({"color": color, "lw": lw, "ls": ls, "alpha": alpha, "label": label, "zorder": zorder})
+    ax = _style.get_ax(check.check_ax(ax))
     return BoundaryLine(ax, w, color=color, lw=lw, ls=ls, alpha=alpha, label=label, zorder=zorder)
 
 
@@ -49,8 +53,8 @@ class MistakesChart:
         from matplotlib.patches import Rectangle
         from matplotlib.ticker import MaxNLocator
 
-        self.ax = ax
-        self.max_epochs = max_epochs
+        self.ax = check.check_ax(ax, optional=False)
+        self.max_epochs = max_epochs = check.check_int(max_epochs, "max_epochs", minimum=1)
         # One collection, not a patch per bar: a new run redraws up to 30 bars in one call.
         self.bars = PolyCollection([], facecolors=_style.MUTED, edgecolors=_style.INK, linewidths=0.6, zorder=2)
         ax.add_collection(self.bars)
@@ -75,7 +79,7 @@ class MistakesChart:
 
     def limits_for(self, counts):
         """Default view of ``counts``: at least 5 epochs (short runs' bars are no slivers), headroom for the note."""
-        counts = np.asarray(counts, dtype=float)
+        counts = _counts(counts)
         return min(self.max_epochs, max(len(counts), 5)), max(4.0, counts.max(initial=0)) * 1.4
 
     def update(self, counts, converged=None, limits=None):
@@ -84,7 +88,11 @@ class MistakesChart:
         ``limits`` is ``(epochs shown, top of the y axis)``, by default :meth:`limits_for`
         ``(counts)``. Returns True when the limits changed (the static part needs redrawing).
         """
-        counts = np.asarray(counts, dtype=float)
+        counts = _counts(counts)
+        if converged is not None:
+            check.check_bool(converged, "converged")
+        if limits is not None:
+            limits = _limits(limits)
         shown = counts[:self.max_epochs]
         self.heights = np.concatenate([shown, np.zeros(self.max_epochs - len(shown))])
         # a bar 0.8 wide per epoch run; epochs not run have none
@@ -107,10 +115,28 @@ class MistakesChart:
 
     def mark(self, epoch):
         """Highlight the column of ``epoch`` (1-based); None hides it."""
+        if epoch is not None:
+            epoch = check.check_int(epoch, "epoch", minimum=1)
         self.current.set_visible(epoch is not None)
         if epoch is not None:
             self.current.set_x(epoch - 0.5)
         return self
+
+
+def _counts(counts):
+    """Mistakes per epoch: whole numbers >= 0, one per epoch run (none yet is allowed)."""
+    counts = check.as_array(counts, "counts", ndim=1, allow_empty=True)
+    bad = (counts < 0) | (counts != np.round(counts))
+    if bad.any():
+        raise ValueError(f"counts must hold whole numbers >= 0 (mistakes per epoch); got {counts[bad][0]:g}"
+                         f"{check._where(bad)}")
+    return counts
+
+
+def _limits(limits):
+    if limits is None or isinstance(limits, (str, bytes)) or not hasattr(limits, "__len__") or len(limits) != 2:
+        raise TypeError(f"limits must be (epochs shown, top of the y axis); got {check._given(limits)}")
+    return check.check_int(limits[0], "limits", minimum=1), check.check_positive(limits[1], "limits")
 
 
 def plot_mistakes_per_epoch(counts, ax=None, max_epochs=None, converged=None):
@@ -132,8 +158,12 @@ def plot_mistakes_per_epoch(counts, ax=None, max_epochs=None, converged=None):
         ``.heights`` are the bars' heights (0 past the epochs run), ``.update(counts)``
         shows new counts, ``.mark(epoch)`` highlights one epoch.
     """
-    ax = _style.get_ax(ax, figsize=(4.2, 2.8))
-    counts = np.asarray(counts)
+    counts = _counts(counts)
+    if max_epochs is not None:
+        max_epochs = check.check_int(max_epochs, "max_epochs", minimum=1)
+    if converged is not None:
+        check.check_bool(converged, "converged")
+    ax = _style.get_ax(check.check_ax(ax), figsize=(4.2, 2.8))
     chart = MistakesChart(ax, counts, max_epochs or max(len(counts), 1))
     chart.update(counts, converged)
     chart.mark(None)
@@ -145,7 +175,8 @@ def plot_perceptron_loss(ax=None, s_range=(-2.0, 2.0)):
 
     Returns the Axes.
     """
-    ax = _style.get_ax(ax, figsize=(5.0, 3.0))
+    s_range = check.check_limits(s_range, "s_range")
+    ax = _style.get_ax(check.check_ax(ax), figsize=(5.0, 3.0))
     s = np.linspace(*s_range, 201)
     for k, y in ((1, +1), (0, -1)):
         style = _style.class_style(k)
@@ -180,13 +211,22 @@ def plot_boundaries(ws, X, y, labels=None, ax=None, xlim=None, ylim=None):
 
     Returns the Axes.
     """
-    X, y = np.asarray(X, dtype=float), np.asarray(y, dtype=float)
-    ax = _style.get_ax(ax)
+    from .boundary import _points
+
+    X, y = _points(X, y)
+    if ws is None or isinstance(ws, (str, bytes)) or not hasattr(ws, "__len__"):
+        raise TypeError(f"ws must be a list of weight vectors (w0, w1, w2); got {check._given(ws)}")
+    ws = [_weights(w, f"ws[{k}]") for k, w in enumerate(ws)]
+    if not ws:
+        raise ValueError("ws must hold at least one weight vector; got none")
+    labels = check.check_texts(labels, "labels", len(ws)) if labels is not None else [None] * len(ws)
     lo, hi = X.min(axis=0) - 0.5, X.max(axis=0) + 0.5
-    ax.set_xlim(xlim if xlim is not None else (lo[0], hi[0]))
-    ax.set_ylim(ylim if ylim is not None else (lo[1], hi[1]))
+    xlim = check.check_limits(xlim, "xlim") if xlim is not None else (lo[0], hi[0])
+    ylim = check.check_limits(ylim, "ylim") if ylim is not None else (lo[1], hi[1])
+    ax = _style.get_ax(check.check_ax(ax))
+    ax.set_xlim(xlim)
+    ax.set_ylim(ylim)
     ax.set_aspect("equal", adjustable="box")
-    labels = list(labels) if labels is not None else [None] * len(ws)
     for k, (w, label) in enumerate(zip(ws, labels)):
         style = _style.series_style(k)  # runs are not classes: black and grey, told apart by dashes
         plot_boundary_line(w, ax=ax, color=style["color"], ls=style["ls"], lw=2, alpha=1.0, label=label)
