@@ -75,9 +75,9 @@ print("sign(0) =", activations.sign(0.0), "  step(0) =", activations.step(0.0), 
 s = np.linspace(-2, 2, 401)
 fig, axes = plt.subplots(1, 2, figsize=(7, 2.4), sharex=True)
 for ax, f, name in zip(axes, (activations.step, activations.sign), ("step", "sign")):
-    ax.plot(s, f(s), color="#0072B2", lw=2, drawstyle="steps-post")
-    ax.plot([0], [1], "o", color="#0072B2")                         # f(0) = 1 ...
-    ax.plot([0], [f(-1.0)], "o", mfc="white", color="#0072B2")      # ... not the lower value
+    ax.plot(s, f(s), color=plots.style.INK, lw=2, drawstyle="steps-post")
+    ax.plot([0], [1], "o", color=plots.style.INK)                       # f(0) = 1 ...
+    ax.plot([0], [f(-1.0)], "o", mfc="white", color=plots.style.INK)    # ... not the lower value
     ax.set(title=f"{name}(s): the value at s = 0 is 1", xlabel="$s$", ylabel=f"{name}$(s)$")
 fig.tight_layout()
 plt.show()

@@ -54,15 +54,15 @@ print(f"central difference: {optim.numerical_derivative(f, 1.5, h=0.1):.4f}")
 # %% [markdown]
 # The sign of the derivative says which way is uphill. At $w = 1.5$ it is $+3$: increasing $w$
 # increases $f$. So to *decrease* $f$, move the opposite way, to smaller $w$. In the plot the
-# pink arrow is the derivative, drawn as a vector along the $w$ axis; the green arrow points
-# against it, downhill.
+# vermillion arrow is the derivative (vermillion marks derivatives in every figure), drawn as
+# a vector along the $w$ axis; the black arrow, a step, points against it, downhill.
 
 # %%
 fig, ax = plt.subplots(figsize=(5, 3.2), layout="constrained")
 plots.plot_function(f, np.linspace(-2.5, 2.5, 200), ax=ax)
 plots.plot_tangent(1.5, f(1.5), 3.0, ax=ax, half_width=0.8)
-plots.Arrow(ax, "#CC79A7").update([1.5, f(1.5)], [0.5 * 3.0, 0.0])
-plots.Arrow(ax, "#009E73").update([1.5, f(1.5)], [-0.5 * 3.0, 0.0])
+plots.Arrow(ax, plots.style.DERIVATIVE).update([1.5, f(1.5)], [0.5 * 3.0, 0.0])
+plots.Arrow(ax, plots.style.INK).update([1.5, f(1.5)], [-0.5 * 3.0, 0.0])
 ax.set(xlim=(-2.6, 3.3), ylim=(-0.4, 6.6), xlabel="$w$", ylabel="$f(w) = w^2$",
        title="Derivative +3: uphill is to the right, so step left")
 plt.show()
@@ -105,16 +105,16 @@ print("numerical:", optim.numerical_gradient(ravine.fn, w).round(6))
 # %% [markdown]
 # On a contour map (lines of equal loss, darker is lower) the gradient is always at right
 # angles to the contour lines. Notice that in the narrow direction ($w_2$) it is much
-# steeper than along the valley ($w_1$). Each green arrow, against the gradient, points downhill.
+# steeper than along the valley ($w_1$). Each black arrow, against the gradient, points downhill.
 
 # %%
 fig, ax = plt.subplots(figsize=(4.6, 4.2), layout="constrained")
 plots.plot_loss_surface(ravine.fn, ax=ax)
 for point in [(2.0, 1.0), (-2.0, 1.5), (-1.5, -1.5), (2.2, -0.5)]:
     g = ravine.grad(np.array(point))
-    plots.Arrow(ax, "#CC79A7").update(point, 0.25 * g)
-    plots.Arrow(ax, "#009E73").update(point, -0.25 * g)
-ax.set_title("Pink: gradient (uphill). Green: against it (downhill)")
+    plots.Arrow(ax, plots.style.DERIVATIVE).update(point, 0.25 * g)
+    plots.Arrow(ax, plots.style.INK).update(point, -0.25 * g)
+ax.set_title("Vermillion: gradient (uphill). Black: against it (downhill)")
 plt.show()
 
 # %% [markdown]
@@ -162,11 +162,12 @@ def line_loss(w, x, y):
 # %%
 guesses = {"flat, w = (0, 0)": (0.0, 0.0), "too steep, w = (1, 4)": (1.0, 4.0), "close, w = (1, 2)": (1.0, 2.0)}
 fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(9.4, 3.8), layout="constrained")
-ax1.scatter(x, y, color="#000000", zorder=3, label="data")
+ax1.scatter(x, y, color=plots.style.INK, zorder=3, label="data")
 plots.plot_loss_surface(lambda w: line_loss(w, x, y), (-2, 4), (-2, 6), ax=ax2, labels=("w_0", "w_1"))
-for (name, w), style in zip(guesses.items(), plots.CLASS_STYLES):
-    ax1.plot(x, w[0] + w[1] * x, color=style["color"], lw=2, label=f"{name}: L = {line_loss(w, x, y):.2f}")
-    ax2.plot(*w, marker=style["marker"], color=style["color"], ms=10, mec="k", ls="none")
+for (name, w), style in zip(guesses.items(), plots.SERIES_STYLES):    # guesses, not classes: black and grey
+    label = f"{name}: L = {line_loss(w, x, y):.2f}"
+    ax1.plot(x, w[0] + w[1] * x, color=style["color"], ls=style["ls"], lw=2, label=label)
+    ax2.plot(*w, **{**style, "ls": "none"}, ms=10, mec="k")
 ax1.set(xlabel="$x$", ylabel="$y$", title="Three lines through the data")
 ax1.legend(fontsize=7.5, loc="upper left")
 ax2.set_title("Each line is one point on the loss surface")
@@ -285,13 +286,12 @@ assert [getattr(control, "value", None) for control in explorer.controls.values(
 two = optim.EXAMPLE_LOSSES["two valleys"]
 ends = {}
 fig, ax = plt.subplots(figsize=(5.4, 3.2), layout="constrained")
-plots.plot_loss_curve(two.fn, np.linspace(-3.2, 3.2, 300), ax=ax, color="grey")
-for lr, style in zip([0.1, 0.3, 0.5], plots.CLASS_STYLES):
+plots.plot_loss_curve(two.fn, np.linspace(-3.2, 3.2, 300), ax=ax)     # the landscape, in grey
+for lr, style in zip([0.1, 0.3, 0.5], plots.SERIES_STYLES):
     run = optim.gradient_descent(two.grad, 2.5, lr, 60, limit=1e3, return_info=True)
     ends[lr] = run
     shown_part = run.path[:3] if run.diverged else run.path    # a diverging run: its first two jumps
-    ax.plot(shown_part[:, 0], two.fn(shown_part), "-", marker=style["marker"], color=style["color"], ms=4,
-            lw=0.8, label=f"lr = {lr}")
+    ax.plot(shown_part[:, 0], two.fn(shown_part), **style, ms=4, lw=0.8, label=f"lr = {lr}")
     end = f"diverging: out of the picture after {run.steps_taken} steps" if run.diverged else (
         f"ends at w = {run.path[-1, 0]:.4f}, L = {two.fn(run.path[-1]):.4f}")
     print(f"lr = {lr}: {end}")
@@ -386,9 +386,9 @@ plt.show()
 
 # %%
 fig, ax = plt.subplots(figsize=(5.4, 3.2), layout="constrained")
-for (size, hist), style in zip(histories.items(), plots.CLASS_STYLES):
+for (size, hist), style in zip(histories.items(), plots.SERIES_STYLES):
     epochs_done = np.arange(len(hist)) / (len(hist) - 1) * 4
-    ax.plot(epochs_done, line_loss(hist, x, y), color=style["color"], marker=style["marker"], ms=3, label=f"batch size {size}")
+    ax.plot(epochs_done, line_loss(hist, x, y), **style, ms=3, label=f"batch size {size}")
 ax.set(xlabel="epochs", ylabel="loss $L$ on all samples", yscale="log", title="Smaller batches: more, noisier updates")
 ax.legend(fontsize=8)
 plt.show()

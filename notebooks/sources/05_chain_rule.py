@@ -97,9 +97,9 @@ assert max(gaps) < 1e-7
 # %%
 xs = np.linspace(-3, 3, 601)
 fig, ax = plt.subplots(figsize=(7, 2.8))
-ax.plot(xs, np.sin(xs**2), color="#0072B2", lw=2, label="$z = \\sin(x^2)$")
-ax.plot(xs, 2 * xs * np.cos(xs**2), color="#D55E00", lw=1.5, ls="--", label="$dz/dx = 2x\\cos(x^2)$")
-ax.axhline(0, color="grey", lw=0.8)
+ax.plot(xs, np.sin(xs**2), color=plots.style.INK, lw=2, label="$z = \\sin(x^2)$")
+ax.plot(xs, 2 * xs * np.cos(xs**2), color=plots.style.DERIVATIVE, lw=1.5, ls="--", label="$dz/dx = 2x\\cos(x^2)$")
+ax.axhline(0, color=plots.style.MUTED, lw=0.8)
 ax.set(xlabel="$x$", ylabel="value", title="The slope grows with |x|: the factor 2x from the inner function")
 ax.legend(loc="lower center", ncol=2, fontsize=9)
 fig.tight_layout()

@@ -46,6 +46,12 @@ from helpers import activations, checks, data, mlp, optim, plots, widgets
 # `helpers.mlp.MLP` stores $v$ as an $(m+1) \times p$ matrix and $w$ as a $(p+1) \times 1$
 # matrix; **row 0 of each holds the bias weights**, the ones multiplied by $x_0 = 1$ and
 # $u_0 = 1$.
+#
+# **Weights have one colour code in this whole collection**, wherever they are drawn (the
+# network diagrams here, the weight matrix of notebook 07): a **positive** weight is
+# **green** with a solid line, a **negative** one **pink** with a dashed line, and a line is
+# thicker the larger $|w|$. Blue and orange always mean the two classes, never the sign of a
+# weight.
 
 # %%
 model = mlp.MLP([2, 2, 1], hidden="sigmoid", output="sigmoid", seed=0)
@@ -111,8 +117,8 @@ assert np.array_equal(u.round(4), [0.6457, 0.5250]) and np.allclose(r, [0.6, 0.1
 # %%
 zs = np.linspace(0.005, 0.995, 199)
 fig, ax = plt.subplots(figsize=(5.2, 3.0))
-ax.plot(zs, -np.log(zs), color="#0072B2", lw=2, label="$y = 1$: $-\\log z$")
-ax.plot(zs, -np.log(1 - zs), color="#E69F00", lw=2, ls="--", label="$y = 0$: $-\\log(1 - z)$")
+ax.plot(zs, -np.log(zs), color=plots.class_style(1)["color"], lw=2, label="$y = 1$: $-\\log z$")
+ax.plot(zs, -np.log(1 - zs), color=plots.class_style(0)["color"], lw=2, ls="--", label="$y = 0$: $-\\log(1 - z)$")
 ax.set(xlabel="output $z$", ylabel="loss $L$", ylim=(0, 5.5),
        title="BCE punishes a confident wrong answer hardest")
 ax.legend(fontsize=9)
@@ -477,9 +483,9 @@ assert same or gradient_v is hidden_gradient   # the stand-in is fit's own compu
 loss, accuracy = np.array(history["loss"]), np.array(history["accuracy"])
 first_below = int(history["epoch"][np.argmax(loss < 0.1)])
 fig, ax = plt.subplots(figsize=(5.2, 2.8))
-ax.plot(history["epoch"], loss, color="#0072B2", lw=1.5, label="MLP.fit")
-ax.plot(history["epoch"], losses, color="#D55E00", lw=1.5, ls="--", label=whose)
-ax.axhline(np.log(2), color="grey", lw=0.8, ls=":")
+ax.plot(history["epoch"], loss, color=plots.style.INK, lw=1.5, label="MLP.fit")
+ax.plot(history["epoch"], losses, color=plots.style.MUTED, lw=1.5, ls="--", label=whose)
+ax.axhline(np.log(2), color=plots.style.MUTED, lw=0.8, ls=":")
 ax.set(xlabel="epoch", ylabel="loss $L$ (mean BCE)", xlim=(0, 700), title="XOR: two plateaus, then solved")
 ax.legend(fontsize=8)
 fig.tight_layout()
@@ -546,13 +552,9 @@ assert xor_model.w[1, 0] > 10 and xor_model.w[2, 0] < -10
 # Now try it yourself, TensorFlow-Playground style. Press ▶ to train, ⏸ to pause, **Step**
 # for a few epochs at a time, **Reset** for fresh weights. The heatmap is the output $z$
 # (filled markers: training points, hollow: test points), the curves the train and test loss,
-# and the diagram's edges the weights; switch *edges* to `dL/dw` to see the current gradient
-# of each weight instead.
-#
-# **Weights have one colour code in this whole collection**, here and wherever weights are
-# drawn: a **positive** weight is **green** with a solid line, a **negative** one **pink**
-# with a dashed line, and a line is thicker the larger $|w|$. Blue and orange always mean the
-# two classes, never the sign of a weight.
+# and the diagram's edges the weights, in the weight colours of the first section (green solid
+# positive, pink dashed negative); switch *edges* to `dL/dw` to see the current gradient of
+# each weight instead.
 #
 # **Predict, then reveal:**
 #

@@ -236,10 +236,10 @@ assert not steps_ac.converged and mistakes_ac.min() > 0
 
 # %%
 fig, ax = plt.subplots(figsize=(5.8, 3.0), dpi=80, layout="constrained")
-ax.plot(np.arange(1, len(mistakes_ac) + 1), mistakes_ac, "^-", color="#E69F00", ms=4,
+ax.plot(np.arange(1, len(mistakes_ac) + 1), mistakes_ac, **plots.series_style(0), ms=4,
         label="Adelie / Chinstrap (flipper, mass)")
-ax.plot(np.arange(1, steps_ag.epochs_run + 1), steps_ag.mistakes_per_epoch(), "s-",
-        color="#009E73", ms=5, label="Adelie / Gentoo (bill depth, flipper)")
+ax.plot(np.arange(1, steps_ag.epochs_run + 1), steps_ag.mistakes_per_epoch(), **plots.series_style(1),
+        ms=5, label="Adelie / Gentoo (bill depth, flipper)")
 ax.set(xlabel="epoch", ylabel="mistakes (updates) in the epoch",
        title="Only the separable pair gets down to 0 mistakes")
 ax.legend(fontsize=8)
@@ -414,7 +414,7 @@ assert stuck_by["raw"] > 0.9 and stuck_by["standardised"] < 0.1
 
 # %%
 fig, ax = plt.subplots(figsize=(5.2, 3.0), dpi=80, layout="constrained")
-ax.plot(history["epoch"], history["loss"], color="#0072B2")
+ax.plot(history["epoch"], history["loss"], color=plots.style.INK)
 ax.set(xlabel="epoch", ylabel="mean cross-entropy $L$ (training)",
        title="The training loss falls fast, then levels off")
 plt.show()
@@ -534,7 +534,8 @@ assert net2.predict(scaler2.apply(points)).tolist() == [0, 0, 1, 1, 2, 2]
 # ## 6. What did the hidden layer learn? (optional)
 #
 # Left: the weights $v_{ij}$ from each (standardised) input and the bias to each
-# hidden unit $u_j$; the colour bar says which colour is which sign. Right: each test
+# hidden unit $u_j$, in the weight colours of notebook 06 (pink negative, green positive;
+# the colour bar gives the scale). Right: each test
 # bird's hidden outputs $u_j$, one row per bird, grouped by species.
 
 # %%
