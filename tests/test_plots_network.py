@@ -54,6 +54,16 @@ def test_network_edges_follow_the_weight_matrices():
         diagram.update([np.zeros((3, 3))])
 
 
+def test_edge_width_grows_with_the_size_of_the_weight_and_dashes_mark_negatives():
+    """One input, one output: the bias edge carries +2, the input edge -1. Widths are
+    0.5 + 3.5 |w| / max |w|: 0.5 + 3.5 = 4.0 for +2 and 0.5 + 1.75 = 2.25 for -1."""
+    diagram = plots.plot_network([1, 1], [np.array([[2.0], [-1.0]])])
+    assert diagram.edges.get_linewidths().tolist() == [4.0, 2.25]
+    solid, dashed = diagram.edges.get_linestyles()
+    assert solid[1] is None and dashed[1] is not None  # (offset, dash pattern): None is a solid line
+    assert diagram.largest == 2.0
+
+
 def test_probability_map_and_hidden_units_draw():
     model = MLP([2, 3, 1], seed=1)
     grid = plots.grid_points((-1, 1), (-1, 1), size=20)
