@@ -40,9 +40,20 @@ def test_probability_bars():
     bars = plots.plot_probability_bars([0.2, 0.8], ax=ax, labels=["A", "B"])
     assert [b.get_height() for b in bars.bars] == [0.2, 0.8]
     assert [t.get_text() for t in bars.values] == ["0.200", "0.800"]
+    # each value stands centred over its bar (bars at 0 and 1), just above its top
+    assert [tuple(t.get_position()) for t in bars.values] == [(0.0, pytest.approx(0.215)), (1.0, pytest.approx(0.815))]
     assert bars.bars[0].get_facecolor() != bars.bars[1].get_facecolor()
     assert bars.bars[0].get_hatch() != bars.bars[1].get_hatch()  # not by colour alone
     fig.canvas.draw()
+
+
+def test_loss_surface_rings_are_closer_near_the_bottom():
+    """Levels spaced by the square: L = w1² + w2² on 120 x 120 points of [-3, 3]² runs from
+    2 (3/119)² (the points nearest 0) to 18, and level k of 12 is lo + (18 - lo) (k/11)²."""
+    fig, ax = plt.subplots()
+    lines = plots.plot_loss_surface(lambda W: np.sum(np.asarray(W) ** 2, axis=-1), ax=ax)
+    lo = 2 * (3 / 119) ** 2
+    np.testing.assert_allclose(lines.levels, lo + (18 - lo) * (np.arange(12) / 11) ** 2, rtol=1e-12)
 
 
 def test_loss_curve_surface_and_paths():

@@ -51,6 +51,9 @@ def test_plot_confusion_matrix_writes_every_count():
     image = plots.plot_confusion_matrix(cm, ["A", "C", "G"])
     texts = [t.get_text() for t in image.axes.texts]
     assert texts == ["37", "1", "0", "2", "15", "0", "0", "0", "31"]
+    # each count sits in its cell: column = predicted, row = true (one Adelie called Chinstrap)
+    at = {tuple(t.get_position()): t.get_text() for t in image.axes.texts}
+    assert at[(1, 0)] == "1" and at[(0, 1)] == "2" and at[(2, 2)] == "31"
     assert image.axes.get_ylabel() == "true species"
     with pytest.raises(ValueError, match="cm must have shape"):
         plots.plot_confusion_matrix(np.zeros((2, 2)), ["A", "C", "G"])
