@@ -72,3 +72,5 @@ def test_loss_curves_are_max_0_minus_ys(ax):
     for line, y in zip(curves, (+1, -1)):
         s, loss = line.get_data()
         np.testing.assert_allclose(loss, np.maximum(0, -y * s))
+    # the class colours of y = +1 (orange) and y = -1 (blue), and a dash too: not by colour alone
+    assert [(line.get_color(), line.get_linestyle()) for line in curves] == [("#E69F00", "-"), ("#0072B2", "--")]
