@@ -239,7 +239,9 @@ fig, ax = plt.subplots(figsize=(5.8, 3.0), dpi=80, layout="constrained")
 ax.plot(np.arange(1, len(mistakes_ac) + 1), mistakes_ac, **plots.series_style(0), ms=4,
         label="Adelie / Chinstrap (flipper, mass)")
 ax.plot(np.arange(1, steps_ag.epochs_run + 1), steps_ag.mistakes_per_epoch(), **plots.series_style(1),
-        ms=5, label="Adelie / Gentoo (bill depth, flipper)")
+        ms=8, lw=2, mew=1.5, label="Adelie / Gentoo (bill depth, flipper)")
+ax.annotate(f"0 mistakes in epoch {steps_ag.epochs_run}: done", (steps_ag.epochs_run, 0), xytext=(12, 18),
+            textcoords="offset points", fontsize=8, arrowprops={"arrowstyle": "->", "lw": 0.8})
 ax.set(xlabel="epoch", ylabel="mistakes (updates) in the epoch",
        title="Only the separable pair gets down to 0 mistakes")
 ax.legend(fontsize=8)
