@@ -60,7 +60,7 @@ class GradientFlowExplorer(TrainingControls, Explorer):
 
         depth = check_setting(depth, "depth", *DEPTHS, integer=True)
         activation = check_choice(activation, "activation", ACTIVATIONS)
-        lr = check_setting(lr, "lr", 10**-3, 10**0)
+        lr = check_setting(lr, "lr", 10**-3, 10**1)
         self._start_epochs = check_int(epochs, "epochs", maximum=EPOCH_LIMIT)
         self.seed = check_int(seed, "seed")
         controls = {
@@ -72,7 +72,7 @@ class GradientFlowExplorer(TrainingControls, Explorer):
                                        layout=widgets.Layout(width="260px")),
             "activation": widgets.ToggleButtons(options=list(ACTIVATIONS), value=activation, description="g(r)",
                                                 tooltips=[f"every hidden unit uses {a}" for a in ACTIVATIONS]),
-            "lr": _controls.lr_slider(lr, -3, 0, 0.1, readout_format=".3f", width="280px"),
+            "lr": _controls.lr_slider(lr, -3, 1, 0.1, readout_format=".3f", width="280px"),
         }
         self._run_key = None
         self._error = ""
@@ -128,7 +128,8 @@ class GradientFlowExplorer(TrainingControls, Explorer):
         for k in (0, 1):
             style = _style.class_style(k)
             X = self.X[self.y == k]
-            self.points.append(ax.plot(X[:, 0], X[:, 1], ls="none", marker=style["marker"], mfc=style["color"],
+            self.points.append(ax.plot(X[:, 0], X[:, 1], ls="none", marker=style["marker"], color=_style.INK,
+                                       mfc=style["color"],
                                        mec=_style.INK, mew=0.4, ms=4, zorder=3)[0])
         self.grid = plots.grid_points(VIEW, VIEW, MAP)
         ax = self.loss_ax = fig.add_axes([0.86, 0.14, 0.125, 0.7])
@@ -148,6 +149,11 @@ class GradientFlowExplorer(TrainingControls, Explorer):
         self.dynamic += [*self.bars.dynamic, self.ratio, self.map.image, *self.points, self.loss_line, self.heading]
 
     def _update(self, play, depth, activation, lr):
+        # A diverged network's weights overflow: its numbers come out inf or NaN, and say so, quietly
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            self._show(depth, activation, lr)
+
+    def _show(self, depth, activation, lr):
         key = (depth, activation)
         if key != self._run_key:
             self._new_run(depth, activation)
@@ -186,9 +192,9 @@ class GradientFlowExplorer(TrainingControls, Explorer):
         """
         if not np.isfinite(ratio):
             return "\u2013"
-        if ratio >= 0.5:
-            return f"{ratio:.1f}"
-        return f"1/{1 / ratio:,.0f}" if ratio < 0.01 else f"{ratio:.2f}"
+        if ratio == 0:
+            return "0"
+        return f"1/{1 / ratio:,.0f}" if ratio < 0.01 else f"{ratio:.2g}"
 
     def _readout_html(self):
         st = self.state
@@ -235,7 +241,7 @@ def gradient_flow_explorer(depth=6, activation="sigmoid", lr=0.1, epochs=0, seed
     activation : {"sigmoid", "tanh", "relu"}
         Hidden activation g; initial weights are the MLP's defaults (Glorot for sigmoid and
         tanh, He for relu).
-    lr : float in [0.001, 1]
+    lr : float in [0.001, 10]
         Learning rate (log-scale slider); changing it does not restart the run.
     epochs : int
         Epochs to train before showing (rebuilds a state that ``to_code`` printed).

@@ -40,7 +40,7 @@ HIDDEN_VIEW = (-0.1, 1.1)  # sigmoid units: u lies in (0, 1)
 UNITS = (2, 4)
 EPOCH_LIMIT = 2000
 MAP = 40  # the shading is MAP x MAP
-MORPH_REGION = (0.5, 0.12, 1.0, 0.94)  # the right panel with its labels, in figure fractions
+MORPH_REGION = (0.5, 0.092, 1.0, 0.94)  # the right panel with its labels, in figure fractions
 GRID_LINES = 9  # grid lines of the plane per direction
 SAMPLES = 121  # points along each grid line: a saturated unit bends it within a few hundredths
 
@@ -174,7 +174,7 @@ class HiddenSpaceExplorer(TrainingControls, ViewBackgrounds, Explorer):
         self.data_points = [self._marks(ax, k) for k in (0, 1)]
         self.unit_lines = [ax.plot([], [], zorder=3, **hidden_plots.unit_style(j))[0] for j in range(1, UNITS[1] + 1)]
         # Labels drawn as glyph markers: a text costs a millisecond or two per frame, a marker a fraction
-        self.unit_labels = [self._glyph(ax, f"r_{j}", 11, zorder=5) for j in range(1, UNITS[1] + 1)]
+        self.unit_labels = [self._glyph(ax, f"r_{j}", 9, zorder=5) for j in range(1, UNITS[1] + 1)]
 
         ax = self.morph_ax = fig.add_axes([0.585, 0.2, 0.335, 0.66])
         ax.set_xticks([])
@@ -208,8 +208,8 @@ class HiddenSpaceExplorer(TrainingControls, ViewBackgrounds, Explorer):
         from matplotlib.lines import Line2D
 
         handles = [
-            Line2D([], [], ls="none", mec=_style.INK, mew=0.6, ms=7, label="class 0", **_style.class_style(0)),
-            Line2D([], [], ls="none", mec=_style.INK, mew=0.6, ms=7, label="class 1", **_style.class_style(1)),
+            *[Line2D([], [], ls="none", color=_style.INK, mec=_style.INK, mew=0.6, ms=7, label=f"class {k}",
+                     marker=_style.class_style(k)["marker"], mfc=_style.class_style(k)["color"]) for k in (0, 1)],
             Line2D([], [], color=_style.INK, lw=2.2, label="output boundary z = 0.5"),
             Line2D([], [], label="unit 1: r\u2081 = 0", **hidden_plots.unit_style(1)),
             Line2D([], [], label="unit 2: r\u2082 = 0", **hidden_plots.unit_style(2)),
@@ -217,7 +217,7 @@ class HiddenSpaceExplorer(TrainingControls, ViewBackgrounds, Explorer):
         ]
         fig.legend(handles=handles, loc="lower center", ncol=6, fontsize=8, frameon=False,
                    bbox_to_anchor=(0.5, 0.0), handlelength=2.2, columnspacing=1.2)
-        fig.text(0.5, 0.075, "right panel: every point at (1 \u2212 t)\u00b7x + t\u00b7u(x), a straight line "
+        fig.text(0.5, 0.062, "right panel: every point at (1 \u2212 t)\u00b7x + t\u00b7u(x), a straight line "
                  "from its input x to its hidden activations u = sigmoid(r)", ha="center", fontsize=8,
                  color=_style.INK)
         # the left panel changes with the weights only: a layer, redrawn when they change
@@ -228,12 +228,13 @@ class HiddenSpaceExplorer(TrainingControls, ViewBackgrounds, Explorer):
     def _marks(self, ax, k):
         """Class ``k``'s points as one Line2D of markers (drawn faster than a scatter)."""
         style = self._plots.class_style(k)
-        return ax.plot([], [], ls="none", marker=style["marker"], mfc=style["color"], mec=self._ink, mew=0.6,
-                       zorder=4)[0]
+        return ax.plot([], [], ls="none", marker=style["marker"], color=self._ink, mfc=style["color"], mec=self._ink,
+                       mew=0.6, zorder=4)[0]
 
     def _glyph(self, ax, text, size, **kwargs):
         """A label drawn as a marker (mathtext): moved with set_data, drawn about ten times faster than a Text."""
-        return ax.plot([], [], ls="none", marker=f"${text}$", ms=size, mfc=self._ink, mec="none", **kwargs)[0]
+        return ax.plot([], [], ls="none", marker=f"${text}$", ms=size, color=self._ink, mfc=self._ink, mec="none",
+                       **kwargs)[0]
 
     def _show_model(self):
         """Recompute what depends on the weights: shading, lines, hidden activations (the left panel)."""
@@ -272,6 +273,11 @@ class HiddenSpaceExplorer(TrainingControls, ViewBackgrounds, Explorer):
         return out
 
     def _update(self, play, t, dataset, units, pair):
+        # A diverged network's weights overflow: its numbers come out inf or NaN, and say so, quietly
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            self._show(t, dataset, units, pair)
+
+    def _show(self, t, dataset, units, pair):
         key = (dataset, units)
         if key != self._run_key:
             self._new_run(dataset, units)
