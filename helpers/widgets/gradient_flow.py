@@ -94,6 +94,7 @@ class GradientFlowExplorer(TrainingControls, Explorer):
 
     def _restart(self):
         self._run_key = None
+        self._model_key = None
 
     def _new_run(self, depth, activation):
         self.model = MLP([2] + [UNITS] * depth + [1], hidden=activation, output="sigmoid", seed=self.seed)
@@ -146,7 +147,10 @@ class GradientFlowExplorer(TrainingControls, Explorer):
         ax.tick_params(labelsize=8)
         ax.grid(alpha=0.3)
         self.heading = fig.text(0.5, 0.965, "", ha="center", va="center", fontsize=11)
-        self.dynamic += [*self.bars.dynamic, self.ratio, self.map.image, *self.points, self.loss_line, self.heading]
+        # the map changes with the weights only (not with an lr move): a layer, redrawn when they change
+        self.layer += [self.map.image, *self.points]
+        self._model_key = None
+        self.dynamic += [*self.bars.dynamic, self.ratio, self.loss_line, self.heading]
 
     def _update(self, play, depth, activation, lr):
         # A diverged network's weights overflow: its numbers come out inf or NaN, and say so, quietly
@@ -163,7 +167,10 @@ class GradientFlowExplorer(TrainingControls, Explorer):
         self.bars.update(norms, self.start_norms)
         ratio = norms[0] / norms[-1] if norms[-1] > 0 else float("nan")
         self.ratio.set_text(f"first / last: {self._times(ratio)}")
-        self.map.update(model.forward(self.grid))
+        if (key, model.epoch) != self._model_key:
+            self._model_key = (key, model.epoch)
+            self.map.update(model.forward(self.grid))
+            self.request_layer_redraw()
         self.loss_line.set_data(np.arange(len(self.losses)), self.losses)
         top = loss_top(self.losses) if np.all(np.isfinite(self.losses)) else 1.0
         if top != self.loss_ax.get_ylim()[1]:
