@@ -563,11 +563,18 @@ def test_backprop_stepper_every_artist_after_eighteen_steps():
     # step 18 is dL/dv_11: the edge x1 -> r1 lights up, no node does
     from helpers.plots.backprop import NODES
 
-    np.testing.assert_allclose(_line_points(d.halo_edge), [NODES["x1"], NODES["r1"]])
+    a, b = np.array(NODES["x1"]), np.array(NODES["r1"])
+    unit = (b - a) / np.hypot(*(b - a))
+    np.testing.assert_allclose(_line_points(d.halo_edge), [a + 0.32 * unit, b - 0.32 * unit])  # short of the nodes
     assert len(d.halo_node.get_xdata()) == 0
+    # the weights, as the notebook's table gives them
+    assert sorted(t.get_text() for t in d.weight_labels) == sorted([
+        "v₀₁ = 0.1", f"v₁₁ = 0.5", f"v₂₁ = {m}0.4", f"v₀₂ = {m}0.2",
+        "v₁₂ = 0.3", "v₂₂ = 0.8", "w₀ = 0.2", "w₁ = 0.6", f"w₂ = {m}0.7"])
     assert d.box.get_text() == (f"step 18 of 22, backward:   \u2202L/\u2202v\u2081\u2081 = \u2202L/\u2202r\u2081 \u00b7 x\u2081\n"
                                 f"= ({m}0.0611)\u00b71 = {m}0.0611")
-    check(*d.values.values(), *d.grads.values(), *d.edge_grads.values(), d.halo_edge, d.halo_node, d.box)
+    check(*d.values.values(), *d.grads.values(), *d.edge_grads.values(), d.halo_edge, d.halo_node, d.box,
+          *d.weight_labels)
     check.all_of()
     e.set(jump=5)  # s: its node lights up
     np.testing.assert_allclose(_line_points(d.halo_node), [NODES["s"]])

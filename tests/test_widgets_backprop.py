@@ -154,3 +154,12 @@ def test_the_readout_and_the_picture_text_name_the_step():
     assert e.alt_text.startswith("Step 9 of 22 (backward): \u2202L/\u2202s = \u22120.4452")
     start = widgets.backprop_stepper(canvas="agg")
     assert "nothing computed yet" in start.readout.value and "nothing computed yet" in start.alt_text
+
+
+def test_every_step_is_a_blit_that_equals_a_full_draw():
+    from test_widgets_artists import _full_draw_pixels
+
+    e = widgets.backprop_stepper(canvas="agg")
+    for k in (0, 1, 9, 18, 22):
+        e.set(jump=k)
+        np.testing.assert_array_equal(e.pixels(), _full_draw_pixels(e))

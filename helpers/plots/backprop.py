@@ -156,6 +156,7 @@ NODES = {
     "s": (7.3, 2.2), "z": (8.7, 2.2), "L": (10.1, 2.2),
 }
 BIAS = ("x0", "u0")
+HALO_GAP = 0.32  # the band on an edge stops this far (data units) from the nodes' centres, outside their circles
 NODE_NAMES = {"x0": "x\u2080 = 1", "u0": "u\u2080 = 1"}
 # Where along an edge (0 = its start) its weight and its gradient are written
 # (into r1 and into r2 at different places, so that no two labels meet where edges cross)
@@ -179,9 +180,11 @@ class BackpropDiagram:
         from matplotlib.collections import LineCollection
 
         self.ax = ax
-        ax.set_xlim(-1.2, 10.7)
+        ax.set_xlim(-1.35, 10.7)
         ax.set_ylim(-0.25, 4.75)
         ax.set_axis_off()
+        for spine in ax.spines.values():  # hidden with the axis, also for an explorer that redraws spines itself
+            spine.set_visible(False)
         v, w = trace["v"], trace["w"]
         weights = {(f"x{i}", f"r{j}"): v[i, j - 1] for j in (1, 2) for i in range(3)}
         weights.update({(f"u{j}", "s"): w[j] for j in range(3)})
@@ -195,13 +198,16 @@ class BackpropDiagram:
         ax.add_collection(edges)
         plain = [(NODES[f"r{j}"], NODES[f"u{j}"]) for j in (1, 2)] + [(NODES["s"], NODES["z"]), (NODES["z"], NODES["L"])]
         ax.add_collection(LineCollection(plain, colors=_style.INK, linewidths=1.0, zorder=1))
+        # The weights' labels are redrawn with every step: the light on an edge passes under them.
+        self.weight_labels = []
         for (a, b), t in weights.items():
             (xa, ya), (xb, yb) = NODES[a], NODES[b]
             f = WEIGHT_AT[b]
             name = f"v{_sub(a[1] + b[1])}" if b != "s" else f"w{_sub(a[1])}"
-            ax.text(xa + f * (xb - xa), ya + f * (yb - ya), f"{name} = {_given(t)}", ha="center", va="center",
-                    fontsize=8, color=_style.INK, zorder=2,
-                    bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5, "alpha": 0.9})
+            self.weight_labels.append(ax.text(xa + f * (xb - xa), ya + f * (yb - ya), f"{name} = {_given(t)}",
+                                              ha="center", va="center", fontsize=8, color=_style.INK, zorder=2,
+                                              bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5,
+                                                    "alpha": 0.9}))
         for j in (1, 2):
             (xa, ya), (xb, yb) = NODES[f"r{j}"], NODES[f"u{j}"]
             ax.text((xa + xb) / 2, ya + 0.12, "sigmoid", ha="center", va="bottom", fontsize=7.5, color=_style.MUTED)
@@ -222,7 +228,7 @@ class BackpropDiagram:
                     ha="right" if name != "u0" else "center", va="center", fontsize=9, color=_style.INK)
         x, y = NODES["L"]
         ax.text(x, y - 0.55, f"y = {_given(trace['y'])}", ha="center", va="top", fontsize=9, color=_style.INK)
-        ax.text(-1.15, 4.72, "black: the forward pass (values above the nodes, weights by the inputs)\n"
+        ax.text(-1.25, 4.72, "black: the forward pass (values above the nodes, weights by the inputs)\n"
                 f"vermillion: the backward pass ({D}L/{D}node under the nodes, {D}L/{D}weight by the units)",
                 ha="left", va="top", fontsize=8, color=_style.INK, linespacing=1.4)
         # what changes: values above the nodes, gradients under them and on the weights
@@ -238,14 +244,17 @@ class BackpropDiagram:
             self.edge_grads[(a, b)] = ax.text(xa + f * (xb - xa), ya + f * (yb - ya), "", ha="center", va="center",
                                               fontsize=8, color=_style.DERIVATIVE, zorder=5,
                                               bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
-        self.halo_node = ax.plot([], [], ls="none", marker="o", ms=40, mfc=_style.CURRENT, mec=_style.INK,
-                                 mew=1.0, zorder=2.5)[0]
-        self.halo_edge = ax.plot([], [], color=_style.CURRENT, lw=9, solid_capstyle="round", zorder=0.5)[0]
+        # The light on what is computed: a ring around a node, a band along an edge (stopping short of
+        # the nodes). Both lie above the static drawing, as everything an explorer redraws must.
+        self.halo_node = ax.plot([], [], ls="none", marker="o", ms=44, mfc="none", mec=_style.CURRENT, mew=6,
+                                 zorder=3.5)[0]
+        self.halo_edge = ax.plot([], [], color=_style.CURRENT, lw=9, alpha=0.8, solid_capstyle="butt",
+                                 zorder=1.5)[0]
         self.box = ax.text(0.5, 0.0, "", transform=ax.transAxes, ha="center", va="bottom", fontsize=11.5,
                            linespacing=1.5, zorder=6,
                            bbox={"boxstyle": "round,pad=0.5", "facecolor": "white", "edgecolor": _style.INK})
-        self.dynamic = [self.halo_edge, self.halo_node, *self.values.values(), *self.grads.values(),
-                        *self.edge_grads.values(), self.box]
+        self.dynamic = [self.halo_edge, self.halo_node, *self.weight_labels, *self.values.values(),
+                        *self.grads.values(), *self.edge_grads.values(), self.box]
 
     def update(self, steps, k):
         """Show steps 1..k (k = 0: nothing computed yet), step k lit up and written out in the box."""
@@ -265,8 +274,9 @@ class BackpropDiagram:
             return self
         step = steps[k - 1]
         if isinstance(step.element, tuple):
-            (xa, ya), (xb, yb) = NODES[step.element[0]], NODES[step.element[1]]
-            self.halo_edge.set_data([xa, xb], [ya, yb])
+            a, b = np.array(NODES[step.element[0]]), np.array(NODES[step.element[1]])
+            gap = HALO_GAP * (b - a) / np.linalg.norm(b - a)
+            self.halo_edge.set_data(*np.array([a + gap, b - gap]).T)
         else:
             x, y = NODES[step.element]
             self.halo_node.set_data([x], [y])

@@ -9,7 +9,8 @@ stops and goes back to epoch 0, as in the playground (see ``_controls``).
 The subclass provides:
 
 ``_train_epochs(epochs)``
-    Train that many more epochs of the current run (no redraw); raise
+    Train that many more epochs of the current run (no redraw; :meth:`train` is the
+    public form, which redraws); raise
     :class:`helpers.mlp.TrainingDiverged` when the run blows up.
 ``_restart()``
     Throw the current run away: the next ``_update`` starts a new one at epoch 0.
@@ -44,18 +45,24 @@ class TrainingControls:
 
     @atomic
     def train(self, epochs):
-        """Train ``epochs`` more epochs, as Play does (no redraw; the next update shows them).
+        """Train ``epochs`` more epochs and redraw: what Play does, from code. Returns the explorer.
 
         A run stops at ``epoch_limit`` epochs (Play pauses there, Step is disabled) and
         after it diverged (until Reset).
         """
+        self._advance(epochs)
+        self.refresh()
+        return self
+
+    def _advance(self, epochs):
+        """Train ``epochs`` more epochs of the current run, without redrawing."""
         epochs = check_int(epochs, "epochs")
         if getattr(self, "_error", ""):
-            return self
+            return
         epochs = min(epochs, self.epoch_limit - self.epoch)
         if epochs <= 0:
             self._stop_play()
-            return self
+            return
         try:
             self._train_epochs(epochs)
         except TrainingDiverged as exc:
@@ -64,12 +71,11 @@ class TrainingControls:
         if self.epoch >= self.epoch_limit:
             self._stop_play()
             self.controls["step"].disabled = True
-        return self
 
     @atomic
     def step(self):
         """Train one frame's epochs and redraw (the Step button)."""
-        self.train(self.epochs_per_frame)
+        self._advance(self.epochs_per_frame)
         self.refresh()
 
     @atomic

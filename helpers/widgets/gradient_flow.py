@@ -104,7 +104,7 @@ class GradientFlowExplorer(TrainingControls, Explorer):
         self._new_run_controls()
         if self._start_epochs:
             epochs, self._start_epochs = self._start_epochs, 0
-            self.train(epochs)
+            self._advance(epochs)
 
     # ----- figure ---------------------------------------------------------------------
     def _build(self, fig):
@@ -120,7 +120,8 @@ class GradientFlowExplorer(TrainingControls, Explorer):
                   loc="upper right", fontsize=8, framealpha=0.9, ncol=2)
         ax.set_title("the gradient's size per weight matrix", fontsize=10, loc="left")
         # short dynamic texts: every glyph costs drawing time on every frame
-        self.ratio = ax.text(1.0, 1.02, "", transform=ax.transAxes, ha="right", va="bottom", fontsize=10)
+        self.ratio = ax.text(0.02, 0.97, "", transform=ax.transAxes, ha="left", va="top", fontsize=10, zorder=5,
+                             bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5})
         ax = self.map_ax = fig.add_axes([0.545, 0.14, 0.2365, 0.55])  # square: 0.2365 * 10 in = 0.55 * 4.3 in
         self.map = plots.plot_probability_map(np.full(MAP * MAP, 0.5), VIEW, VIEW, ax=ax)
         ax.set_title("the network's z on the data", fontsize=9)

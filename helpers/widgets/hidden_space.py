@@ -151,7 +151,7 @@ class HiddenSpaceExplorer(TrainingControls, ViewBackgrounds, Explorer):
         self._model_key = None
         if self._start_epochs:
             epochs, self._start_epochs = self._start_epochs, 0
-            self.train(epochs)
+            self._advance(epochs)
 
     # ----- figure ---------------------------------------------------------------------
     def _build(self, fig):
