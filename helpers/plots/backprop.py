@@ -151,16 +151,18 @@ def backprop_steps(trace):
 # Where each node sits (data coordinates of an axes without axes).
 NODES = {
     "x0": (0.0, 3.6), "x1": (0.0, 2.4), "x2": (0.0, 1.2),
-    "r1": (3.2, 3.0), "r2": (3.2, 1.4),
-    "u0": (4.9, 4.3), "u1": (4.9, 3.0), "u2": (4.9, 1.4),
-    "s": (7.3, 2.2), "z": (8.7, 2.2), "L": (10.1, 2.2),
+    "r1": (3.0, 3.0), "r2": (3.0, 1.4),
+    "u0": (4.6, 4.3), "u1": (4.6, 3.0), "u2": (4.6, 1.4),
+    "s": (6.7, 2.2), "z": (8.3, 2.2), "L": (9.8, 2.2),
 }
 BIAS = ("x0", "u0")
 HALO_GAP = 0.32  # the band on an edge stops this far (data units) from the nodes' centres, outside their circles
 NODE_NAMES = {"x0": "x\u2080 = 1", "u0": "u\u2080 = 1"}
 # Where along an edge (0 = its start) its weight and its gradient are written
-# (into r1 and into r2 at different places, so that no two labels meet where edges cross)
-WEIGHT_AT, GRADIENT_AT = {"r1": 0.2, "r2": 0.2, "s": 0.25}, {"r1": 0.72, "r2": 0.45, "s": 0.6}
+# (into r1 and into r2 at different places, so that no two labels meet where edges cross; into s
+# clear of the labels under u1 and s)
+WEIGHT_AT = {"r1": 0.2, "r2": 0.2, "s": 0.25}
+GRADIENT_AT = {"r1": 0.72, "r2": 0.45, ("u0", "s"): 0.42, ("u1", "s"): 0.62, ("u2", "s"): 0.5}
 
 
 class BackpropDiagram:
@@ -180,7 +182,7 @@ class BackpropDiagram:
         from matplotlib.collections import LineCollection
 
         self.ax = ax
-        ax.set_xlim(-1.35, 10.7)
+        ax.set_xlim(-1.35, 10.55)
         ax.set_ylim(-0.25, 4.75)
         ax.set_axis_off()
         for spine in ax.spines.values():  # hidden with the axis, also for an explorer that redraws spines itself
@@ -228,25 +230,25 @@ class BackpropDiagram:
                     ha="right" if name != "u0" else "center", va="center", fontsize=9, color=_style.INK)
         x, y = NODES["L"]
         ax.text(x, y - 0.55, f"y = {_given(trace['y'])}", ha="center", va="top", fontsize=9, color=_style.INK)
-        ax.text(-1.25, 4.72, "black: the forward pass (values above the nodes, weights by the inputs)\n"
-                f"vermillion: the backward pass ({D}L/{D}node under the nodes, {D}L/{D}weight by the units)",
-                ha="left", va="top", fontsize=8, color=_style.INK, linespacing=1.4)
+        ax.text(-1.25, -0.2, "black: forward values, weights\n"
+                f"vermillion: {D}L/{D}node, {D}L/{D}weight\nyellow: this step's quantity",
+                ha="left", va="bottom", fontsize=8, color=_style.INK, linespacing=1.5)
         # what changes: values above the nodes, gradients under them and on the weights
         clear = {"facecolor": "white", "edgecolor": "none", "pad": 0.6, "alpha": 0.9}
-        self.values = {n: ax.text(NODES[n][0], NODES[n][1] + 0.3, "", ha="center", va="bottom", fontsize=9,
+        self.values = {n: ax.text(NODES[n][0], NODES[n][1] + 0.36, "", ha="center", va="bottom", fontsize=9,
                                   color=_style.INK, zorder=5, bbox=clear) for n in ("r1", "r2", "u1", "u2", "s", "z", "L")}
-        self.grads = {n: ax.text(NODES[n][0], NODES[n][1] - 0.3, "", ha="center", va="top", fontsize=9,
+        self.grads = {n: ax.text(NODES[n][0], NODES[n][1] - 0.36, "", ha="center", va="top", fontsize=9,
                                  color=_style.DERIVATIVE, zorder=5, bbox=clear) for n in ("r1", "r2", "u1", "u2", "s", "z")}
         self.edge_grads = {}
         for (a, b) in weights:
             (xa, ya), (xb, yb) = NODES[a], NODES[b]
-            f = GRADIENT_AT[b]
+            f = GRADIENT_AT.get((a, b), GRADIENT_AT.get(b))
             self.edge_grads[(a, b)] = ax.text(xa + f * (xb - xa), ya + f * (yb - ya), "", ha="center", va="center",
                                               fontsize=8, color=_style.DERIVATIVE, zorder=5,
                                               bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5})
         # The light on what is computed: a ring around a node, a band along an edge (stopping short of
         # the nodes). Both lie above the static drawing, as everything an explorer redraws must.
-        self.halo_node = ax.plot([], [], ls="none", marker="o", ms=44, mfc="none", mec=_style.CURRENT, mew=6,
+        self.halo_node = ax.plot([], [], ls="none", marker="o", ms=37, mfc="none", mec=_style.CURRENT, mew=5,
                                  zorder=3.5)[0]
         self.halo_edge = ax.plot([], [], color=_style.CURRENT, lw=9, alpha=0.8, solid_capstyle="butt",
                                  zorder=1.5)[0]

@@ -58,7 +58,7 @@ class BackpropStepper(Explorer):
         controls["back"].on_click(lambda _: self._move(-1))
         controls["next"].on_click(lambda _: self._move(+1))
         controls["reset"].on_click(lambda _: self.reset())
-        super().__init__(controls, figsize=(10.5, 5.0), canvas=canvas)
+        super().__init__(controls, figsize=(9.0, 4.5), canvas=canvas)
 
     @atomic
     def _move(self, delta):

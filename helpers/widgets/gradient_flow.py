@@ -213,6 +213,7 @@ class GradientFlowExplorer(TrainingControls, Explorer):
                 f"<div>network <b>{'-'.join(map(str, st['layer_sizes']))}</b> ({st['activation']}), "
                 f"epoch <b>{st['epoch']}</b></div>"
                 f"<div>loss {fixed(st['loss'], 3)}, accuracy <b>{percent(st['accuracy'])}</b> ({len(self.y)} points)</div>"
+                f"<div>training: lr (&eta;) {st['lr']:.3g}, batch size {BATCH}, {EPOCHS_PER_FRAME} epochs per frame</div>"
                 f"<div>first layer / last layer: <b>{st['ratio']:.2e}</b></div>"
                 f"<table style='font-family:monospace'><tr><th>layer</th><th>epoch 0</th><th>now</th></tr>{rows}</table>"
                 f"</div>")
