@@ -161,8 +161,8 @@ NODE_NAMES = {"x0": "x\u2080 = 1", "u0": "u\u2080 = 1"}
 # Where along an edge (0 = its start) its weight and its gradient are written
 # (into r1 and into r2 at different places, so that no two labels meet where edges cross; into s
 # clear of the labels under u1 and s)
-WEIGHT_AT = {"r1": 0.2, "r2": 0.2, "s": 0.25}
-GRADIENT_AT = {"r1": 0.72, "r2": 0.45, ("u0", "s"): 0.42, ("u1", "s"): 0.62, ("u2", "s"): 0.5}
+WEIGHT_AT = {"r1": 0.26, "r2": 0.26, "s": 0.33}  # clear of the nodes, which must not be drawn over
+GRADIENT_AT = {"r1": 0.72, "r2": 0.45, ("u0", "s"): 0.56, ("u1", "s"): 0.62, ("u2", "s"): 0.5}
 
 
 class BackpropDiagram:
