@@ -35,7 +35,10 @@ class GradientBars:
         from matplotlib.patches import Rectangle
 
         self.ax, self.max_layers = ax, max_layers
+        from matplotlib.ticker import LogLocator
+
         ax.set_yscale("log")
+        ax.yaxis.set_major_locator(LogLocator(base=10, numticks=30))  # a tick and a grid line every power of 10
         ax.set_xlim(0.4, max_layers + 0.6)
         ax.set_ylim(*ylim)
         self.bars = []

@@ -315,8 +315,9 @@ assert [getattr(control, "value", None) for control in stepper.controls.values()
 #    does not ask it to change.
 # 2. $\frac{\partial L}{\partial u_2} = \frac{\partial L}{\partial s}\,w_2$ is positive: both
 #    factors are negative. Raising $u_2$ would lower $s$ (its weight is $-0.7$) and with it $z$,
-#    which should move towards $y = 1$; so the loss grows with $u_2$, and backprop passes that
-#    on to $r_2$ and to $u_2$'s input weights $v_{02}, v_{12}$, whose gradients are positive too.
+#    which should move towards $y = 1$. So the loss grows with $u_2$, and gradient descent
+#    pushes $u_2$ down: backprop passes the sign on to $r_2$ and to $u_2$'s input weights
+#    $v_{02}, v_{12}$, whose gradients are positive too.
 
 
 # %% [markdown]

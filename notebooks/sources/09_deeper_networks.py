@@ -24,10 +24,9 @@
 # %%
 import math
 
-import numpy as np
 import matplotlib.pyplot as plt
 
-from helpers import checks, data, mlp, plots, widgets
+from helpers import checks, mlp, plots, widgets
 
 # %% [markdown]
 # ## More than one hidden layer (core)
@@ -143,12 +142,18 @@ fig.tight_layout()
 plt.show()
 
 # %% [markdown]
-# Sigmoid's slope is at most $\frac14$, reached at 0, and the units here sit near 0.66 after
-# the first, where it is about 0.22: six of them leave $1.5 \times 10^{-4}$, below even
-# $(1/4)^6 \approx 2.4 \times 10^{-4}$. Tanh's slope is 1 at 0 and the tower stays at 0, so it
-# keeps its gradient (1 at every depth). ReLU's slope is exactly 1 wherever the unit is on.
+# Sigmoid's slope is at most $\frac14$, and only at 0. The first unit gets $x = 0$ and passes on
+# 0.5; from then on the outputs settle near 0.66, where the slope $u(1 - u)$ is about 0.225.
+# Six units leave $1.5 \times 10^{-4}$, below even $(1/4)^6 \approx 2.4 \times 10^{-4}$. Tanh's
+# slope is 1 at 0 and this tower stays at 0, so it keeps its gradient (1 at every depth).
+# ReLU's slope is exactly 1 wherever the unit is on.
 
 # %%
+u = 0.0
+for _ in range(6):
+    u = 1 / (1 + math.exp(-u))
+print(f"u_6 = {u:.3f}, its slope u(1 - u) = {u * (1 - u):.3f}")
+assert round(u, 2) == 0.66 and round(u * (1 - u), 3) == 0.225
 assert math.isclose(slopes["sigmoid"][0], 0.25, rel_tol=1e-6)
 assert 1.4e-4 < slopes["sigmoid"][5] < 0.25**6 and round(slopes["sigmoid"][5], 5) == 0.00015
 assert all(math.isclose(v, 1.0, rel_tol=1e-6) for v in slopes["tanh"] + slopes["relu"])
@@ -187,10 +192,10 @@ flow
 # %%
 shown = [getattr(control, "value", None) for control in flow.controls.values()]
 probe = widgets.gradient_flow_explorer(depth=6, activation="sigmoid", lr=0.1)
-ratios, losses = {}, {}
+ratios, losses, norms = {}, {}, {}
 for name in ("sigmoid", "tanh", "relu"):
     probe.set(activation=name)
-    ratios[name] = probe.state["ratio"]
+    ratios[name], norms[name] = probe.state["ratio"], probe.state["grad_norms"]
     probe.train(100)
     losses[name] = probe.state["loss"]
     print(f"{name:8} first / last at the start: {ratios[name]:.1e}   "
@@ -198,14 +203,17 @@ for name in ("sigmoid", "tanh", "relu"):
 print(f"log 2 = {math.log(2):.3f}: the loss of answering z = 0.5 for every point")
 
 # %% [markdown]
-# With sigmoid the first layer starts with about 1/2000 of the last layer's gradient, and
-# after 100 epochs the loss still sits at $\log 2$: the network answers $z \approx 0.5$
-# everywhere and has learned nothing. Tanh and ReLU start with ratios near 1, and both learn
-# the moons in the same 100 epochs. (The first answer to 1: the shortest bar is layer 1, more
-# than a hundred times shorter than layer 7.)
+# With sigmoid, layer 1 has the shortest bar: it starts with about 1/2000 of the last layer's
+# gradient, and each layer back loses a factor of 2 to 6. After 100 epochs the loss still sits
+# at $\log 2$: the network answers $z \approx 0.5$ everywhere and has learned nothing. Tanh and
+# ReLU start with ratios between 1/10 and 1, and both learn the moons in the same 100 epochs.
 
 # %%
-assert ratios["sigmoid"] < 1 / 1000 and ratios["relu"] > 1 / 10 and ratios["tanh"] > 1 / 10
+steps_back = [later / earlier for earlier, later in zip(norms["sigmoid"], norms["sigmoid"][1:])]
+print("sigmoid, factor lost per layer going back:", "  ".join(f"{f:.1f}" for f in steps_back))
+assert min(norms["sigmoid"]) == norms["sigmoid"][0] and 1 / 3000 < ratios["sigmoid"] < 1 / 1000
+assert all(2 < f < 6 for f in steps_back)
+assert 1 / 10 < ratios["relu"] < 1 and 1 / 10 < ratios["tanh"] < 1
 assert abs(losses["sigmoid"] - math.log(2)) < 0.01 and losses["relu"] < 0.05 and losses["tanh"] < 0.1
 assert [getattr(control, "value", None) for control in flow.controls.values()] == shown
 
