@@ -13,6 +13,7 @@ does from code what Play does. Moving t redraws only the right panel: the left o
 changes only when the network does.
 """
 
+import functools
 import itertools
 
 import numpy as np
@@ -43,6 +44,14 @@ MAP = 40  # the shading is MAP x MAP
 MORPH_REGION = (0.5, 0.092, 1.0, 0.94)  # the right panel with its labels, in figure fractions
 GRID_LINES = 9  # grid lines of the plane per direction
 SAMPLES = 121  # points along each grid line: a saturated unit bends it within a few hundredths
+
+
+@functools.lru_cache(maxsize=None)
+def _points(dataset, seed):
+    """The data set's points and labels (drawn once per seed: a new run of the same data reuses them)."""
+    if dataset == "XOR":
+        return data.logic_gate("XOR")
+    return data.TOY_SETS[dataset](N_POINTS, noise=NOISE[dataset], seed=seed)
 
 
 def pairs(units):
@@ -127,10 +136,8 @@ class HiddenSpaceExplorer(TrainingControls, ViewBackgrounds, Explorer):
 
     def _new_run(self, dataset, units):
         self.dataset = dataset
-        if dataset == "XOR":
-            self.X, self.y = data.logic_gate("XOR")
-        else:
-            self.X, self.y = data.TOY_SETS[dataset](N_POINTS, noise=NOISE[dataset], seed=self.seed)
+        X, y = _points(dataset, self.seed)
+        self.X, self.y = X.copy(), y.copy()  # the cache's own arrays stay untouched
         self.model = MLP([2, units, 1], hidden="sigmoid", output="sigmoid", seed=self.seed)
         self.rng = np.random.default_rng(self.seed)
         self._new_run_controls()
@@ -142,7 +149,8 @@ class HiddenSpaceExplorer(TrainingControls, ViewBackgrounds, Explorer):
             self.data_ax.set_xlim(*lim)
             self.data_ax.set_ylim(*lim)
             self.map.image.set_extent((*lim, *lim))
-            self.grid_static.set_data(*self.plane.T)
+            # the same grid, straight in the data space: two points a line will do
+            self.grid_static.set_data(*self._hidden.grid_lines(lim, lim, GRID_LINES, 2).T)
         for k, marks in enumerate(self.data_points):
             marks.set_data(*self.X[self.y == k].T)
         size = 8.5 if dataset == "XOR" else 4.8
@@ -195,7 +203,7 @@ class HiddenSpaceExplorer(TrainingControls, ViewBackgrounds, Explorer):
         xaxis, yaxis = ax.get_xaxis_transform(), ax.get_yaxis_transform()
         self.xticks = ax.plot([], [], color=_style.INK, lw=1, transform=xaxis, clip_on=False)[0]
         self.yticks = ax.plot([], [], color=_style.INK, lw=1, transform=yaxis, clip_on=False)[0]
-        self.tick_labels = [self._glyph(ax, str(v), 6.5, clip_on=False) for v in (0, 1)]
+        self.tick_labels = [self._glyph(ax, str(v), 6.5, halo=False, clip_on=False) for v in (0, 1)]
         # What the panel shows (static: each combination is cached as a view of its own)
         self.xlabel = ax.text(0.5, -0.09, "", transform=ax.transAxes, ha="center", va="top", fontsize=10)
         self.ylabel = ax.text(-0.1, 0.5, "", transform=ax.transAxes, ha="right", va="center", fontsize=10,
@@ -231,13 +239,17 @@ class HiddenSpaceExplorer(TrainingControls, ViewBackgrounds, Explorer):
         return ax.plot([], [], ls="none", marker=style["marker"], color=self._ink, mfc=style["color"], mec=self._ink,
                        mew=0.6, zorder=4)[0]
 
-    def _glyph(self, ax, text, size, **kwargs):
-        """A label drawn as a marker (mathtext): moved with set_data, drawn about ten times faster than a Text."""
+    def _glyph(self, ax, text, size, halo=True, **kwargs):
+        """A label drawn as a marker (mathtext): moved with set_data, drawn about ten times faster than a Text.
+
+        ``halo``: a white outline, so that it reads on the shading, lines and points under it.
+        """
         from matplotlib import patheffects
 
-        halo = [patheffects.withStroke(linewidth=2.5, foreground="white")]  # readable on shading and points
+        if halo:
+            kwargs["path_effects"] = [patheffects.withStroke(linewidth=2.5, foreground="white")]
         return ax.plot([], [], ls="none", marker=f"${text}$", ms=size, color=self._ink, mfc=self._ink, mec="none",
-                       path_effects=halo, **kwargs)[0]
+                       **kwargs)[0]
 
     def _show_model(self):
         """Recompute what depends on the weights: shading, lines, hidden activations (the left panel)."""
