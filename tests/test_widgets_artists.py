@@ -417,8 +417,16 @@ def test_hidden_space_explorer_every_artist_after_training_xor():
     U = _hidden(grid, v)
     np.testing.assert_allclose(e.map.image.get_array().ravel(), _sigmoid(w[0] + U @ w[1:]), rtol=1e-9)
     assert e.map.image.get_extent() == [-0.5, 1.5, -0.5, 1.5]
-    plane = _line_points(e.grid_static)
-    assert plane.shape == (2 * 9 * 122, 2) and np.all(plane[:121, 0] == -0.5)
+    # 9 + 9 straight grid lines across the view (two points each: straight), NaN rows between
+    straight = _line_points(e.grid_static)
+    ends = np.linspace(-0.5, 1.5, 9)
+    expected = [[(a, -0.5), (a, 1.5), (np.nan, np.nan)] for a in ends] + [[(-0.5, b), (1.5, b), (np.nan, np.nan)]
+                                                                          for b in ends]
+    np.testing.assert_allclose(straight, np.reshape(expected, (-1, 2)))
+    # the right panel carries the same lines, 121 points each, so that they can bend
+    along = np.linspace(-0.5, 1.5, 121)
+    plane = np.vstack([np.vstack([np.column_stack([np.full(121, a), along]), [[np.nan, np.nan]]]) for a in ends]
+                      + [np.vstack([np.column_stack([along, np.full(121, b)]), [[np.nan, np.nan]]]) for b in ends])
     for k in (0, 1):
         assert _same_points(_line_points(e.data_points[k]), X[y == k])
     for j, (line, label) in enumerate(zip(e.unit_lines, e.unit_labels)):
