@@ -212,6 +212,8 @@ def check_choice(value, name, choices):
     listed = ", ".join(repr(c) for c in choices)
     if isinstance(choices[0], str):
         same_kind = isinstance(value, str)
+    elif isinstance(choices[0], tuple):  # e.g. a pair of hidden units, (1, 2)
+        same_kind = isinstance(value, tuple)
     else:
         same_kind = isinstance(value, numbers.Number) and not isinstance(value, (bool, np.bool_))
     given = repr(value) if same_kind else _given(value)

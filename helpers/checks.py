@@ -60,6 +60,7 @@ __all__ = [
     "check_perceptron_steps",
     "check_chain_rule",
     "check_last_layer_gradient",
+    "check_tower_gradient",
 ]
 
 
@@ -1652,3 +1653,92 @@ def check_last_layer_gradient(dL_dw):
          "dL/dw_j = dL/ds * u_j; (dL/ds) w_j is dL/du_j, the next step back"),
     ], how="compute s = sum u_j w_j, z = sigmoid(s), then (z - y) * u_j")
     return _or_correct(verdict, f"s = {s:.2f}, z = {z:.4f}, dL/ds = z - y = {z - 1:.4f}, dL/dw_j = (z - y) u_j.")
+
+
+# --- Notebook 09: the gradient through a tower of sigmoid units ------------------------------
+
+
+def _tower_slopes(depth, x):
+    """The outputs u_k and local slopes u_k (1 - u_k) of x -> sigmoid -> ... -> sigmoid (``depth`` units,
+    weights 1, biases 0)."""
+    import math
+
+    us, u = [], float(x)
+    for _ in range(depth):
+        u = 1.0 / (1.0 + math.exp(-u))
+        us.append(u)
+    return us, [u * (1.0 - u) for u in us]
+
+
+_TOWER_CASES = ((1, 0.0), (2, 0.0), (6, 0.0), (3, 2.0), (5, -1.5))
+
+
+@checker
+def check_tower_gradient(tower_gradient):
+    """``tower_gradient(depth, x)``: du/dx of a tower of ``depth`` sigmoid units, each one's input the last one's output.
+
+    Tried on several depths and inputs and compared with the product of the local slopes,
+    worked out here; each typical slip (the 1/4 bound, a sum, one factor too few, the slope
+    taken at x every time, u instead of u(1 - u)) gets its own hint.
+
+    >>> import math
+    >>> def tower_gradient(depth, x):
+    ...     slope, u = 1.0, x
+    ...     for _ in range(depth):
+    ...         u = 1 / (1 + math.exp(-u))
+    ...         slope *= u * (1 - u)
+    ...     return slope
+    >>> check_tower_gradient(tower_gradient)
+    Correct! du/dx is the product of the slopes u_k (1 - u_k), one per unit: 0.25 for one unit at x = 0, 0.00015 for six.
+    """
+    import math
+
+    if not callable(tower_gradient):
+        raise AnswerProblem(f"tower_gradient must be a function of (depth, x); got {tower_gradient!r}")
+    got = {}
+    for depth, x in _TOWER_CASES:
+        value, error = _call_learner(tower_gradient, depth, x)
+        call = f"tower_gradient({depth}, {x:g})"
+        if error:
+            return not_yet(f"{call} raised {error}")
+        if value is None:
+            return not_yet(f"{call} returned None", because="the function must end with return and the slope")
+        got[depth, x] = float(_numbers(value, call, shape=()))
+
+    def same(a, b):
+        return math.isclose(a, b, rel_tol=1e-6, abs_tol=1e-15)
+
+    def slopes_at_x(depth, x):
+        sigma = 1.0 / (1.0 + math.exp(-x))
+        return (sigma * (1 - sigma)) ** depth
+
+    # each typical slip, as the value it gives for (depth, x); its hint is given when it explains every case
+    mistakes = [
+        (lambda d, x: 0.25**d, "is 1/4 to the power of the depth",
+         "1/4 is only the largest slope, at r = 0; each unit's slope is u(1 - u) at its own input"),
+        (lambda d, x: sum(_tower_slopes(d, x)[1]), "adds the slopes up",
+         "the chain rule multiplies the local derivatives along the chain"),
+        (lambda d, x: _tower_slopes(d, x)[1][-1], "is the last unit's slope alone",
+         "du/dx multiplies the slopes of every unit in the tower"),
+        (lambda d, x: math.prod(_tower_slopes(d, x)[1][:-1]), "has one factor too few",
+         "a tower of n units has n slopes, one per sigmoid (is the loop one short?)"),
+        (slopes_at_x, "takes every slope at the input x",
+         "each unit's slope is taken at its own input, which is the previous unit's output"),
+        (lambda d, x: math.prod(_tower_slopes(d, x)[0]), "multiplies the outputs u_k",
+         "the local derivative of u = sigmoid(r) is u(1 - u), not u"),
+        (lambda d, x: _tower_slopes(d, x)[0][-1], "is the tower's output u, not its slope",
+         "the exercise asks for du/dx, the product of the local slopes du_k/dr_k"),
+    ]
+    wrong = [(d, x) for (d, x), value in got.items() if not same(value, math.prod(_tower_slopes(d, x)[1]))]
+    if not wrong:
+        return correct(f"du/dx is the product of the slopes u_k (1 - u_k), one per unit: 0.25 for one unit at "
+                       f"x = 0, {math.prod(_tower_slopes(6, 0.0)[1]):.2g} for six.")
+    depth, x = wrong[0]
+    call = f"tower_gradient({depth}, {x:g}) = {got[depth, x]:.6g}"
+    for slip, what, because in mistakes:
+        if all(same(value, slip(d, t)) for (d, t), value in got.items()):
+            return not_yet(f"{call} {what}", because=because)
+    want = math.prod(_tower_slopes(depth, x)[1])
+    return not_yet(f"{call}, but the slope is {want:.6g}",
+                   because="du/dx is the product of u_k (1 - u_k) over the units, where u_k = sigmoid(previous u) "
+                           "and u_0 = x")

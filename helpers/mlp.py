@@ -25,7 +25,7 @@ import numpy as np
 from . import activations, losses, optim
 from ._validate import as_inputs, as_rng, check_callable, check_choice, check_int, check_positive, class_ids, labels_01
 
-__all__ = ["MLP", "TrainingDiverged", "gradient_check", "worked_example", "HIDDEN", "OUTPUTS"]
+__all__ = ["MLP", "TrainingDiverged", "gradient_check", "worked_example", "backprop_trace", "HIDDEN", "OUTPUTS"]
 
 HIDDEN = ("sigmoid", "tanh", "relu")
 OUTPUTS = ("sigmoid", "softmax")
@@ -368,6 +368,66 @@ def worked_example():
     model.params[0][:] = [[0.1, -0.2], [0.5, 0.3], [-0.4, 0.8]]
     model.params[1][:] = [[0.2], [0.6], [-0.7]]
     return model, np.array([[1.0, 0.0]]), np.array([1.0])
+
+
+def backprop_trace(model, x, y):
+    """Every number of one example's forward and backward pass, in the lecture's letters.
+
+    For a network with one hidden layer and a sigmoid output trained with binary
+    cross-entropy, on one example ``x`` with label ``y``, the forward pass
+
+        r_j = sum_i x_i v_ij,  u_j = g(r_j),  s = sum_j u_j w_j,  z = sigmoid(s),
+        L = -[y log z + (1 - y) log(1 - z)]
+
+    and the backward pass, one factor at a time:
+
+        dL/dz = -y/z + (1 - y)/(1 - z),   dL/ds = dL/dz * z (1 - z)   (= z - y),
+        dL/dw_j = dL/ds * u_j,   dL/du_j = dL/ds * w_j,   dL/dr_j = dL/du_j * g'(r_j),
+        dL/dv_ij = dL/dr_j * x_i.
+
+    Parameters
+    ----------
+    model : MLP with one hidden layer and output="sigmoid"
+    x : (m,) or (1, m) array, one example
+    y : 0 or 1
+
+    Returns
+    -------
+    dict with "x" (m + 1,) (x_0 = 1 first), "r", "u" (p,), "u_with_1" (p + 1,), "s", "z", "L",
+    "dL/dz", "dL/ds", "dL/dw" (p + 1,), "dL/du", "dL/dr" (p,), "dL/dv" (m + 1, p): the same
+    numbers as ``model.backward`` for the weights, and the ones it never keeps.
+
+    >>> trace = backprop_trace(*worked_example())
+    >>> round(trace["z"], 4), round(trace["dL/ds"], 4), trace["dL/dv"].shape
+    (0.5548, -0.4452, (3, 2))
+    """
+    if not isinstance(model, MLP):
+        raise TypeError(f"model must be an MLP; got {type(model).__name__}")
+    if len(model.layer_sizes) != 3 or model.output != "sigmoid":
+        raise ValueError(f"model must have one hidden layer and a sigmoid output; got {model!r}")
+    m = model.layer_sizes[0]
+    X = as_inputs(x, "x")
+    if X.shape != (1, m):
+        raise ValueError(f"x must be one example: {m} inputs, shape ({m},) or (1, {m}); got shape {np.shape(x)}")
+    Y = labels_01(y, "y", ndim=(0, 1)).reshape(-1)
+    if Y.shape != (1,):
+        raise ValueError(f"y must be the one example's label, 0 or 1; got {Y.size} labels")
+    v, w = model.params[0], model.params[1][:, 0]
+    x1 = np.r_[1.0, X[0]]
+    label = float(Y[0])
+    r = x1 @ v
+    u = activations.ACTIVATIONS[model.hidden].fn(r)
+    u1 = np.r_[1.0, u]
+    s = float(u1 @ w)
+    z = float(activations.sigmoid(s))
+    loss = float(losses.binary_cross_entropy_with_logits(s, label))
+    dL_dz = -label / z + (1 - label) / (1 - z)
+    dL_ds = dL_dz * z * (1 - z)
+    dL_du = dL_ds * w[1:]
+    dL_dr = dL_du * activations.ACTIVATIONS[model.hidden].grad(r)
+    return {"x": x1, "y": label, "v": v.copy(), "w": w.copy(), "r": r, "u": u, "u_with_1": u1, "s": s, "z": z,
+            "L": loss, "dL/dz": float(dL_dz), "dL/ds": float(dL_ds), "dL/dw": dL_ds * u1, "dL/du": dL_du,
+            "dL/dr": dL_dr, "dL/dv": np.outer(x1, dL_dr) + 0.0}  # + 0.0: no -0.0 where x_i = 0
 
 
 def gradient_check(model, X, y, h=1e-5):

@@ -341,6 +341,8 @@ SPECS.update({
                                  ("epochs", Count(2)), ("batch_size", Count(2, minimum=1, optional=True)),
                                  ("rng", Seed(0)),
                                  ("callback", Func(lambda model, history: None, returns_checked=False, optional=True))),
+    "mlp.backprop_trace": Spec(lambda: mlp.backprop_trace, {
+        "model": Choice(mlp.worked_example()[0]), "x": Arr([1.0, 0.0]), "y": ZeroOne(0.0)}),
     "mlp.gradient_check": Spec(lambda: mlp.gradient_check, {
         "model": Choice(_mlp()), "X": Arr(X4), "y": ZeroOne(Y_01), "h": Positive(1e-5)}),
     # data
@@ -385,6 +387,13 @@ def _explorer_specs():
             "units": Slider(4, integer=True), "activation": Choice("tanh"), "lr": Slider(0.3),
             "batch_size": Choice(8), "epochs_per_frame": Choice(2), "seed": Slider(0, integer=True),
             "canvas": Choice("agg")},
+        "hidden_space_explorer": {
+            "dataset": Choice("XOR"), "units": Slider(2, integer=True), "t": Slider(1.0), "pair": Choice((1, 2)),
+            "epochs": Count(0), "seed": Seed(0), "lr": Positive(2.0, optional=True), "canvas": Choice("agg")},
+        "backprop_stepper": {"step": Slider(0, integer=True), "canvas": Choice("agg")},
+        "gradient_flow_explorer": {
+            "depth": Slider(6, integer=True), "activation": Choice("sigmoid"), "lr": Slider(0.1), "epochs": Count(0),
+            "seed": Seed(0), "canvas": Choice("agg")},
     }
     # The custom-data arguments of the perceptron explorer: X, y and the axis names.
     specs["perceptron_explorer"].update({
@@ -392,7 +401,9 @@ def _explorer_specs():
     out = {f"widgets.{factory}": Spec(lambda f=factory: getattr(widgets, f), args) for factory, args in specs.items()}
     classes = {"perceptron_explorer": "PerceptronExplorer", "activation_explorer": "ActivationExplorer",
                "gradient_descent_explorer": "GradientDescentExplorer", "sgd_stepper": "SGDStepper",
-               "chain_rule_explorer": "ChainRuleExplorer", "mlp_playground": "MLPPlayground"}
+               "chain_rule_explorer": "ChainRuleExplorer", "mlp_playground": "MLPPlayground",
+               "hidden_space_explorer": "HiddenSpaceExplorer", "backprop_stepper": "BackpropStepper",
+               "gradient_flow_explorer": "GradientFlowExplorer"}
     for factory, cls in classes.items():
         out[f"widgets.{cls}"] = Spec(lambda c=cls: getattr(widgets, c), specs[factory])
     out["widgets.MLPPlayground.train"] = Spec(lambda: _playground().train, {"epochs": Count(1)})
@@ -729,6 +740,13 @@ EXEMPT = {
     "widgets.Explorer.pixels": "no arguments",
     "widgets.MLPPlayground.step": "no arguments (a button)",
     "widgets.MLPPlayground.reset": "no arguments (a button)",
+    "widgets.HiddenSpaceExplorer.epoch": "a property",
+    "widgets.HiddenSpaceExplorer.epochs_per_frame": "a property",
+    "widgets.HiddenSpaceExplorer.to_code": "no arguments",
+    "widgets.BackpropStepper.reset": "no arguments (a button)",
+    "widgets.BackpropStepper.to_code": "no arguments",
+    "widgets.GradientFlowExplorer.epoch": "a property",
+    "widgets.GradientFlowExplorer.to_code": "no arguments",
 }
 for _name in ("sin", "cos", "exp", "log", "sigmoid", "tanh", "relu", "topological_order", "backward"):
     EXEMPT[f"autodiff.Value.{_name}"] = "no arguments; out-of-range results are surveyed in test_value_results_stay_finite"
@@ -889,7 +907,7 @@ def test_activations_refuse_nan_and_answer_the_rest(s):
 # ----- explorers: the constructors' ranges are the sliders' ranges -----------------------------------------
 
 EXPLORER_FACTORIES = ["perceptron_explorer", "activation_explorer", "gradient_descent_explorer", "sgd_stepper",
-                      "chain_rule_explorer", "mlp_playground"]
+                      "chain_rule_explorer", "mlp_playground", "hidden_space_explorer", "gradient_flow_explorer"]
 
 
 def _slider_arguments(factory):

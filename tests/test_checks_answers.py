@@ -827,6 +827,59 @@ def test_a_function_left_with_its_placeholder_body_is_still_unanswered():
         "Not yet: your answer is still ...: replace the ... in my_gradient")
 
 
+def _tower_by_finite_differences(depth, x, h=1e-6):
+    """du/dx of the tower sigmoid(sigmoid(...(x))), by a central difference: independent of the chain rule."""
+    def out(t):
+        for _ in range(depth):
+            t = 1 / (1 + math.exp(-t))
+        return t
+    return (out(x + h) - out(x - h)) / (2 * h)
+
+
+def test_check_tower_gradient():
+    def right(depth, x):  # the notebook's solution
+        slope, u = 1.0, x
+        for _ in range(depth):
+            u = 1 / (1 + math.exp(-u))
+            slope *= u * (1 - u)
+        return slope
+
+    for depth, x in ((1, 0.0), (6, 0.0), (3, 2.0)):
+        assert right(depth, x) == pytest.approx(_tower_by_finite_differences(depth, x), rel=1e-6)
+    assert right(1, 0.0) == 0.25 and right(6, 0.0) == pytest.approx(1.52e-4, rel=1e-3)  # by hand, notebook 09
+    assert passes(checks.check_tower_gradient(right))
+    assert passes(checks.check_tower_gradient(lambda d, x: _tower_by_finite_differences(d, x, h=1e-5)))
+
+    def sigmoid(t):
+        return 1 / (1 + math.exp(-t))
+
+    def outputs(depth, x):
+        us = []
+        for _ in range(depth):
+            x = sigmoid(x)
+            us.append(x)
+        return us
+
+    slips = [
+        (lambda d, x: 0.25**d, "1/4 to the power of the depth"),
+        (lambda d, x: sum(u * (1 - u) for u in outputs(d, x)), "adds the slopes up"),
+        (lambda d, x: outputs(d, x)[-1] * (1 - outputs(d, x)[-1]), "the last unit's slope alone"),
+        (lambda d, x: math.prod(u * (1 - u) for u in outputs(d, x)[:-1]), "one factor too few"),
+        (lambda d, x: (sigmoid(x) * (1 - sigmoid(x))) ** d, "every slope at the input x"),
+        (lambda d, x: math.prod(outputs(d, x)), "multiplies the outputs u_k"),
+        (lambda d, x: outputs(d, x)[-1], "the tower's output u, not its slope"),
+        (lambda d, x: 1.001 * right(d, x), "but the slope is 0.25"),
+    ]
+    messages = [says(checks.check_tower_gradient(fn), hint) for fn, hint in slips]
+    assert len(set(messages)) == len(messages)
+
+    def no_return(depth, x):
+        right(depth, x)
+
+    says(checks.check_tower_gradient(no_return), "returned None", "must end with return")
+    says(checks.check_tower_gradient(lambda d, x: 1 / 0), "raised ZeroDivisionError")
+
+
 def test_every_checker_is_covered_by_a_test_here():
     """A new checker fails this until it has a table entry or its own test above."""
     source = inspect.getsource(inspect.getmodule(test_every_checker_is_covered_by_a_test_here))
@@ -834,7 +887,8 @@ def test_every_checker_is_covered_by_a_test_here():
         "check_learning_rates", "check_which_converge", "check_separable_pair", "check_softmax",
         "check_loss_gradient", "check_composition_derivative", "check_next_two_steps",
         "check_shared_node_gradient", "check_separating_weights", "check_test_standardization",
-        "check_confusion_matrix", "check_gate_weights", "check_backward", "check_hidden_gradient"}
+        "check_confusion_matrix", "check_gate_weights", "check_backward", "check_hidden_gradient",
+        "check_tower_gradient"}
     assert covered == set(CHECKERS)
     for name in covered - set(NUMERIC) - set(CHOICES):
         assert f"def test_{name}" in source

@@ -20,6 +20,9 @@ FACTORIES = {
     "sgd": lambda canvas: explorers.sgd_stepper(canvas=canvas),
     "chain": lambda canvas: explorers.chain_rule_explorer(canvas=canvas),
     "playground": lambda canvas: explorers.mlp_playground(canvas=canvas),
+    "hidden space": lambda canvas: explorers.hidden_space_explorer(canvas=canvas),
+    "backprop": lambda canvas: explorers.backprop_stepper(canvas=canvas),
+    "gradient flow": lambda canvas: explorers.gradient_flow_explorer(canvas=canvas),
 }
 
 

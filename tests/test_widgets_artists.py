@@ -386,3 +386,206 @@ def test_accuracy_never_reads_100_percent_with_a_mistake():
     assert e.state["misclassified"] == 1
     assert "accuracy: <b>99.6%</b> (1 misclassified)" in e.readout.value  # 273 / 274 = 0.99635
     assert e.score.get_text().startswith("273 of 274 correct")
+
+
+# ----- hidden_space_explorer (issue 13) --------------------------------------------------------
+
+def _sigmoid(t):
+    return 1.0 / (1.0 + np.exp(-np.asarray(t, dtype=float)))
+
+
+def _hidden(X, v):
+    """u_j = sigmoid(v_0j + x_1 v_1j + x_2 v_2j), by hand."""
+    X = np.asarray(X, dtype=float)
+    return _sigmoid(v[0] + X[:, :1] * v[1] + X[:, 1:2] * v[2])
+
+
+def _line_points(line):
+    xs, ys = line.get_data()
+    return np.column_stack([np.asarray(xs, float), np.asarray(ys, float)])
+
+
+def test_hidden_space_explorer_every_artist_after_training_xor():
+    e = widgets.hidden_space_explorer("XOR", epochs=450, t=1.0, canvas="agg")
+    v, w = e.state["weights"][0], e.state["weights"][1][:, 0]
+    X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
+    y = np.array([0, 1, 1, 0])
+    check = Checked(e)
+    # left panel: the output z on a 40 x 40 grid of (-0.5, 1.5)^2, by hand
+    g = np.linspace(-0.5, 1.5, 40)
+    grid = np.column_stack([np.tile(g, 40), np.repeat(g, 40)])
+    U = _hidden(grid, v)
+    np.testing.assert_allclose(e.map.image.get_array().ravel(), _sigmoid(w[0] + U @ w[1:]), rtol=1e-9)
+    assert e.map.image.get_extent() == [-0.5, 1.5, -0.5, 1.5]
+    # 9 + 9 straight grid lines across the view (two points each: straight), NaN rows between
+    straight = _line_points(e.grid_static)
+    ends = np.linspace(-0.5, 1.5, 9)
+    expected = [[(a, -0.5), (a, 1.5), (np.nan, np.nan)] for a in ends] + [[(-0.5, b), (1.5, b), (np.nan, np.nan)]
+                                                                          for b in ends]
+    np.testing.assert_allclose(straight, np.reshape(expected, (-1, 2)))
+    # the right panel carries the same lines, 121 points each, so that they can bend
+    along = np.linspace(-0.5, 1.5, 121)
+    plane = np.vstack([np.vstack([np.column_stack([np.full(121, a), along]), [[np.nan, np.nan]]]) for a in ends]
+                      + [np.vstack([np.column_stack([along, np.full(121, b)]), [[np.nan, np.nan]]]) for b in ends])
+    for k in (0, 1):
+        assert _same_points(_line_points(e.data_points[k]), X[y == k])
+    for j, (line, label) in enumerate(zip(e.unit_lines, e.unit_labels)):
+        if j >= 2:  # two units: lines 3 and 4 are empty
+            assert len(line.get_xdata()) == 0 and len(label.get_xdata()) == 0
+            continue
+        pts = _line_points(line)
+        np.testing.assert_allclose(v[0, j] + pts @ v[1:, j], 0.0, atol=1e-9)  # r_j = 0 along the line
+        assert np.all((pts >= -0.5 - 1e-9) & (pts <= 1.5 + 1e-9))
+        spot = _line_points(label)[0]  # 0.12 (6 % of the view) off the line, on its r_j > 0 side
+        assert (v[0, j] + spot @ v[1:, j]) / np.linalg.norm(v[1:, j]) == pytest.approx(0.12)
+    check(e.map.image, e.grid_static, *e.data_points, *e.unit_lines, *e.unit_labels)
+    # right panel at t = 1: the hidden space
+    U = _hidden(X, v)
+    for k in (0, 1):
+        assert _same_points(_line_points(e.points[k]), U[y == k])
+    u_grid = np.column_stack([np.tile(np.linspace(-0.1, 1.1, 40), 40), np.repeat(np.linspace(-0.1, 1.1, 40), 40)])
+    assert e.hidden_map.get_visible() and e.hidden_line.get_visible() and not e.curve.get_visible()
+    np.testing.assert_allclose(e.hidden_map.get_array().ravel(), _sigmoid(w[0] + u_grid @ w[1:]), rtol=1e-9)
+    np.testing.assert_allclose(w[0] + _line_points(e.hidden_line) @ w[1:], 0.0, atol=1e-9)  # s = 0: straight
+    rows = ~np.isnan(plane).any(axis=1)
+    moved = _line_points(e.grid)
+    np.testing.assert_allclose(moved[rows], _hidden(plane[rows], v), rtol=1e-9)
+    # each unit's line r_j = 0 lands on u_j = sigmoid(0) = 0.5
+    np.testing.assert_allclose(_line_points(e.pair_lines[0])[:, 0], 0.5)
+    np.testing.assert_allclose(_line_points(e.pair_lines[1])[:, 1], 0.5)
+    # names beside XOR's points: 8.5 % of the 1.2-wide view across, half that up or down
+    gap = 0.085 * 1.2
+    for name, x, u in zip(e.point_names, X, U):
+        np.testing.assert_allclose(_line_points(name)[0], [u[0] + (gap if x[0] else -gap),
+                                                          u[1] + (gap / 2 if x[1] else -gap / 2)])
+    # ticks at u = 0 and 1 under the axis and left of it; their labels below and to the left
+    np.testing.assert_allclose(_line_points(e.xticks), [[0, 0], [0, -0.02], [np.nan] * 2, [1, 0], [1, -0.02],
+                                                        [np.nan] * 2])
+    np.testing.assert_allclose(_line_points(e.yticks), [[0, 0], [-0.02, 0], [np.nan] * 2, [0, 1], [-0.02, 1],
+                                                        [np.nan] * 2])
+    below = -0.1 - 0.055 * 1.2
+    np.testing.assert_allclose(_line_points(e.tick_labels[0]), [[0, below], [below, 0]])
+    np.testing.assert_allclose(_line_points(e.tick_labels[1]), [[1, below], [below, 1]])
+    assert e.heading.get_text() == "epoch 450"
+    check(*e.points, e.hidden_map, e.hidden_line, e.grid, *e.pair_lines, *e.point_names, e.xticks, e.yticks,
+          *e.tick_labels, e.heading)
+    # t = 0: the data space itself; the output's boundary where z = 0.5
+    e.set(t=0.0)
+    for k in (0, 1):
+        assert _same_points(_line_points(e.points[k]), X[y == k])
+    boundary = _line_points(e.curve)
+    assert e.curve.get_visible() and not e.hidden_map.get_visible()
+    ok = ~np.isnan(boundary).any(axis=1)
+    z = _sigmoid(w[0] + _hidden(boundary[ok], v) @ w[1:])
+    assert ok.sum() > 20 and np.max(np.abs(z - 0.5)) < 0.02  # on a 40 x 40 grid, linearly interpolated
+    e.set(t=0.5)  # halfway: (x + u(x)) / 2
+    np.testing.assert_allclose(_line_points(e.curve)[ok], (boundary[ok] + _hidden(boundary[ok], v)) / 2, rtol=1e-9)
+    check(e.curve)
+    check.all_of()
+
+
+# ----- gradient_flow_explorer (issue 13) ---------------------------------------------------------
+
+def _deep_forward(params, X, g):
+    """z of an MLP by hand: u = g(u_prev @ W[1:] + W[0]) for each hidden layer, then a sigmoid."""
+    u = np.asarray(X, dtype=float)
+    for W in params[:-1]:
+        u = g(u @ W[1:] + W[0])
+    W = params[-1]
+    return _sigmoid(u @ W[1:] + W[0])[:, 0]
+
+
+def test_gradient_flow_explorer_every_artist():
+    from test_widgets_gradient_flow import finite_difference_norms
+
+    from helpers import data
+
+    e = widgets.gradient_flow_explorer(depth=2, activation="tanh", canvas="agg")
+    e.train(4)
+    e.refresh()
+    check = Checked(e)
+    X, y = data.make_moons(200, noise=0.1, seed=0)
+    norms = finite_difference_norms(e.model, X, y)
+    for k, bar in enumerate(e.bars.bars):  # 3 weight matrices: 3 bars, input side first
+        assert bar.get_visible() == (k < 3)
+        if k < 3:
+            assert bar.get_y() == 1e-9 and bar.get_y() + bar.get_height() == pytest.approx(norms[k], rel=1e-5)
+            assert bar.get_x() + bar.get_width() / 2 == pytest.approx(k + 1)
+    start = widgets.gradient_flow_explorer(depth=2, activation="tanh", canvas="agg").state["grad_norms"]
+    dashes = _line_points(e.bars.start)
+    for k, n in enumerate(start):
+        np.testing.assert_allclose(dashes[3 * k:3 * k + 2], [[k + 1 - 0.42, n], [k + 1 + 0.42, n]], rtol=1e-12)
+    assert len(e.bars.below.get_xdata()) == 0  # every size is on the axis (>= 1e-7)
+    assert e.ratio.get_text() == f"first / last: {norms[0] / norms[-1]:.2g}"  # two digits; 1/N below 0.01
+    check(*e.bars.bars, e.bars.start, e.bars.below, e.ratio)
+    g = np.linspace(-2, 2, 40)
+    grid = np.column_stack([np.tile(g, 40), np.repeat(g, 40)])
+    np.testing.assert_allclose(e.map.image.get_array().ravel(), _deep_forward(e.model.params, grid, np.tanh),
+                               rtol=1e-9)
+    for k in (0, 1):
+        assert _same_points(_line_points(e.points[k]), X[y == k])
+    xs, ys = e.loss_line.get_data()
+    assert list(xs) == [0, 1, 2, 3, 4]
+    from helpers.mlp import MLP
+
+    z0 = _deep_forward(MLP([2, 8, 8, 1], hidden="tanh", seed=0).params, X, np.tanh)
+    assert ys[0] == pytest.approx(-np.mean(y * np.log(z0) + (1 - y) * np.log(1 - z0)), rel=1e-9)
+    z4 = _deep_forward(e.model.params, X, np.tanh)
+    assert ys[-1] == pytest.approx(-np.mean(y * np.log(z4) + (1 - y) * np.log(1 - z4)), rel=1e-9)
+    assert e.heading.get_text() == "epoch 4"
+    check(e.map.image, *e.points, e.loss_line, e.heading)
+    check.all_of()
+
+
+def test_gradient_bars_flag_a_gradient_below_the_axis():
+    from helpers.plots import gradients
+
+    e = widgets.gradient_flow_explorer(depth=2, canvas="agg")
+    e.bars.update([1e-12, 1e-3, 1e-1], start=[1e-12, 1e-3, 1e-1])
+    assert _same_points(_line_points(e.bars.below), [(1, 1e-7)])
+    assert e.bars.bars[0].get_height() == 0.0  # at the floor: a stub
+    assert _line_points(e.bars.start)[0, 1] == pytest.approx(1e-7)  # drawn at the axis bottom
+    assert gradients.layer_names(2) == ["1: v", "2: w"]
+
+
+# ----- backprop_stepper (issue 13) -----------------------------------------------------------------
+
+def test_backprop_stepper_every_artist_after_eighteen_steps():
+    e = widgets.backprop_stepper(step=18, canvas="agg")
+    d = e.diagram
+    check = Checked(e)
+    m = "\u2212"
+    # forward values from the notebook's table, by hand (four decimals)
+    assert {n: t.get_text() for n, t in d.values.items()} == {
+        "r1": "r\u2081 = 0.6000", "r2": "r\u2082 = 0.1000", "u1": "u\u2081 = 0.6457", "u2": "u\u2082 = 0.5250",
+        "s": "s = 0.2199", "z": "z = 0.5548", "L": "L = 0.5892"}
+    # backward: dL/dz = -1/z, dL/ds = z - 1, dL/du_j = (z - 1) w_j, dL/dr_j = dL/du_j u_j (1 - u_j)
+    assert {n: t.get_text() for n, t in d.grads.items()} == {
+        "z": f"\u2202L/\u2202z = {m}1.8026", "s": f"\u2202L/\u2202s = {m}0.4452",
+        "u1": f"\u2202L/\u2202u\u2081 = {m}0.2671", "u2": "\u2202L/\u2202u\u2082 = 0.3117",
+        "r1": f"\u2202L/\u2202r\u2081 = {m}0.0611", "r2": "\u2202L/\u2202r\u2082 = 0.0777"}
+    edges = {k: t.get_text() for k, t in d.edge_grads.items()}
+    assert edges == {("x0", "r1"): f"{m}0.0611", ("x1", "r1"): f"{m}0.0611", ("x2", "r1"): "",
+                     ("x0", "r2"): "", ("x1", "r2"): "", ("x2", "r2"): "",
+                     ("u0", "s"): f"{m}0.4452", ("u1", "s"): f"{m}0.2875", ("u2", "s"): f"{m}0.2337"}
+    # step 18 is dL/dv_11: the edge x1 -> r1 lights up, no node does
+    from helpers.plots.backprop import NODES
+
+    a, b = np.array(NODES["x1"]), np.array(NODES["r1"])
+    unit = (b - a) / np.hypot(*(b - a))
+    np.testing.assert_allclose(_line_points(d.halo_edge), [a + 0.32 * unit, b - 0.32 * unit])  # short of the nodes
+    assert len(d.halo_node.get_xdata()) == 0
+    # the weights, as the notebook's table gives them
+    assert sorted(t.get_text() for t in d.weight_labels) == sorted([
+        "v₀₁ = 0.1", f"v₁₁ = 0.5", f"v₂₁ = {m}0.4", f"v₀₂ = {m}0.2",
+        "v₁₂ = 0.3", "v₂₂ = 0.8", "w₀ = 0.2", "w₁ = 0.6", f"w₂ = {m}0.7"])
+    assert d.box.get_text() == (f"step 18 of 22, backward:   \u2202L/\u2202v\u2081\u2081 = \u2202L/\u2202r\u2081 \u00b7 x\u2081\n"
+                                f"= ({m}0.0611)\u00b71 = {m}0.0611")
+    check(*d.values.values(), *d.grads.values(), *d.edge_grads.values(), d.halo_edge, d.halo_node, d.box,
+          *d.weight_labels)
+    check.all_of()
+    e.set(jump=5)  # s: its node lights up
+    np.testing.assert_allclose(_line_points(d.halo_node), [NODES["s"]])
+    assert len(d.halo_edge.get_xdata()) == 0 and d.grads["z"].get_text() == ""
+    e.set(jump=0)
+    assert all(t.get_text() == "" for t in d.values.values()) and d.box.get_text().startswith("Press Step")

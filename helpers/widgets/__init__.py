@@ -14,3 +14,6 @@ from .chain_rule import ChainRuleExplorer, chain_rule_explorer
 from .playground import MLPPlayground, mlp_playground
 
 __all__ = ["Explorer", "PerceptronExplorer", "perceptron_explorer"]
+from .hidden_space import HiddenSpaceExplorer, hidden_space_explorer
+from .backprop import BackpropStepper, backprop_stepper
+from .gradient_flow import GradientFlowExplorer, gradient_flow_explorer

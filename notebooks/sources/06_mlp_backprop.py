@@ -18,7 +18,7 @@
 # [04 · The perceptron learns](04_perceptron_sgd.ipynb).
 #
 # **Time:** the core path takes about 30 minutes, about 12 of them for writing
-# `hidden_gradient`; the sections marked *(optional)* add about 20.
+# `hidden_gradient`; the sections marked *(optional)* add about 35.
 
 # %%
 import inspect
@@ -273,6 +273,57 @@ checks.check_hidden_gradient(hidden_gradient)
 #     return x.T @ dL_dr                                   # 5. summed over the rows
 # ```
 # </details>
+
+
+# %% [markdown]
+# ## Backpropagation step by step (optional)
+#
+# The explorer below runs the worked example ($x = (1, 0)$, $y = 1$, the weights of the table)
+# through the forward and the backward pass **one quantity per step**: **Step ›** computes the
+# next one, **‹ Back** undoes it, ▶ plays through them, **Reset** clears the diagram and
+# *jump to* goes straight to any quantity. The quantity being computed lights up (yellow), its
+# value is written on its node or edge (forward values in black above the nodes, gradients in
+# vermillion under them and on the weights), and the box under the diagram writes it out:
+# the formula, then the same with the numbers put in. A "≈" there means the four-decimal
+# numbers, worked by hand, round to a different last digit than the exact value.
+#
+# **Predict, before you step:**
+#
+# 1. Which of the six $\frac{\partial L}{\partial v_{ij}}$ will come out exactly 0, and why?
+# 2. Will $\frac{\partial L}{\partial u_2}$ be positive or negative? What does its sign say
+#    about what gradient descent wants $u_2$ to do?
+
+# %%
+stepper = widgets.backprop_stepper()
+stepper
+
+# %% [markdown]
+# The reveal drives a second stepper, `steps`, to the last quantity, so the one above stays
+# where you left it, and compares every gradient it wrote with `model.backward`:
+
+# %%
+shown = [getattr(control, "value", None) for control in stepper.controls.values()]
+steps = widgets.backprop_stepper(step="dL/dv22")          # every quantity computed
+grads = steps.state["shown"]
+grad_v, grad_w = model.backward(x, y)
+for i in range(3):
+    print(f"dL/dv{i}1 = {grads[f'dL/dv{i}1']:+.4f}   dL/dv{i}2 = {grads[f'dL/dv{i}2']:+.4f}")
+print(f"dL/du2 = dL/ds * w2 = ({grads['dL/ds']:.5f}) * ({w[2, 0]}) = {grads['dL/du2']:+.4f}")
+assert all(np.isclose(grads[f"dL/dv{i}{j}"], grad_v[i, j - 1]) for i in range(3) for j in (1, 2))
+assert all(np.isclose(grads[f"dL/dw{j}"], grad_w[j, 0]) for j in range(3))
+assert grads["dL/dv21"] == grads["dL/dv22"] == 0 and grads["dL/du2"] > 0
+assert [getattr(control, "value", None) for control in stepper.controls.values()] == shown
+
+# %% [markdown]
+# 1. $\frac{\partial L}{\partial v_{21}}$ and $\frac{\partial L}{\partial v_{22}}$ are 0:
+#    $\frac{\partial L}{\partial v_{ij}} = \frac{\partial L}{\partial r_j}\,x_i$ and $x_2 = 0$.
+#    A weight whose input is 0 did not contribute to this example's output, so this example
+#    does not ask it to change.
+# 2. $\frac{\partial L}{\partial u_2} = \frac{\partial L}{\partial s}\,w_2$ is positive: both
+#    factors are negative. Raising $u_2$ would lower $s$ (its weight is $-0.7$) and with it $z$,
+#    which should move towards $y = 1$. So the loss grows with $u_2$, and gradient descent
+#    pushes $u_2$ down: backprop passes the sign on to $r_2$ and to $u_2$'s input weights
+#    $v_{02}, v_{12}$, whose gradients are positive too.
 
 
 # %% [markdown]
@@ -545,6 +596,73 @@ gates = {"NAND": [1, 1, 1, 0], "NOR": [1, 0, 0, 0]}
 assert np.array_equal(u_corners[:, 0] > 0.5, np.array(gates["NAND"], bool))
 assert np.array_equal(u_corners[:, 1] > 0.5, np.array(gates["NOR"], bool))
 assert xor_model.w[1, 0] > 10 and xor_model.w[2, 0] < -10
+
+# %% [markdown]
+# ## The hidden space: where XOR becomes a straight line (optional)
+#
+# The lecture's claim about hidden layers is that they **learn features**: they move the data
+# to a space where one straight line separates it. The explorer shows that space. On the left,
+# the data space $(x_1, x_2)$: the points, each hidden unit's line $r_j = 0$, and the output's
+# shading. On the right, the same plane carried over to the **hidden space** $(u_1, u_2)$:
+# every point, and every grid line of the plane, sits at
+#
+# $$(1 - t)\,x + t\,u(x),$$
+#
+# a straight-line slide from its input coordinates ($t = 0$) to its hidden activations
+# $u = \text{sigmoid}(r)$ ($t = 1$). Move *morph t* and watch the plane bend. At $t = 1$ the
+# output unit is a perceptron on $(u_1, u_2)$, so its boundary there is a straight line.
+# ▶ trains the network from its first weights (the same network and training as `xor_model`
+# above), **Step ›** trains a few epochs, **Reset** starts again; *data* offers circles and
+# moons too, and with more *hidden units* the right panel shows the pair you pick.
+#
+# **Predict, then reveal:**
+#
+# 1. The table above says that, trained, $u_1$ computes NAND and $u_2$ NOR. Where in the
+#    hidden square will the four XOR points end up? Which two land together, and can one
+#    straight line then separate the classes?
+# 2. The circles: can a network with **two** hidden units unfold them so that a line separates
+#    them in its hidden space? And with three?
+
+# %%
+hidden = widgets.hidden_space_explorer("XOR", units=2, t=1.0)
+hidden
+
+# %% [markdown]
+# The reveal trains a second explorer, `probe`, for 2000 epochs (what 200 presses of ▶ do),
+# so the one above stays as you left it, and prints where each point lands at $t = 1$:
+
+# %%
+shown = [getattr(control, "value", None) for control in hidden.controls.values()]
+probe = widgets.hidden_space_explorer("XOR", units=2, t=1.0).train(2000)
+for x_k, u_k in zip(probe.state["X"], probe.state["points"]):
+    print(f"x = ({x_k[0]:g}, {x_k[1]:g})  ->  u = ({u_k[0]:.3f}, {u_k[1]:.3f})")
+print("the output's line separates the classes in hidden space:", probe.state["hidden_separable"])
+assert np.allclose(probe.state["points"], xor_model.hidden_outputs(X_xor)[0])   # the same network as xor_model
+assert probe.state["hidden_separable"]
+assert [getattr(control, "value", None) for control in hidden.controls.values()] == shown
+
+# %% [markdown]
+# $(0, 1)$ and $(1, 0)$, the two class-1 points, land on the same spot near $(1, 0)$: NAND on,
+# NOR off. The class-0 points go to two other corners, $(0, 0)$ near $(1, 1)$ and $(1, 1)$
+# near $(0, 0)$. A straight line now has the class-1 point on one side and both class-0
+# points on the other. No line can do that in the input space (notebook 01); the hidden layer
+# made the problem linear, which is what "learning features" means.
+#
+# And the circles, trained for 600 epochs each:
+
+# %%
+for units in (2, 3):
+    probe = widgets.hidden_space_explorer("circles", units=units).train(600)
+    print(f"circles, {units} hidden units: accuracy {probe.state['accuracy']:.0%}, "
+          f"a line (a plane) separates them in hidden space: {probe.state['hidden_separable']}")
+    assert probe.state["hidden_separable"] == (units == 3)
+
+# %% [markdown]
+# Two hidden units give two straight lines in the data space, and no two lines fence in a
+# circle: the output is left with at best a wedge. Three lines can surround the inner circle
+# with a triangle, and in the three-dimensional hidden space a plane then separates the
+# classes. (Pick two of the three units on the right to see two views of that space.)
+
 
 # %% [markdown]
 # ## Explore: the playground (optional)

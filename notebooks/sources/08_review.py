@@ -332,5 +332,6 @@ checks.check_last_layer_gradient(dL_dw)
 # 3. What would a network need to classify the lecture's 200 bird species from
 #    photographs rather than from measurements?
 #
-# **Next**: the lecture continues with convolutional neural networks, networks built
-# to learn features from images.
+# **Next**: [09 · Deeper networks](09_deeper_networks.ipynb) (optional): what happens to the
+# gradient on its way through many layers, and why ReLU. After that, the lecture continues
+# with convolutional neural networks, networks built to learn features from images.

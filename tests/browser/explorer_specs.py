@@ -17,8 +17,9 @@ expression matched against the label text) and says how to move it:
 between two ticks of Play or just after one).
 
 ``expect(values)`` returns the strings the readout must contain afterwards. ``values``
-maps each control's description to its value in the kernel after the move (the tests
-check separately that the page shows those same values); the expectation is worked out
+maps each control's description to its value in the kernel after the move, a dropdown's
+to the label of its choice (the tests check separately that the page shows those same
+values); the expectation is worked out
 here from the lecture's definitions, independently of the explorer's own code. ``redraw=False`` marks a move that must
 leave the figure as it is.
 
@@ -444,6 +445,115 @@ def playground_moves():
         Move("Reset", "click", expect=playground_restarted),
     ]
 
+
+# --- backprop_stepper (notebook 06) -----------------------------------------------------------
+# The worked example of notebook 06, by hand: x = (1, 0), y = 1, v and w from its table.
+_BP_X, _BP_Y = (1.0, 1.0, 0.0), 1.0
+_BP_V = ((0.1, -0.2), (0.5, 0.3), (-0.4, 0.8))
+_BP_W = (0.2, 0.6, -0.7)
+_SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+def backprop_quantities():
+    """(label, value, phase) of the 22 steps, in the lecture's order, computed from the table."""
+    r = [sum(_BP_X[i] * _BP_V[i][j] for i in range(3)) for j in range(2)]
+    u = [_sig(t) for t in r]
+    s = _BP_W[0] + u[0] * _BP_W[1] + u[1] * _BP_W[2]
+    z = _sig(s)
+    loss = -math.log(z)
+    dz = -_BP_Y / z
+    ds = z - _BP_Y
+    du = [ds * _BP_W[j + 1] for j in range(2)]
+    dr = [du[j] * u[j] * (1 - u[j]) for j in range(2)]
+    d = "∂L/∂"
+    out = [("r₁", r[0]), ("r₂", r[1]), ("u₁", u[0]), ("u₂", u[1]), ("s", s), ("z", z), ("L", loss),
+           (d + "z", dz), (d + "s", ds)]
+    out += [(d + f"w{j}".translate(_SUB), ds * (1.0, u[0], u[1])[j]) for j in range(3)]
+    out += [(d + f"u{j + 1}".translate(_SUB), du[j]) for j in range(2)]
+    out += [(d + f"r{j + 1}".translate(_SUB), dr[j]) for j in range(2)]
+    out += [(d + f"v{i}{j + 1}".translate(_SUB), dr[j] * _BP_X[i]) for j in range(2) for i in range(3)]
+    return [(label, value, "forward" if k < 7 else "backward") for k, (label, value) in enumerate(out)]
+
+
+def backprop_readout(values):
+    chosen = values["jump to"]  # "start: nothing computed", or "9 · ∂L/∂s (backward)"
+    k = 0 if chosen.startswith("start") else int(chosen.split()[0])
+    if k == 0:
+        return ["nothing computed yet"]
+    steps = backprop_quantities()
+    label, value, phase = steps[k - 1]
+    # the readout's table lists every quantity computed so far with its four-decimal value
+    return [f"step {k} of 22 ({phase})"] + [f"{name}\t{_fixed(v, 4)}" for name, v, _ in steps[:k]]
+
+
+def backprop_moves():
+    return [
+        Move(STEP, "click", expect=backprop_readout),
+        Move(STEP, "click", expect=backprop_readout),
+        Move(BACK, "click", expect=backprop_readout),
+        Move("jump to", "choose", ["9 · ∂L/∂s (backward)", "7 · L (forward)"], expect=backprop_readout),
+        Move("Play", "click"),
+        Move("Pause", "click", expect=backprop_readout, redraw=None),
+        Move("jump to", "choose", ["22 · ∂L/∂v₂₂ (backward)"], expect=backprop_readout),
+        Move("Reset", "click", expect=backprop_readout),
+    ]
+
+
+# --- hidden_space_explorer (notebook 06) --------------------------------------------------------
+_POINTS = {"XOR": 4, "circles": 100, "moons": 100}
+
+
+def hidden_space_readout(values):
+    """The network the controls ask for, its data, and t as the slider shows it (two decimals)."""
+    data, units = values["data"], int(values["hidden units"])
+    return [f"network 2-{units}-1 (sigmoid) on {data} ({_POINTS[data]} points)", f"t = {values['morph t']:.2f}"]
+
+
+def hidden_space_restarted(values):
+    return hidden_space_readout(values) + ["epoch 0\n"]
+
+
+def hidden_space_moves():
+    return [
+        Move("morph t", "keys", -4, expect=hidden_space_readout),
+        Move("morph t", "drag", -0.3, expect=hidden_space_readout),
+        Move(STEP, "click", expect=lambda values: hidden_space_readout(values) + ["epoch 10\n"]),
+        Move("hidden units", "keys", 1, expect=hidden_space_restarted),
+        Move("hidden units", "drag", 0.3, expect=hidden_space_restarted),
+        Move("right panel shows", "choose", ["u1, u3", "u2, u3"],
+             expect=lambda values: hidden_space_readout(values) + ["the right panel shows units 1 and 3 of"]),
+        Move("data", "choose", ["circles", "moons"], expect=hidden_space_restarted),
+        Move("Play", "click"),
+        Move("Pause", "click", expect=hidden_space_readout, redraw=None),
+        Move("Reset", "click", expect=hidden_space_restarted),
+    ]
+
+
+# --- gradient_flow_explorer (notebook 09) -----------------------------------------------------------
+def gradient_flow_readout(values):
+    depth = int(values["hidden layers"])
+    sizes = "-".join(["2"] + ["8"] * depth + ["1"])
+    return [f"network {sizes} ({values['g(r)']})", f"lr (η) {values['lr (η)']:.3g}"]
+
+
+def gradient_flow_moves():
+    restarted = dict(expect=lambda values: gradient_flow_readout(values) + ["epoch 0\n"])
+    return [
+        Move(STEP, "click", expect=lambda values: gradient_flow_readout(values) + ["epoch 2\n"]),
+        Move("hidden layers", "keys", -2, **restarted),
+        Move("hidden layers", "drag", 0.3, **restarted),
+        Move("relu", "click", **restarted),
+        Move("tanh", "click", **restarted),
+        Move("sigmoid", "click", **restarted),
+        # lr applies from the next step on: the figure stays as it is
+        Move(r"lr \(η\)", "keys", 3, expect=gradient_flow_readout, redraw=False),
+        Move(r"lr \(η\)", "drag", -0.15, expect=gradient_flow_readout, redraw=False),
+        Move("Play", "click"),
+        Move("Pause", "click", expect=gradient_flow_readout, redraw=None),
+        Move("Reset", "click", **restarted),
+    ]
+
+
 SPECS = {
     "00_introduction": [ExplorerSpec(perceptron_moves(), "perceptron_explorer", perceptron_readout)],
     "01_perceptron": [ExplorerSpec(perceptron_moves(), "perceptron_explorer", perceptron_readout)],
@@ -451,8 +561,11 @@ SPECS = {
     "03_gradient_descent": [ExplorerSpec(descent_moves(), "gradient_descent_explorer", descent_readout)],
     "04_perceptron_sgd": [ExplorerSpec(sgd_moves(), "sgd_stepper", sgd_readout)],
     "05_chain_rule": [ExplorerSpec(chain_moves(), "chain_rule_explorer", chain_readout)],
-    "06_mlp_backprop": [ExplorerSpec(playground_moves(), "mlp_playground",
-                                     lambda values: [playground_network(values)])],
+    "06_mlp_backprop": [
+        ExplorerSpec(backprop_moves(), "backprop_stepper", backprop_readout),
+        ExplorerSpec(hidden_space_moves(), "hidden_space_explorer", hidden_space_readout),
+        ExplorerSpec(playground_moves(), "mlp_playground", lambda values: [playground_network(values)]),
+    ],
     "07_real_birds": [
         ExplorerSpec(penguin_perceptron_moves("Adelie/Gentoo"), "perceptron_explorer on Adelie/Gentoo",
                      penguin_perceptron_readout),
@@ -460,6 +573,7 @@ SPECS = {
                      penguin_perceptron_readout),
     ],
     "08_review": [ExplorerSpec(perceptron_moves(), "perceptron_explorer", perceptron_readout)],
+    "09_deeper_networks": [ExplorerSpec(gradient_flow_moves(), "gradient_flow_explorer", gradient_flow_readout)],
 }
 
 if os.environ.get("BROWSER_TEST_SPECS"):

@@ -377,15 +377,19 @@ _JS_WIDGET_OUTPUTS = """(path) => {
 }"""
 
 # Kernel side: every live explorer's widget model id -> {control description: value}.
+# A dropdown gives the label of its choice, what the page shows (its value may be a number
+# or a pair behind a label such as "9 · ∂L/∂s (backward)").
 # Runs in a throwaway namespace so the learner's variables are untouched.
 _PY_EXPLORER_VALUES = r'''exec("""
 import gc, json
+import ipywidgets
 from helpers.widgets import Explorer
 found = {}
 for e in gc.get_objects():
     if isinstance(e, Explorer):
-        found[e.widget.model_id] = {c.description: c.value for c in e.controls.values()
-                                    if 'value' in c.traits() and isinstance(c.value, (int, float, str))}
+        shown = {c.description: (c.label if isinstance(c, ipywidgets.Dropdown) else c.value)
+                 for c in e.controls.values() if 'value' in c.traits()}
+        found[e.widget.model_id] = {k: v for k, v in shown.items() if isinstance(v, (int, float, str))}
 print(json.dumps(found))
 """, {})'''
 
