@@ -14,6 +14,20 @@ def probability_cmap():
     return LinearSegmentedColormap.from_list("class01", ["#7FB8D8", "#FFFFFF", "#F2CF7F"])
 
 
+# Half-strength tints of the class colours (as in probability_cmap), for three classes.
+CLASS_TINTS = np.array([[0x7F, 0xB8, 0xD8], [0xF2, 0xCF, 0x7F], [0xAA, 0xD9, 0xF4]]) / 255.0
+
+
+def class_blend(p):
+    """RGB of each row of class probabilities ``p``: the classes' tints mixed in proportion.
+
+    >>> class_blend([[1.0, 0.0, 0.0]]).round(3).tolist()
+    [[0.498, 0.722, 0.847]]
+    """
+    p = np.asarray(p, dtype=float)
+    return np.clip(p @ CLASS_TINTS[:p.shape[1]], 0.0, 1.0)
+
+
 def grid_points(xlim, ylim, size=40):
     """A ``size`` x ``size`` grid over the box, as an (size*size, 2) array of points (x1, x2).
 
@@ -33,10 +47,11 @@ class ProbabilityMap:
                                cmap=probability_cmap(), vmin=0, vmax=1, interpolation="bilinear",
                                aspect="auto", zorder=0)
         marks = {"s": 28, "edgecolors": _style.INK, "linewidths": 0.6, "zorder": 3}
-        self.train = [ax.scatter([], [], label=f"train, y = {k}", **_style.class_style(k), **marks) for k in (0, 1)]
+        # Class 2 has artists too (a third class, softmax); they stay empty for two classes.
+        self.train = [ax.scatter([], [], label=f"train, y = {k}", **_style.class_style(k), **marks) for k in (0, 1, 2)]
         self.test = [ax.scatter([], [], facecolors="none", label=f"test, y = {k}", zorder=3, s=28,
                                 linewidths=1.2, marker=_style.class_style(k)["marker"],
-                                edgecolors=_style.class_style(k)["color"]) for k in (0, 1)]
+                                edgecolors=_style.class_style(k)["color"]) for k in (0, 1, 2)]
         ax.set_xlim(*xlim)
         ax.set_ylim(*ylim)
         ax.set_xlabel("$x_1$")
@@ -47,9 +62,16 @@ class ProbabilityMap:
         self.dynamic = [self.image, *self.train, *self.test]
 
     def update(self, z=None, X_train=None, y_train=None, X_test=None, y_test=None):
-        """New probabilities ``z`` (one per grid point) and/or new points."""
+        """New probabilities and/or new points.
+
+        ``z`` holds one P(y = 1) per grid point, or, for three classes, one row of class
+        probabilities per grid point, shown as a blend of the classes' tints.
+        """
         if z is not None:
-            self.image.set_data(np.asarray(z, dtype=float).reshape(self.size, self.size))
+            z = np.asarray(z, dtype=float)
+            if z.ndim == 2:
+                z = class_blend(z)
+            self.image.set_data(z.reshape(self.size, self.size, *z.shape[1:]))
         for artists, X, y in ((self.train, X_train, y_train), (self.test, X_test, y_test)):
             if X is not None:
                 for k, artist in enumerate(artists):
