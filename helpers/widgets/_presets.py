@@ -45,9 +45,11 @@ PRESETS = {
                       "lr = 1.1: every step overshoots more than the last and the loss grows"),
     },
     "mlp_playground": {
-        "XOR, 1 hidden unit (fails)": ({"dataset": "XOR", "layers": 1, "units": 1, "lr": 0.3, "noise": 0.1},
+        "XOR, 1 hidden unit (fails)": ({"dataset": "XOR", "layers": 1, "units": 1, "activation": "sigmoid",
+                                        "lr": 1.0, "noise": 0.1},
                                        "one hidden unit draws one line: XOR needs two; train and watch it stall"),
-        "XOR, 2 hidden units (succeeds)": ({"dataset": "XOR", "layers": 1, "units": 2, "lr": 0.3, "noise": 0.1},
+        "XOR, 2 hidden units (succeeds)": ({"dataset": "XOR", "layers": 1, "units": 2, "activation": "sigmoid",
+                                            "lr": 1.0, "noise": 0.1},
                                            "two hidden units, two lines: enough for XOR"),
         "spiral needs depth": ({"dataset": "spiral", "layers": 3, "units": 8, "activation": "tanh", "lr": 0.3,
                                 "noise": 0.0, "batch_size": 8},

@@ -490,9 +490,10 @@ class MLPPlayground(ViewBackgrounds, Explorer):
 
     @atomic
     def step(self):
-        """Train one frame's worth of epochs and redraw (the Step button)."""
+        """Train one frame's worth of epochs and redraw (the Step button); returns the playground."""
         self.train(self.controls["epochs_per_frame"].value)
         self.refresh()
+        return self
 
     @atomic
     def reset(self):
