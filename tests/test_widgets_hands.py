@@ -407,3 +407,67 @@ def test_the_spiral_needs_depth():
     deep = _trained("spiral needs depth", 1000)
     shallow = _trained("spiral needs depth", 1000, layers=1)
     assert deep.state["train_accuracy"] >= 0.9 and shallow.state["train_accuracy"] < 0.7
+
+
+# ----- weight space ---------------------------------------------------------------------------------
+
+def test_weight_space_gradients_are_the_lectures_and_bce_matches_finite_differences():
+    from helpers.widgets import weights
+
+    X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+    y = np.array([-1.0, -1.0, -1.0, 1.0])
+    w = np.array([-0.1, 0.2, 0.0])
+    assert weights.total_loss(w, X, y, "perceptron") == pytest.approx(0.1)
+    assert weights.total_gradient(w, X, y, "perceptron").tolist() == [1.0, 1.0, 0.0]  # -y x of (1, 0)
+    w = np.array([-0.7, 0.4, 1.1])
+    h = 1e-6
+    numeric = [(weights.total_loss(w + h * e, X, y, "BCE") - weights.total_loss(w - h * e, X, y, "BCE")) / (2 * h)
+               for e in np.eye(3)]
+    assert weights.total_gradient(w, X, y, "BCE") == pytest.approx(numeric, abs=1e-6)
+    # BCE by hand at w = 0: z = 1/2 everywhere, each point costs log 2
+    assert weights.total_loss(np.zeros(3), X, y, "BCE") == pytest.approx(4 * math.log(2))
+
+
+def test_dragging_the_handle_moves_the_boundary_through_the_mouse():
+    e = widgets.weight_space_explorer("AND", w=(-1.0, 0.5, 0.5), canvas="agg")
+    handle = e.state["handle"]
+    assert handle == pytest.approx([1.0, 1.0])  # -w0 (0.5, 0.5) / 0.5
+    e.pointer("down", *_mouse.to_pixel(e.data_ax, *handle))
+    e.pointer("move", *_mouse.to_pixel(e.data_ax, 0.5, 0.5))
+    # the boundary through p = (0.5, 0.5), square to it: (w1, w2) = -w0 p / |p|^2 = (1, 1); (0, 1) and
+    # (1, 0) then lie on it, where sign(0) = +1 calls them A: two mistakes
+    dx, _ = _pixel_size(e.data_ax)
+    assert e.w[1:] == pytest.approx([1.0, 1.0], abs=4 * dx)
+    e.pointer("move", *_mouse.to_pixel(e.data_ax, 0.75, 0.75))
+    e.pointer("up", *_mouse.to_pixel(e.data_ax, 0.75, 0.75))
+    # p = (0.75, 0.75): (w1, w2) = (0.75, 0.75) / 1.125 = (2/3, 2/3), which separates AND
+    assert e.w[1:] == pytest.approx([2 / 3, 2 / 3], abs=4 * dx)
+    assert e.w[0] == -1.0 and e.state["misclassified"] == 0
+    assert np.column_stack(e.path_artists.current.get_data())[0] == pytest.approx(e.w[1:])
+    # a press away from the handle moves nothing
+    before = e.w.copy()
+    e.pointer("down", *_mouse.to_pixel(e.data_ax, -0.4, 1.4))
+    e.pointer("move", *_mouse.to_pixel(e.data_ax, 0.0, 0.0))
+    assert e.w.tolist() == before.tolist()
+
+
+def test_weights_are_kept_exactly_while_the_sliders_show_them_rounded():
+    e = widgets.weight_space_explorer("AND", w=(-1.5, 0.2, 0.0), loss="BCE", canvas="agg")
+    e.step()
+    exact = e.w.copy()
+    assert abs(exact[1] - round(exact[1] / 0.05) * 0.05) > 1e-6  # off the sliders' grid
+    control = e.controls["w1"]
+    with control._lock_property(value=round(exact[1], 2)):  # the browser sends its rounded copy back
+        control.value = round(exact[1], 2)
+    assert e.w.tolist() == exact.tolist() and e.state["steps"] == 1  # an echo, not a move: the path stays
+    with control._lock_property(value=round(exact[1], 2) + 0.05):  # a learner's key press: one step
+        control.value = round(exact[1], 2) + 0.05
+    assert e.w[1] == round(exact[1], 2) + 0.05 and e.state["steps"] == 0
+
+
+def test_a_step_that_would_leave_the_map_is_not_taken():
+    e = widgets.weight_space_explorer("AND", w=(-0.1, 2.9, 0.0), loss="perceptron", lr=10.0, canvas="agg")
+    before = e.w.copy()
+    e.step()  # gradient (1, 1, 0) from (1, 0): w1 = 2.9 - 10 would leave [-3, 3]
+    assert e.w.tolist() == before.tolist() and "leaves the map" in e.state["note"]
+    assert e.note_text.get_visible() and "leaves the map" in e.readout.value
