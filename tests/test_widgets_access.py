@@ -20,6 +20,7 @@ FACTORIES = {
     "sgd": lambda canvas: explorers.sgd_stepper(canvas=canvas),
     "chain": lambda canvas: explorers.chain_rule_explorer(canvas=canvas),
     "playground": lambda canvas: explorers.mlp_playground(canvas=canvas),
+    "weights": lambda canvas: explorers.weight_space_explorer(canvas=canvas),
 }
 
 

@@ -17,6 +17,7 @@ FACTORIES = {
     "sgd": lambda: widgets.sgd_stepper(canvas="agg"),
     "chain": lambda: widgets.chain_rule_explorer(canvas="agg"),
     "playground": lambda: widgets.mlp_playground(canvas="agg"),
+    "weights": lambda: widgets.weight_space_explorer(canvas="agg"),
 }
 CLASS = {"#0072b2", "#e69f00", "#56b4e9"}
 WEIGHT = {"#009e73", "#cc79a7"}
@@ -81,7 +82,7 @@ def _all_controls():
 
 def test_the_learning_rate_is_lr_eta_everywhere():
     found = [(n, c.description) for n, k, c in _all_controls() if k == "lr"]
-    assert len(found) == 3  # descent, sgd, playground
+    assert len(found) == 4  # descent, sgd, playground, weights
     assert {d for _, d in found} == {"lr (\u03b7)"}
 
 
