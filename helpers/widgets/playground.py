@@ -143,6 +143,7 @@ class MLPPlayground(ViewBackgrounds, Explorer):
         units = check_setting(units, "units", 1, 8, integer=True)
         lr = check_setting(lr, "lr", 10**-3, 10**1)
         seed = check_setting(seed, "seed", 0, 9, integer=True)
+        dataset = check_choice(dataset, "dataset", DATA_NAMES)
         self.custom = None  # your points: {"X", "y" (class ids), "test" (bool mask), "split": (test_share, seed)}
         self._versions = 0
         if X is not None or y is not None:
@@ -158,8 +159,6 @@ class MLPPlayground(ViewBackgrounds, Explorer):
             dataset = _points.YOUR_POINTS
         elif test is not None:
             raise ValueError("test marks test points of your own data: give it with X and y")
-        else:
-            dataset = check_choice(dataset, "dataset", DATA_NAMES)
         wide = widgets.Layout(width="250px")
         style = {"description_width": "80px"}
         controls = {
@@ -485,7 +484,7 @@ class MLPPlayground(ViewBackgrounds, Explorer):
                 self._train_epochs(count, lr, batch)
             last = self.model.epoch
             if history is not None:
-                self.controls["history"].value = check_int(history, "history", maximum=last)
+                self.controls["history"].value = check_setting(history, "history", 0, last, integer=True)
             self.refresh()
 
     @atomic
