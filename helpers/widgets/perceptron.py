@@ -84,6 +84,7 @@ class PerceptronExplorer(ViewBackgrounds, Explorer):
         }
         controls["clear"].on_click(lambda _: self.clear_points())
         super().__init__(controls, figsize=(6.4, 4.2), canvas=canvas)
+        controls["add"].unobserve(self._on_control, names="value")  # it chooses what a click adds: nothing to redraw
 
     def _view_of(self, X, view):
         """The axes of your data: ``view`` = ((x0, x1), (y0, y1)) if given, else the data's range."""

@@ -202,6 +202,7 @@ class MLPPlayground(ViewBackgrounds, Explorer):
         self._stopped_here = False  # the kernel paused Play; ticks still on their way are late
         self.limits = None  # the map's view, set by each run
         super().__init__(controls, figsize=(10.0, 4.0), canvas=canvas)
+        controls["add"].unobserve(self._on_control, names="value")  # it chooses what a click adds: nothing to redraw
         controls["play"].observe(self._on_tick, names="value")
         controls["play"].observe(self._on_playing, names="playing")
         controls["step"].on_click(lambda _: self.step())

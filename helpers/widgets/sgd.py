@@ -103,6 +103,7 @@ class SGDStepper(ViewBackgrounds, Explorer):
             self._chart_limits[self._chart_key(dataset)] = (check_int(epochs_shown, "chart[0]", minimum=1),
                                                             check_number(top, "chart[1]", low=0, low_open=True))
         super().__init__(controls, figsize=(8.8, 4.0), canvas=canvas)
+        controls["add"].unobserve(self._on_control, names="value")  # it chooses what a click adds: nothing to redraw
 
     # ----- your own points --------------------------------------------------------------
     def _options(self):
