@@ -618,7 +618,7 @@ class MLPPlayground(ViewBackgrounds, Explorer):
 def _part(loss, accuracy, n):
     if not n:
         return "no points"
-    return f"loss {loss:.3f}, accuracy <b>{percent(accuracy)}</b> ({n} points)"
+    return f"loss {loss:.3f}, accuracy <b>{percent(accuracy)}</b> ({n} point{'s' if n != 1 else ''})"
 
 
 def _sentence(loss, accuracy, n):
