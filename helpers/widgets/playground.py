@@ -117,10 +117,10 @@ class MLPPlayground(ViewBackgrounds, Explorer):
 
     control_rows = [
         ["play", "step", "reset", "epochs_per_frame", "show"],
-        ["history"],
         ["dataset", "noise", "test_share", "seed"],
         ["layers", "units", "activation"],
         ["lr", "batch_size"],
+        ["history"],
         ["add", "clear"],
     ]
     control_help = {
@@ -586,8 +586,8 @@ class MLPPlayground(ViewBackgrounds, Explorer):
                 if st["epoch"] < st["last_epoch"] else "")
         output = "softmax, cross-entropy" if st["classes"] == 3 else "sigmoid, BCE"
         return (  # one line: it sits above the wide figure
-            f"<div style='font-size:13px'>network <b>{'-'.join(map(str, st['layer_sizes']))}</b> ({activation}; "
-            f"{output}) &middot; epoch <b>{st['epoch']}</b>"
+            f"<div style='font-size:13px'>network <b>{'-'.join(map(str, st['layer_sizes']))}</b> ({activation})"
+            f" &middot; output {output} &middot; epoch <b>{st['epoch']}</b>"
             f" &middot; train: {_part(st['train_loss'], st['train_accuracy'], st['n_train'])}"
             f" &middot; test: {_part(st['test_loss'], st['test_accuracy'], st['n_test'])}"
             f" &middot; largest |{show}|: {self.network.largest:.3g}{back}{limit}</div>")

@@ -117,7 +117,7 @@ class WeightSpaceExplorer(Explorer):
         self._dragging = None
         self.note = ""
         slider = dict(min=W_RANGE[0], max=W_RANGE[1], step=STEP, continuous_update=True, readout_format=".2f",
-                      layout=widgets.Layout(width="330px"))  # 2 px per step: a mouse lands on 0
+                      layout=widgets.Layout(width="410px"))  # 2 px per step: a mouse lands on 0
         controls = {
             "dataset": widgets.Dropdown(options=GATES, value=dataset, description="data",
                                         layout=widgets.Layout(width="150px")),

@@ -126,8 +126,8 @@ def own_points_moves():
     The accuracy is worked out by hand from the weights the sliders show.
     """
     return [
-        Move(r"B \(−1\) ●", "click", redraw=False),
-        Move(r"A \(\+1\) ▲", "click", redraw=False),
+        Move(r"B \(−1\) ●", "click", redraw=None),
+        Move(r"A \(\+1\) ▲", "click", redraw=None),
         Move("Clear", "click", expect=lambda values: ["no points"]),
         # on an empty plane with the weights shown: class A at (0.25, 1.25), then B (Shift) at (1.25, 0.25)
         Move("picture", "point", ("ax", 0.25, 1.25), expect=lambda values: _one_point(values, (0.25, 1.25), +1)),
@@ -322,12 +322,13 @@ def sgd_moves():
         Move(r"lr \(η\)", "keys", 3, expect=sgd_readout),
         Move(r"lr \(η\)", "drag", -0.15, expect=sgd_readout),
         Move("data", "choose", ["OR", "XOR"], expect=sgd_readout),
-        Move(r"B \(−1\) ●", "click", redraw=False),
-        Move(r"A \(\+1\) ▲", "click", redraw=False),
+        Move(r"B \(−1\) ●", "click", redraw=None),
+        Move(r"A \(\+1\) ▲", "click", redraw=None),
         Move("Clear", "click", expect=lambda values: ["no points"]),
         # SGD trains at once on the points clicked in: the readout counts its steps again
         Move("picture", "point", ("ax", 2.0, 1.0), expect=sgd_readout),
         Move("picture", "point", ("ax", 0.0, 1.2, True), expect=sgd_readout),
+        Move("data", "choose", ["AND"], expect=sgd_readout),  # back to a gate, where lr shapes step 1
     ]
 
 

@@ -624,7 +624,11 @@ class Explorer:
         return controls
 
     def figure_point(self, px, py):
-        """Page coordinates of pixel (px, py) of the picture: its own pixels, origin at its top left."""
+        """Page coordinates of pixel (px, py) of the picture: its own pixels, origin at its top left.
+
+        The picture is scrolled into view first: a mouse cannot click what the window does not show.
+        """
+        self.figure.scroll_into_view_if_needed()
         box = self.figure.bounding_box()
         width, height = self.figure.evaluate("e => [e.naturalWidth || e.width, e.naturalHeight || e.height]")
         return box["x"] + px * box["width"] / width, box["y"] + py * box["height"] / height
@@ -644,7 +648,13 @@ class Explorer:
     def click_data(self, axes, x, y, shift=False):
         """Click the picture where data point (x, y) of ``axes`` is drawn, as a learner's mouse does."""
         page_x, page_y = self.figure_point(*self.kernel_pixel(axes, x, y))
-        self.page.mouse.click(page_x, page_y, modifiers=["Shift"] if shift else [])
+        if shift:
+            self.page.keyboard.down("Shift")
+        try:
+            self.page.mouse.click(page_x, page_y)
+        finally:
+            if shift:
+                self.page.keyboard.up("Shift")
 
     def drag_data(self, axes, start, end, steps=8):
         """Press at data point ``start`` of ``axes``, move to ``end`` in ``steps`` moves, release."""
