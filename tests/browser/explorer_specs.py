@@ -494,6 +494,8 @@ def playground_moves():
         Move("Clear", "click", expect=lambda values: ["train: no points"]),
         Move("picture", "point", ("map_ax", 0.5, 0.5), expect=lambda values: ["train: loss", "(1 point)", "epoch 0 ·"]),
         Move("picture", "point", ("map_ax", -0.5, -0.5, True), expect=lambda values: ["(2 points)"]),
+        # back to a data set made with noise (your points have none to set: that slider is off there)
+        Move("data", "choose", ["XOR", "moons"], expect=playground_restarted),
     ]
 
 # --- weight_space_explorer (notebook 04) ------------------------------------------------------
