@@ -50,8 +50,8 @@ def literal(value):
 def call(factory, args):
     """``widgets.factory(k=v, ...)``; one argument per line when it gets long.
 
-    >>> call("chain_rule_explorer", {"x": 1.5})
-    'widgets.chain_rule_explorer(x=1.5)'
+    >>> call("chain_rule_explorer", {"x": 1.5})     # shows as code, without quotes
+    widgets.chain_rule_explorer(x=1.5)
     """
     parts = [f"{name}={literal(value)}" for name, value in args.items()]
     one_line = f"widgets.{factory}({', '.join(parts)})"
