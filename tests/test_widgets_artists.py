@@ -416,10 +416,13 @@ def test_weight_space_explorer_every_artist_at_the_lectures_start():
     assert not e.note_text.get_visible()
     # the map: total perceptron loss at w0 = -0.1; at (w1, w2) = (0, 0) every s is -0.1 and only
     # (1, 1), y = +1, is wrong: 0.1; at (-3, -3) the same point has s = -6.1: 6.1, and (0, 0) none
-    grid = e.map.get_array()
+    grid = e.map_loss
     centre = grid.shape[0] // 2
     assert grid[centre, centre] == pytest.approx(0.1) and grid[0, 0] == pytest.approx(6.1)
     assert e.map.get_extent() == [-3.0, 3.0, -3.0, 3.0]
+    # lower is darker: the map's grey at (0, 0), loss 0.1, is darker than at (-3, -3), loss 6.1
+    rgba = e.map.get_array()
+    assert rgba[centre, centre, :3].sum() < rgba[0, 0, :3].sum()
     check(b.line, b.region_pos, b.region_neg, b.arrow, b.arrow_label, *b.points, b.errors, e.handle, e.trail,
           e.sample, path.current, path.start, path.line, e.loss_text, e.note_text, *e.layer)
     check.all_of()

@@ -811,10 +811,15 @@ def from_csv(path, x, y, label, **kwargs):
     line of the file: a column not found, a value that is not a number, a missing
     value, one class only, more than three classes, fewer than 4 points.
 
-    >>> pg = mlp_playground.from_csv(data.PENGUINS_PATH, x="bill_length_mm", y="bill_depth_mm",
-    ...                              label="species", canvas="agg")   # doctest: +SKIP
+    The penguins' table has birds with a measurement missing; drop them first:
+
+    >>> mlp_playground.from_csv(data.PENGUINS_PATH, x="bill_length_mm", y="bill_depth_mm", label="species")
+    Traceback (most recent call last):
+    ...
+    helpers.widgets.playground.DataError: line 5 of penguins.csv, column 'bill_length_mm' is missing (empty or NA)
     """
     import csv
+    import pathlib
 
     columns = {"x": x, "y": y, "label": label}
     for role, column in columns.items():
@@ -824,21 +829,22 @@ def from_csv(path, x, y, label, **kwargs):
         handle = open(path, newline="", encoding="utf-8")
     except (OSError, TypeError) as exc:
         raise DataError(f"cannot open {path!r}: {exc}") from None
+    name = pathlib.Path(path).name
     with handle:
         reader = csv.DictReader(handle)
         header = reader.fieldnames or []
         for role, column in columns.items():
             if column not in header:
-                raise DataError(f"column {column!r} (given as {role}) not found in {path}; its columns are "
+                raise DataError(f"column {column!r} (given as {role}) not found in {name}; its columns are "
                                 f"{', '.join(map(repr, header)) or 'none (an empty file)'}")
         table, labels = [], []
         for row in reader:
             line = reader.line_num
-            table.append([_number(row[x], f"line {line} of {path}, column {x!r}"),
-                          _number(row[y], f"line {line} of {path}, column {y!r}")])
+            table.append([_number(row[x], f"line {line} of {name}, column {x!r}"),
+                          _number(row[y], f"line {line} of {name}, column {y!r}")])
             value = (row[label] or "").strip()
             if value in ("", "NA"):
-                raise DataError(f"line {line} of {path}, column {label!r} is missing (empty or NA)")
+                raise DataError(f"line {line} of {name}, column {label!r} is missing (empty or NA)")
             labels.append(value)
     return _playground_from(np.array(table, dtype=float).reshape(-1, 2), labels, label, kwargs)
 

@@ -274,7 +274,6 @@ class WeightSpaceExplorer(Explorer):
     # ----- figure ------------------------------------------------------------------------------
     def _build(self, fig):
         from matplotlib.collections import LineCollection
-        from matplotlib.colors import BoundaryNorm
         from matplotlib.lines import Line2D
 
         from .. import plots
@@ -294,8 +293,12 @@ class WeightSpaceExplorer(Explorer):
         self.sample = self.data_ax.scatter([], [], s=420, marker="s", facecolors="none", edgecolors=_style.INK,
                                            linewidths=2.2, zorder=6, label="point of the last SGD step")
         ax = self.weight_ax
-        self.map = ax.imshow(np.zeros((GRID, GRID)), origin="lower", extent=(*W_RANGE, *W_RANGE),
-                             cmap=_style.LANDSCAPE_CMAP, norm=BoundaryNorm(np.arange(BANDS + 1), 256), alpha=0.7,
+        # One grey per band, lower darker, over white at 70 % (as the other loss surfaces' alpha does).
+        import matplotlib
+
+        greys = matplotlib.colormaps[_style.LANDSCAPE_CMAP](np.linspace(0.0, 1.0, BANDS))
+        self._band_colours = 0.7 * greys + 0.3 * np.array([1.0, 1.0, 1.0, 1.0])
+        self.map = ax.imshow(np.ones((GRID, GRID, 4)), origin="lower", extent=(*W_RANGE, *W_RANGE),
                              interpolation="nearest", zorder=0)
         ax.set_xlim(W_RANGE)
         ax.set_ylim(W_RANGE)
@@ -339,12 +342,11 @@ class WeightSpaceExplorer(Explorer):
         return self._maps[key]
 
     def _show_map(self, dataset, loss, w0):
-        from matplotlib.colors import BoundaryNorm
-
+        """The bands of the loss at bias w0, as colours computed here (cheaper than the image's own colour mapping)."""
         X, y = self._data(dataset)
-        levels = self._levels(dataset, loss)
-        self.map.set_norm(BoundaryNorm(levels, 256))
-        self.map.set_data(loss_map(w0, X, y, loss))
+        self.map_loss = loss_map(w0, X, y, loss)
+        band = np.digitize(self.map_loss, self._levels(dataset, loss)[1:-1])
+        self.map.set_data(self._band_colours[np.minimum(band, len(self._band_colours) - 1)])
         self.request_layer_redraw()
 
     def _update(self, dataset, loss, update, w0, w1, w2, lr, play=None):
