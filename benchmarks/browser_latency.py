@@ -30,6 +30,12 @@ explorer come from those turns.
 
     python benchmarks/browser_latency.py                 # every notebook
     python benchmarks/browser_latency.py 01 --moves 60   # notebooks starting with 01
+    python benchmarks/browser_latency.py --mouse         # clicks: ipyevents vs ipympl vs a key press
+
+``--mouse`` (issue 14) clicks the perceptron explorer's picture, one click adding a point and
+the next removing it, through ipyevents on the explorer's ``ipywidgets.Image`` and through
+ipympl's canvas events (``canvas="ipympl"``), and presses a key on its w1 slider, taking turns
+move by move. t0 is then the ``mousedown`` on the picture.
 
 Target: median under 60 ms for the perceptron explorer (01_perceptron).
 """
@@ -56,6 +62,10 @@ TARGET_NOTEBOOK = "01_perceptron"
 # new picture has loaded.
 _JS_INSTALL = """(box, id) => {
   const probe = {paints: [], keys: [], readouts: []};
+  // A mouse button pressed on the picture (an <img> or ipympl's canvas) starts a move too.
+  box.addEventListener('mousedown', (event) => {
+    if (['IMG', 'CANVAS'].includes(event.target.tagName)) probe.keys.push(event.timeStamp);
+  }, true);
   // Key presses on any slider handle of the box. Listening on the box, not on the handle,
   // survives a widget view that re-renders its slider.
   box.addEventListener('keydown', (event) => {
@@ -242,6 +252,75 @@ class TimedSlider:
         self.page.evaluate(_JS_WAIT_QUIET, [self.key, 150])
 
 
+MOUSE_NOTEBOOK = "zz_mouse_latency.ipynb"
+MOUSE_CELLS = [
+    ("setup", "from helpers import widgets"),
+    ("click: ipyevents on the Image", """on_image = widgets.perceptron_explorer("AND")
+on_image"""),
+    ("click: ipympl's canvas events", """on_ipympl = widgets.perceptron_explorer("AND", canvas="ipympl")
+on_ipympl"""),
+]
+# Where the clicks land, as fractions of the picture (left, top): inside the perceptron's axes.
+CLICK_AT = (0.3, 0.42)
+
+
+class TimedClick:
+    """One explorer's picture with the probe installed: ``move()`` clicks it and times the new frame.
+
+    Every click lands on the same spot: the first adds a point there, the next removes it.
+    """
+
+    def __init__(self, page, explorer, key):
+        self.page, self.explorer, self.key = page, explorer, key
+        self.label = "click"
+        self.latencies, self.readouts, self.unchanged = [], [], 0
+        explorer.figure.scroll_into_view_if_needed()
+        explorer.box.evaluate(_JS_INSTALL, key)
+
+    def focus(self):
+        self.explorer.figure.scroll_into_view_if_needed()
+        self.page.evaluate(_JS_WAIT_QUIET, [self.key, 300])
+
+    def move(self):
+        box = self.explorer.figure.bounding_box()
+        self.page.mouse.click(box["x"] + CLICK_AT[0] * box["width"], box["y"] + CLICK_AT[1] * box["height"])
+        result = self.page.evaluate(_JS_WAIT_PAINT, [self.key, NO_PICTURE_MS])
+        if result in (None, "no key"):
+            self.unchanged += 1
+        else:
+            t0, _, t1, readout = result
+            self.latencies.append(t1 - t0)
+            if readout is not None:
+                self.readouts.append(readout - t0)
+        self.page.evaluate(_JS_WAIT_QUIET, [self.key, 150])
+
+
+def measure_mouse(lab_page, server, moves):
+    """Clicks on the picture through ipyevents and through ipympl, and a slider's key press, in turns."""
+    import nbformat
+
+    cells = [nbformat.v4.new_code_cell(source) for _, source in MOUSE_CELLS]
+    nb = nbformat.v4.new_notebook(cells=cells)
+    nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+    nbformat.write(nb, server.root / "notebooks" / MOUSE_NOTEBOOK)
+    notebook = lab_page.open(MOUSE_NOTEBOOK)
+    notebook.run_all()
+    problems = notebook.problems()
+    if problems:
+        raise RuntimeError("the mouse notebook failed:\n" + "\n".join(problems))
+    explorers = notebook.explorers()
+    for explorer in explorers:
+        notebook.wait_for_ink(explorer.figure)
+        explorer.wait_until_settled()
+    timed = [(label, TimedClick(notebook.page, explorer, f"mouse-{k}"))
+             for k, ((label, _), explorer) in enumerate(zip(MOUSE_CELLS[1:], explorers))]
+    timed.append(("key press: w1 slider of the same explorer", TimedSlider(notebook.page, explorers[0], "w1",
+                                                                           "mouse-slider")))
+    time_round_robin([t for _, t in timed], moves)
+    notebook.close()
+    return timed
+
+
 def time_explorer(page, explorer, slider_label, moves, key):
     """``moves`` key presses on one slider of ``explorer``, one after the other."""
     timed = TimedSlider(page, explorer, slider_label, key)
@@ -271,6 +350,8 @@ def main(argv=None):
     parser.add_argument("--moves", type=int, default=40, help="key presses per explorer (at least 30)")
     parser.add_argument("--slider", default="", help="label of the slider to press (default: the first)")
     parser.add_argument("--no-baseline", action="store_true", help="skip the baseline figures")
+    parser.add_argument("--mouse", action="store_true",
+                        help="only the mouse: clicks through ipyevents and through ipympl, against a key press")
     args = parser.parse_args(argv)
     if args.moves < 30:
         parser.error("--moves must be at least 30 for a stable p95")
@@ -285,6 +366,12 @@ def main(argv=None):
     with tempfile.TemporaryDirectory() as workdir, labdriver.LabServer(workdir) as server, sync_playwright() as pw:
         browser = labdriver.launch_browser(pw)
         lab_page = labdriver.LabPage(browser, server)
+        if args.mouse:
+            names = []
+            args.no_baseline = True
+            for label, timed in measure_mouse(lab_page, server, args.moves):
+                rows.append((f"same page, in turns: {label}", "", timed))
+            print(f"  measured the mouse in turns: {args.moves} clicks each", file=sys.stderr)
         for name in names:
             notebook = lab_page.open(name)
             notebook.run_all()
@@ -341,6 +428,11 @@ def main(argv=None):
         print("taking turns on one page, the shipped perceptron explorer's median as a fraction of each "
               "baseline's: " + ", ".join(f"{name} {turns[SHIPPED] / median:.2f}"
                                          for name, median in turns.items() if name != SHIPPED))
+    if args.mouse and len(turns) == 3:
+        (image, ipympl, key) = (turns[label] for label, _ in MOUSE_CELLS[1:] + [("key press: w1 slider of the same explorer", None)])
+        print(f"click -> new picture: ipyevents on the Image {image:.1f} ms, ipympl's canvas {ipympl:.1f} ms "
+              f"(ipyevents / ipympl = {image / ipympl:.2f}); a key press on a slider {key:.1f} ms; "
+              f"the faster click path / key press = {min(image, ipympl) / key:.2f} (target <= 1.5)")
     if not rows:
         print("no explorers found")
     return 0 if all(verdicts) else 1

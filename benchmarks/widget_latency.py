@@ -6,7 +6,9 @@ through its grid, a dropdown or toggle through its options), and the time from s
 ``control.value`` to the redrawn figure is recorded. The controls are read from the
 explorers themselves, so a new slider cannot be left out.
 
-Targets (issue 16, DESIGN.md): every continuous slider moves in at most 15 ms (median);
+Targets (issue 16, DESIGN.md): every continuous slider moves in at most 15 ms (median), and
+so does every mouse event on a picture (issue 14: a click that adds or removes a point, a
+move of a drag in the weight space or of the boundary's handle);
 the playground's layers and units sliders, which change the network's shape, in at most
 40 ms. Dropdowns and toggle buttons are timed too, for information (no target). The
 training speed of every explorer that trains is printed last (target >= 30 frames/s).
@@ -38,6 +40,7 @@ import ipywidgets  # noqa: E402
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 
 from helpers import widgets  # noqa: E402
+from helpers.widgets import _mouse  # noqa: E402
 from helpers.widgets._base import png_data_url  # noqa: E402
 
 SLIDER_TARGET_MS = 15.0
@@ -61,6 +64,7 @@ EXPLORERS = {
     "hidden_space moons": lambda canvas: widgets.hidden_space_explorer("moons", units=3, epochs=150, canvas=canvas),
     "backprop_stepper": lambda canvas: widgets.backprop_stepper(canvas=canvas),
     "gradient_flow_explorer": lambda canvas: widgets.gradient_flow_explorer(epochs=20, canvas=canvas),
+    "weight_space_explorer": lambda canvas: widgets.weight_space_explorer("AND", canvas=canvas),
 }
 # Explorers that train: frames per second while Play ticks (a tick trains, updates, blits).
 TRAINERS = {
@@ -72,6 +76,49 @@ TRAINERS = {
                            lambda canvas: widgets.hidden_space_explorer("moons", units=4, canvas=canvas)),
     "gradient_flow_explorer": ("2-8-8-8-8-8-8-1 on 200 points, 2 epochs per frame",
                                lambda canvas: widgets.gradient_flow_explorer(depth=6, activation="relu", canvas=canvas)),
+}
+MOUSE_TARGET_MS = 15.0
+
+
+def _clicks(axes_name, spots):
+    """Clicks at data points ``spots`` of the explorer's axes ``axes_name``: each adds a point, the next
+    click there removes it again, so the data stay the same size."""
+    def events(explorer):
+        ax = getattr(explorer, axes_name)
+        for x, y in spots:
+            px, py = _mouse.to_pixel(ax, x, y)
+            yield "down", px, py
+            yield "up", px, py
+    return events
+
+
+def _weight_drag(explorer):
+    """A drag across the weight space: press, then moves along a circle."""
+    ax = explorer.weight_ax
+    yield "down", *_mouse.to_pixel(ax, 1.0, 0.0)
+    for t in range(200):
+        yield "move", *_mouse.to_pixel(ax, 1.5 * math.cos(t / 15), 1.5 * math.sin(t / 15))
+    yield "up", *_mouse.to_pixel(ax, 1.0, 0.0)
+
+
+def _handle_drag(explorer):
+    """A drag of the boundary's handle in the data space, back and forth."""
+    explorer.set(w0=-1.0, w1=1.0, w2=1.0)
+    ax = explorer.data_ax
+    yield "down", *_mouse.to_pixel(ax, *explorer.state["handle"])
+    for t in range(200):
+        yield "move", *_mouse.to_pixel(ax, 0.5 + 0.4 * math.cos(t / 15), 0.5 + 0.4 * math.sin(t / 15))
+    yield "up", *_mouse.to_pixel(ax, 0.5, 0.5)
+
+
+SPOTS = [(0.25 + 0.1 * k, 1.25 - 0.07 * k) for k in range(8)]
+# case -> (factory, events): the mouse's way into each explorer, timed from the event to the new figure.
+MOUSE = {
+    "perceptron_explorer click": (EXPLORERS["perceptron_explorer"], _clicks("ax", SPOTS * 8)),
+    "sgd_stepper click": (EXPLORERS["sgd_stepper"], _clicks("ax", [(x + 0.8, y) for x, y in SPOTS] * 8)),
+    "mlp_playground click": (EXPLORERS["mlp_playground"], _clicks("map_ax", [(x - 0.6, y - 0.3) for x, y in SPOTS] * 8)),
+    "weight_space drag (weights)": (EXPLORERS["weight_space_explorer"], _weight_drag),
+    "weight_space drag (handle)": (EXPLORERS["weight_space_explorer"], _handle_drag),
 }
 # Controls not worth timing as moves: Play is a ticker (timed as frames/s below).
 SKIP = (ipywidgets.Play, ipywidgets.Button)
@@ -173,6 +220,24 @@ def main(selected=(), canvas="agg", count=60, naive=False, json_path=None):
                 line += f"  {naive_med:12.1f}"
             results.append(row)
             print(line, flush=True)
+    print(f"mouse events (down, or move while dragging), medians (p95) in ms; target {MOUSE_TARGET_MS:.0f} ms")
+    for case, (factory, events) in MOUSE.items():
+        if selected and not any(s in case for s in selected):
+            continue
+        explorer = _make(factory, canvas)
+        times = []
+        for kind, px, py in events(explorer):
+            start = time.perf_counter()
+            explorer.pointer(kind, px, py)
+            if kind != "up":
+                times.append(time.perf_counter() - start)
+        med, p95 = _summary(times)
+        met = "yes" if med <= MOUSE_TARGET_MS else "NO"
+        if met == "NO":
+            missed.append(case)
+        results.append({"explorer": case, "control": "mouse", "kind": "pointer", "median_ms": med, "p95_ms": p95,
+                        "target_ms": MOUSE_TARGET_MS, "moves": len(times)})
+        print(f"{case:44} {med:7.1f} {p95:7.1f} {MOUSE_TARGET_MS:7.0f}  {met:3}", flush=True)
     fps = {}
     for case, (what, factory) in TRAINERS.items():
         if not selected or any(s in case for s in selected):
@@ -182,7 +247,7 @@ def main(selected=(), canvas="agg", count=60, naive=False, json_path=None):
     if missed:
         print(f"targets NOT met: {', '.join(missed)}")
     else:
-        print("every slider meets its target")
+        print("every slider and mouse event meets its target")
     if json_path:
         with open(json_path, "w") as f:
             json.dump({"canvas": canvas, "moves": count, "controls": results, "training_fps": fps}, f, indent=1)

@@ -386,6 +386,38 @@ def make_spiral(n=200, noise=0.1, seed=0, turns=1.5):
     return _with_noise(np.vstack(arms), np.r_[np.zeros(n0), np.ones(n1)], noise, rng)
 
 
+def make_three_blobs(n=200, noise=0.3, seed=0):
+    """Three round clouds, classes 0, 1, 2, around points 1.2 from the origin, 120 degrees apart.
+
+    For a softmax network with three outputs. With small ``noise`` each pair of clouds
+    is separable by a line; as ``noise`` grows they overlap.
+
+    Parameters
+    ----------
+    n : int >= 3
+        Number of points, split as evenly as whole numbers allow, in shuffled order.
+    noise : float >= 0
+        Standard deviation of each cloud (plus 0.25, so that a cloud is never a single point).
+    seed : int or numpy Generator
+
+    Returns
+    -------
+    X : (n, 2) ndarray
+    y : (n,) ndarray of class ids 0, 1, 2
+
+    >>> X, y = make_three_blobs(6, noise=0.0, seed=0)
+    >>> sorted(y.tolist())
+    [0.0, 0.0, 1.0, 1.0, 2.0, 2.0]
+    """
+    n = check_int(n, "n", minimum=3)
+    noise = check_number(noise, "noise", low=0)
+    rng = as_rng(seed=seed)
+    y = rng.permutation(np.arange(n) % 3).astype(float)
+    angles = np.deg2rad(90.0 + 120.0 * y)
+    centres = 1.2 * np.column_stack([np.cos(angles), np.sin(angles)])
+    return centres + rng.normal(scale=0.25 + float(noise), size=(n, 2)), y
+
+
 TOY_SETS = {
     "XOR": make_xor,
     "moons": make_moons,

@@ -5,10 +5,11 @@ Run it from the folder of the course (or anywhere the course is installed)::
     python -m helpers.selfcheck          # about 5 seconds: starts a kernel once
     python -m helpers.selfcheck --quick  # skips starting a kernel
 
-It checks, in order: the Python version; the packages and their versions; the three
+It checks, in order: the Python version; the packages and their versions; the four
 JupyterLab extensions of the install (ipywidgets' manager, which draws every explorer;
-ipympl's ``jupyter-matplotlib``, for ``canvas="ipympl"`` and ``%matplotlib widget``; and
-``anywidget``, which runs the explorers' slider labeller for screen readers); the
+ipympl's ``jupyter-matplotlib``, for ``canvas="ipympl"`` and ``%matplotlib widget``;
+``anywidget``, which runs the explorers' slider labeller for screen readers; and ipyevents,
+which brings clicks and drags on an explorer's picture to Python); the
 ``python3`` kernel (and that it can import the course's helpers); and a tiny explorer
 built headless, moved once and redrawn. Each line says ``ok`` or ``MISSING`` with what to
 do. The exit code is 0 when all is well.
@@ -33,6 +34,7 @@ PACKAGES = {
     "ipywidgets": ("ipywidgets", "8.1"),
     "ipympl": ("ipympl", "0.9.4"),
     "anywidget": ("anywidget", "0.9"),
+    "ipyevents": ("ipyevents", "2.0"),
     "jupyterlab": ("jupyterlab", "4.2"),
     "ipykernel": ("ipykernel", "6.0"),
 }
@@ -41,6 +43,7 @@ LAB_EXTENSIONS = {
     "@jupyter-widgets/jupyterlab-manager": "ipywidgets (jupyterlab_widgets)",
     "jupyter-matplotlib": "ipympl",
     "anywidget": "anywidget",
+    "ipyevents": "ipyevents",
 }
 INSTALL_HINT = "pip install -r requirements.txt (or: conda env update -f environment.yml)"
 

@@ -38,14 +38,15 @@ def test_installed_packages_pass_and_missing_or_old_ones_are_named():
 
 def test_lab_extensions_found_only_with_their_manifest(tmp_path):
     absent = selfcheck.check_lab_extensions([tmp_path])
-    assert [r.ok for r in absent] == [False, False, False]
+    assert [r.ok for r in absent] == [False, False, False, False]
     assert "ipympl" in absent[1].detail
     assert absent[2].name == "JupyterLab extension anywidget" and "anywidget" in absent[2].detail
+    assert absent[3].name == "JupyterLab extension ipyevents" and "ipyevents" in absent[3].detail
     for name in selfcheck.LAB_EXTENSIONS:
         (tmp_path / name).mkdir(parents=True)
         (tmp_path / name / "package.json").write_text(json.dumps({"version": "1.2.3"}))
     present = selfcheck.check_lab_extensions([tmp_path])
-    assert [(r.ok, r.detail) for r in present] == [(True, "1.2.3")] * 3
+    assert [(r.ok, r.detail) for r in present] == [(True, "1.2.3")] * 4
 
 
 def test_this_environment_has_the_lab_extensions():

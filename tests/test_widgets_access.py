@@ -23,6 +23,7 @@ FACTORIES = {
     "hidden space": lambda canvas: explorers.hidden_space_explorer(canvas=canvas),
     "backprop": lambda canvas: explorers.backprop_stepper(canvas=canvas),
     "gradient flow": lambda canvas: explorers.gradient_flow_explorer(canvas=canvas),
+    "weights": lambda canvas: explorers.weight_space_explorer(canvas=canvas),
 }
 
 
@@ -117,7 +118,7 @@ def test_each_explorer_describes_its_numbers():
     assert "On the parabola curve w goes from \u22122 to 1 (" in descent.alt_text
     assert descent.alt_text.startswith("Gradient descent with lr = 0.5, 1 steps.")
     pg = explorers.mlp_playground("XOR", layers=2, units=3, canvas="agg")
-    assert pg.alt_text.startswith("Network 2-3-3-1 (tanh) on XOR, epoch 0: train accuracy ")
+    assert pg.alt_text.startswith("Network 2-3-3-1 (tanh) on XOR with 2 classes, epoch 0: train accuracy ")
 
 
 def test_an_error_is_the_pictures_text_too():

@@ -589,3 +589,65 @@ def test_backprop_stepper_every_artist_after_eighteen_steps():
     assert len(d.halo_edge.get_xdata()) == 0 and d.grads["z"].get_text() == ""
     e.set(jump=0)
     assert all(t.get_text() == "" for t in d.values.values()) and d.box.get_text().startswith("Press Step")
+
+
+# ----- weight_space_explorer -----------------------------------------------------------------
+
+def test_weight_space_explorer_every_artist_at_the_lectures_start():
+    from helpers.widgets import _mouse
+
+    e = widgets.weight_space_explorer("AND", w=(-0.1, 0.2, 0.0), canvas="agg")
+    b = e.boundary
+    check = Checked(e)
+    # data space: the boundary x1 = 0.5, (1, 0) on its wrong side, as in the perceptron explorer
+    np.testing.assert_allclose(np.column_stack(b.line.get_data()), [[0.5, -0.5], [0.5, 1.5]])
+    assert _box(b.region_pos) == (0.5, -0.5, 1.5, 1.5) and _box(b.region_neg) == (-0.5, -0.5, 0.5, 1.5)
+    foot, direction = _arrow(b.arrow)
+    assert foot[0] == pytest.approx(0.5) and direction[0] > 0 and b.arrow_label.get_text() == "w"
+    assert _same_points(b.points[0].get_offsets(), [(0, 0), (0, 1), (1, 0)])
+    assert _same_points(b.points[1].get_offsets(), [(1, 1)])
+    assert _same_points(b.errors.get_offsets(), [(1, 0)])
+    # the handle: the boundary's point nearest the origin, -w0 (w1, w2) / |(w1, w2)|^2 = 0.1 (0.2, 0) / 0.04
+    assert np.column_stack(e.handle.get_data()).tolist() == [[0.5, 0.0]]
+    assert len(e.trail.get_segments()) == 0 and len(e.sample.get_offsets()) == 0
+    # weight space: one point, the star at (0.2, 0); loss 0.1 (only (1, 0) is wrong, by s = 0.1)
+    path = e.path_artists
+    assert np.column_stack(path.current.get_data()).tolist() == [[0.2, 0.0]]
+    assert np.column_stack(path.start.get_data()).tolist() == [[0.2, 0.0]]
+    assert np.column_stack(path.line.get_data()).tolist() == [[0.2, 0.0]]
+    assert e.loss_text.get_text() == "perceptron:\nL = 0.100\n3 of 4 right"
+    assert not e.note_text.get_visible()
+    # the map: total perceptron loss at w0 = -0.1; at (w1, w2) = (0, 0) every s is -0.1 and only
+    # (1, 1), y = +1, is wrong: 0.1; at (-3, -3) the same point has s = -6.1: 6.1, and (0, 0) none
+    grid = e.map_loss
+    centre = grid.shape[0] // 2
+    assert grid[centre, centre] == pytest.approx(0.1) and grid[0, 0] == pytest.approx(6.1)
+    assert e.map.get_extent() == [-3.0, 3.0, -3.0, 3.0]
+    # lower is darker: the map's grey at (0, 0), loss 0.1, is darker than at (-3, -3), loss 6.1
+    rgba = e.map.get_array()
+    assert rgba[centre, centre, :3].sum() < rgba[0, 0, :3].sum()
+    check(b.line, b.region_pos, b.region_neg, b.arrow, b.arrow_label, *b.points, b.errors, e.handle, e.trail,
+          e.sample, path.current, path.start, path.line, e.loss_text, e.note_text, *e.layer)
+    check.all_of()
+
+    # two SGD steps, by hand: (1, 0), y = -1, s = 0.1: w1 -= 0.1 * 1 -> (0.1, 0);
+    # then (1, 1), y = +1, s = -0.1 + 0.1 = 0, on the boundary: a mistake, (w1, w2) += 0.1 (1, 1) -> (0.2, 0.1)
+    e.set(update="SGD")
+    e.step()
+    assert e.w.tolist() == pytest.approx([-0.1, 0.1, 0.0])
+    assert _same_points(e.sample.get_offsets(), [(1, 0)])
+    e.step()
+    assert e.w.tolist() == pytest.approx([-0.1, 0.2, 0.1])
+    assert _same_points(e.sample.get_offsets(), [(1, 1)])
+    assert np.column_stack(path.line.get_data()) == pytest.approx(np.array([[0.2, 0.0], [0.1, 0.0], [0.2, 0.1]]))
+    # earlier boundaries: x1 = 0.5 and x1 = 1 (w1 = 0.2, then 0.1, with w0 = -0.1)
+    xs = sorted(round(float(seg[0][0]), 9) for seg in e.trail.get_segments())
+    assert xs == [0.5, 1.0]
+    assert e.loss_text.get_text().startswith("perceptron:\nL = ")
+    # a drag in the weight space moves the star and the boundary
+    px = _mouse.to_pixel(e.weight_ax, 1.0, -1.0)
+    e.pointer("down", *px)
+    assert e.w[1:] == pytest.approx([1.0, -1.0], abs=0.02)
+    w = e.w
+    for x1, x2 in np.column_stack(b.line.get_data()):
+        assert w[0] + w[1] * x1 + w[2] * x2 == pytest.approx(0, abs=1e-9)

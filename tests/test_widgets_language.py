@@ -20,6 +20,7 @@ FACTORIES = {
     "hidden space": lambda: widgets.hidden_space_explorer(canvas="agg"),
     "backprop": lambda: widgets.backprop_stepper(step=22, canvas="agg"),
     "gradient flow": lambda: widgets.gradient_flow_explorer(canvas="agg"),
+    "weights": lambda: widgets.weight_space_explorer(canvas="agg"),
 }
 CLASS = {"#0072b2", "#e69f00", "#56b4e9"}
 WEIGHT = {"#009e73", "#cc79a7"}
@@ -84,7 +85,7 @@ def _all_controls():
 
 def test_the_learning_rate_is_lr_eta_everywhere():
     found = [(n, c.description) for n, k, c in _all_controls() if k == "lr"]
-    assert len(found) == 4  # descent, sgd, playground, gradient flow
+    assert len(found) == 5  # descent, sgd, playground, gradient flow, weights
     assert {d for _, d in found} == {"lr (\u03b7)"}
 
 

@@ -107,4 +107,4 @@ def test_bad_arguments_name_themselves():
 
 
 def test_repr_is_stable_for_nbval(explorer):
-    assert repr(explorer) == "PerceptronExplorer(dataset='AND', activation='sign', w0=-0.1, w1=0.2, w2=0.0)"
+    assert repr(explorer) == "PerceptronExplorer(dataset='AND', activation='sign', w0=-0.1, w1=0.2, w2=0.0, add=1.0)"

@@ -15,6 +15,20 @@ def probability_cmap():
     return LinearSegmentedColormap.from_list("class01", ["#7FB8D8", "#FFFFFF", "#F2CF7F"])
 
 
+# Half-strength tints of the class colours (as in probability_cmap), for three classes.
+CLASS_TINTS = np.array([[0x7F, 0xB8, 0xD8], [0xF2, 0xCF, 0x7F], [0xAA, 0xD9, 0xF4]]) / 255.0
+
+
+def class_blend(p):
+    """RGB of each row of class probabilities ``p``: the classes' tints mixed in proportion.
+
+    >>> class_blend([[1.0, 0.0, 0.0]]).round(3).tolist()
+    [[0.498, 0.722, 0.847]]
+    """
+    p = np.asarray(p, dtype=float)
+    return np.clip(p @ CLASS_TINTS[:p.shape[1]], 0.0, 1.0)
+
+
 def grid_points(xlim, ylim, size=40):
     """A ``size`` x ``size`` grid over the box, as an (size*size, 2) array of points (x1, x2).
 
@@ -36,10 +50,11 @@ class ProbabilityMap:
                                cmap=probability_cmap(), vmin=0, vmax=1, interpolation="bilinear",
                                aspect="auto", zorder=0)
         marks = {"s": 28, "edgecolors": _style.INK, "linewidths": 0.6, "zorder": 3}
-        self.train = [ax.scatter([], [], label=f"train, y = {k}", **_style.class_style(k), **marks) for k in (0, 1)]
+        # Class 2 has artists too (a third class, softmax); they stay empty for two classes.
+        self.train = [ax.scatter([], [], label=f"train, y = {k}", **_style.class_style(k), **marks) for k in (0, 1, 2)]
         self.test = [ax.scatter([], [], facecolors="none", label=f"test, y = {k}", zorder=3, s=28,
                                 linewidths=1.2, marker=_style.class_style(k)["marker"],
-                                edgecolors=_style.class_style(k)["color"]) for k in (0, 1)]
+                                edgecolors=_style.class_style(k)["color"]) for k in (0, 1, 2)]
         ax.set_xlim(*xlim)
         ax.set_ylim(*ylim)
         ax.set_xlabel("$x_1$")
@@ -50,13 +65,21 @@ class ProbabilityMap:
         self.dynamic = [self.image, *self.train, *self.test]
 
     def update(self, z=None, X_train=None, y_train=None, X_test=None, y_test=None):
-        """New probabilities ``z`` (one per grid point) and/or new points."""
+        """New probabilities and/or new points.
+
+        ``z`` holds one P(y = 1) per grid point, or, for three classes, one row of class
+        probabilities per grid point, shown as a blend of the classes' tints.
+        """
         if z is not None:
-            self.image.set_data(_grid_values(z, "z", self.size * self.size).reshape(self.size, self.size))
+            # one P(y = 1) per grid point, or a row of class probabilities per grid point
+            z = _grid_values(z, "z", self.size * self.size, ndim=2 if np.ndim(z) == 2 else 1)
+            if z.ndim == 2:
+                z = class_blend(z)
+            self.image.set_data(z.reshape(self.size, self.size, *z.shape[1:]))
         for artists, X, y, names in ((self.train, X_train, y_train, ("X", "y")),
                                      (self.test, X_test, y_test, ("X_test", "y_test"))):
             if X is not None or y is not None:
-                X, y = _labelled_points(X, y, *names)
+                X, y = _labelled_points(X, y, *names, n_classes=len(artists))
                 for k, artist in enumerate(artists):
                     artist.set_offsets(X[y == k].reshape(-1, 2))
         return self
@@ -76,13 +99,17 @@ def _grid_values(z, name, count=None, *, ndim=1, probabilities=True):
     return z
 
 
-def _labelled_points(X, y, name_X="X", name_y="y"):
-    """Points ``(n, 2)`` with 0/1 labels, one per point (both given or neither)."""
+def _labelled_points(X, y, name_X="X", name_y="y", n_classes=2):
+    """Points ``(n, 2)`` with 0/1 labels (class ids 0 .. n_classes - 1 for more classes), one per point
+    (both given or neither)."""
     if X is None or y is None:
         missing, given = (name_X, name_y) if X is None else (name_y, name_X)
         raise TypeError(f"{missing} must be given with {given}; got None")
     X = check.as_array(X, name_X, shape=(None, 2), allow_empty=True)
-    y = check.labels_01(y, name_y, ndim=1, allow_empty=True)
+    if n_classes == 2:
+        y = check.labels_01(y, name_y, ndim=1, allow_empty=True)
+    else:
+        y = check.class_ids(y, n_classes, name_y, ndim=1, allow_empty=True)
     check.check_same_length(X, name_X, y, name_y)
     return X, y
 

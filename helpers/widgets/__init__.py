@@ -12,6 +12,8 @@ from .perceptron import PerceptronExplorer, perceptron_explorer
 from .sgd import SGDStepper, sgd_stepper
 from .chain_rule import ChainRuleExplorer, chain_rule_explorer
 from .playground import MLPPlayground, mlp_playground
+from .weights import WeightSpaceExplorer, weight_space_explorer
+from ._presets import presets
 
 __all__ = ["Explorer", "PerceptronExplorer", "perceptron_explorer"]
 from .hidden_space import HiddenSpaceExplorer, hidden_space_explorer

@@ -95,7 +95,7 @@ import warnings
 
 import numpy as np
 
-from .._validate import check_bool, check_choice, check_setting
+from .._validate import check_bool, check_choice, check_number, check_setting
 from ._png import encode_png
 from ._sync import guard_slider
 
@@ -256,6 +256,8 @@ class Explorer:
         self._pending_readout = None
         self._displayed = False
         self.redraws = {"full": 0, "blit": 0}
+        self._pressed = None  # the axes a mouse button went down in, until it comes up
+        self.mouse_note = ""  # why the picture takes no clicks, when it cannot
 
         self._lock_figure_draws()
         self._build_all()
@@ -271,6 +273,11 @@ class Explorer:
                 control.observe(self._on_control, names="value")
         self.widget = self._layout()
         self.widget.add_class(_access.EXPLORER_CLASS)
+        self.mouse = None
+        if self.mouse_axes():
+            from . import _mouse
+
+            self.mouse = _mouse.connect(self)
         self.refresh(full=True)
 
     def _lock_figure_draws(self):
@@ -317,6 +324,42 @@ class Explorer:
         import re
 
         return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", self.readout.value or "")).split())
+
+    def mouse_axes(self):
+        """The axes that take clicks and drags (see ``_on_pointer``); none by default."""
+        return []
+
+    def _on_pointer(self, kind, ax, xy, shift):
+        """A mouse event in one of :meth:`mouse_axes`: return True when the picture must follow.
+
+        ``kind`` is "down", "move" (a drag: the button is held) or "up"; ``ax`` the axes
+        the button went down in (moves and the release stay with it, even outside its box);
+        ``xy`` the data point of ``ax`` under the mouse; ``shift`` whether Shift is held.
+        """
+        return False
+
+    #: The factory function that makes this explorer (``to_code`` calls it).
+    factory = None
+
+    def _code_args(self):
+        """Arguments of :attr:`factory` that rebuild the current state (default: the controls' values)."""
+        import importlib
+        import inspect
+
+        factory = getattr(importlib.import_module(__package__), self.factory)
+        accepted = inspect.signature(factory).parameters
+        return {name: value for name, value in self.values.items() if name in accepted}
+
+    @atomic
+    def to_code(self):
+        """One call that rebuilds this explorer as it stands now: controls, data and learned weights.
+
+        Paste it into a cell (after ``from helpers import widgets``) to get the same figure,
+        pixel for pixel; hand it to someone to share what you see.
+        """
+        from ._code import call
+
+        return call(self.factory, self._code_args())
 
     #: Rows of control names, top to bottom; None puts every control in one wrapping row.
     control_rows = None
@@ -454,6 +497,55 @@ class Explorer:
             return self._describe()
         except Exception as exc:  # a wrong sentence must not cost the learner the picture
             return f"{type(self).__name__} figure (no description: {type(exc).__name__})"
+
+    # ----- the mouse ------------------------------------------------------------------
+    @atomic
+    def pointer(self, kind, x, y, shift=False):
+        """A mouse event at pixel (x, y) of the picture, origin at its top left (what the mouse reports).
+
+        ``kind`` is "down", "move" (with the button held) or "up". The browser's events come
+        here (see ``_mouse``); tests and notebooks can call it too. Returns True when the
+        picture changed.
+        """
+        from ._mouse import data_in, to_data
+
+        kind = check_choice(kind, "kind", ("down", "move", "up"))
+        x, y = check_number(x, "x"), check_number(y, "y")
+        shift = check_bool(shift, "shift")
+        if kind == "down":
+            ax, xy = to_data(self.figure, self.mouse_axes(), x, y)
+            self._pressed = ax
+        else:
+            ax = self._pressed
+            if ax is None:
+                return False  # a move or a release that no press in an axes started
+            xy = data_in(ax, self.figure, x, y)
+            if kind == "up":
+                self._pressed = None
+        if ax is None:
+            return False
+        changed = bool(self._on_pointer(kind, ax, xy, shift))
+        if changed:
+            self.refresh()
+        return changed
+
+    @atomic
+    def click(self, x, y, shift=False, ax=None):
+        """Click at data point (x, y) of ``ax`` (default: the first axes that takes clicks).
+
+        It goes the mouse's way: to the pixel where (x, y) is drawn, then back through
+        :meth:`pointer`. Returns the explorer, so that calls can be chained.
+        """
+        from ._mouse import to_pixel
+
+        axes = self.mouse_axes()
+        if not axes:
+            raise ValueError(f"{type(self).__name__} takes no clicks on its picture")
+        ax = axes[0] if ax is None else ax
+        px, py = to_pixel(ax, check_number(x, "x"), check_number(y, "y"))
+        self.pointer("down", px, py, shift)
+        self.pointer("up", px, py, shift)
+        return self
 
     # ----- drawing --------------------------------------------------------------------
     def _on_draw_event(self, event):

@@ -19,6 +19,12 @@ class ActivationExplorer(ViewBackgrounds, Explorer):
     Use :func:`activation_explorer` to make one.
     """
 
+    factory = "activation_explorer"
+
+    def _code_args(self):
+        v = self.values
+        return {"activation": v["activation"], "s": v["s"], "logits": (v["s1"], v["s2"], v["s3"])}
+
     control_rows = [["activation", "s"], ["s1", "s2", "s3"]]
 
     def __init__(self, activation="sigmoid", s=1.0, logits=(2.0, 1.0, 0.1), canvas="auto"):

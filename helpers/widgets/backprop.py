@@ -118,9 +118,11 @@ class BackpropStepper(Explorer):
                 f"{number(current.value, 4)}, computed as {current.formula} {current.worked}; "
                 f"{st['step']} quantities are written on the diagram")
 
-    def to_code(self):
-        """One call that rebuilds this explorer at its current step."""
-        return f"widgets.backprop_stepper(step={self.state['step']})"
+    factory = "backprop_stepper"
+
+    def _code_args(self):
+        """The step it stands at: everything else is the lecture's worked example."""
+        return {"step": self.state["step"]}
 
 
 def backprop_stepper(step=0, canvas="auto"):

@@ -32,6 +32,8 @@ class ChainRuleExplorer(ViewBackgrounds, Explorer):
     Use :func:`chain_rule_explorer` to make one.
     """
 
+    factory = "chain_rule_explorer"
+
     X_RANGE = (-3.0, 3.0)
 
     def __init__(self, expression="z = sin(x²)", x=1.0, canvas="auto"):

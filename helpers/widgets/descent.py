@@ -8,6 +8,7 @@ from ..plots._style import number as fixed
 from . import _controls
 from ._access import number, numbers
 from ._base import Explorer
+from ._presets import with_presets
 from ._views import ViewBackgrounds
 
 CURVES = ("parabola", "two valleys")
@@ -58,6 +59,8 @@ class GradientDescentExplorer(ViewBackgrounds, Explorer):
 
     Use :func:`gradient_descent_explorer` to make one.
     """
+
+    factory = "gradient_descent_explorer"
 
     control_rows = [["curve", "lr", "steps"], ["w_start", "w1_start", "w2_start"]]
 
@@ -210,6 +213,7 @@ class GradientDescentExplorer(ViewBackgrounds, Explorer):
         return "<div style='font-size:13px; line-height:1.4'>" + "<br>".join(parts) + "</div>"
 
 
+@with_presets
 def gradient_descent_explorer(lr=0.1, steps=20, curve="parabola", w_start=-2.5, w1_start=-2.5, w2_start=2.0,
                               canvas="auto"):
     """An explorer for gradient descent and its learning rate.
@@ -235,6 +239,8 @@ def gradient_descent_explorer(lr=0.1, steps=20, curve="parabola", w_start=-2.5, 
         the right, so where you end depends on where you start.
     w_start, w1_start, w2_start : float in [-2.8, 2.8]
         Start of the 1-D path and of the 2-D path.
+    preset : {"crawling", "converging", "zigzagging", "diverging"}, optional
+        The learning-rate regimes of notebook 03 (see :func:`helpers.widgets.presets`).
     canvas : {"auto", "ipympl", "image", "agg"}
         See :class:`helpers.widgets._base.Explorer`.
 

@@ -55,7 +55,7 @@ class GradientFlowExplorer(TrainingControls, Explorer):
     epochs_per_frame = EPOCHS_PER_FRAME
     epoch_limit = EPOCH_LIMIT
 
-    def __init__(self, depth=6, activation="sigmoid", lr=0.1, epochs=0, seed=0, canvas="auto"):
+    def __init__(self, depth=6, activation="sigmoid", lr=0.1, epochs=0, seed=0, train=None, canvas="auto"):
         import ipywidgets as widgets
 
         depth = check_setting(depth, "depth", *DEPTHS, integer=True)
@@ -63,6 +63,8 @@ class GradientFlowExplorer(TrainingControls, Explorer):
         lr = check_setting(lr, "lr", 10**-3, 10**1)
         self._start_epochs = check_int(epochs, "epochs", maximum=EPOCH_LIMIT)
         self.seed = check_int(seed, "seed")
+        self._start_train = _check_stretches(train)
+        self._replay_lr = None
         controls = {
             "play": _controls.play(value=0, min=0, max=10**9, interval=40, description="train"),
             "step": _controls.button(_controls.STEP_LABEL, "train 2 epochs, then stop", width="70px"),
@@ -86,8 +88,13 @@ class GradientFlowExplorer(TrainingControls, Explorer):
         return self.model.epoch
 
     def _train_epochs(self, epochs):
-        self.model.fit(self.X, self.y, lr=self.controls["lr"].value, epochs=epochs, batch_size=BATCH, rng=self.rng,
-                       callback=self._record)
+        lr = self._replay_lr if self._replay_lr is not None else self.controls["lr"].value
+        # the stretches of training at one lr, in order: to_code replays them
+        if self.schedule and self.schedule[-1][1] == lr:
+            self.schedule[-1][0] += epochs
+        else:
+            self.schedule.append([epochs, lr])
+        self.model.fit(self.X, self.y, lr=lr, epochs=epochs, batch_size=BATCH, rng=self.rng, callback=self._record)
 
     def _record(self, model, history):
         self.losses.append(history["loss"][-1])
@@ -101,10 +108,18 @@ class GradientFlowExplorer(TrainingControls, Explorer):
         self.rng = np.random.default_rng(self.seed)
         self.start_norms = grad_norms(self.model, self.X, self.y)
         self.losses = [self.model.loss(self.X, self.y)]
+        self.schedule = []
         self._new_run_controls()
         if self._start_epochs:
             epochs, self._start_epochs = self._start_epochs, 0
             self._advance(epochs)
+        stretches, self._start_train = self._start_train, []
+        try:
+            for count, lr in stretches:
+                self._replay_lr = lr
+                self._advance(count)
+        finally:
+            self._replay_lr = None
 
     # ----- figure ---------------------------------------------------------------------
     def _build(self, fig):
@@ -227,14 +242,38 @@ class GradientFlowExplorer(TrainingControls, Explorer):
                 f"loss {number(st['loss'], 3)}, accuracy {percent(st['accuracy'])}")
         return text + (f". {st['error']}" if st.get("error") else "")
 
-    def to_code(self):
-        """One call that rebuilds this explorer as it is now (depth, activation, lr and the epochs trained)."""
+    factory = "gradient_flow_explorer"
+
+    def _code_args(self):
+        """Depth, activation, lr and the training so far: ``epochs`` when every epoch ran at today's lr,
+        else ``train``, the stretches of (epochs, lr) in order, so that the weights come out the same."""
         st = self.state
-        return (f"widgets.gradient_flow_explorer(depth={st['depth']}, activation={st['activation']!r}, "
-                f"lr={st['lr']!r}, epochs={st['epoch']}, seed={self.seed})")
+        args = {"depth": st["depth"], "activation": st["activation"], "lr": st["lr"]}
+        if all(lr == st["lr"] for _, lr in self.schedule):
+            args["epochs"] = st["epoch"]
+        else:
+            args["train"] = [(count, lr) for count, lr in self.schedule]
+        args["seed"] = self.seed
+        return args
 
 
-def gradient_flow_explorer(depth=6, activation="sigmoid", lr=0.1, epochs=0, seed=0, canvas="auto"):
+def _check_stretches(train):
+    """``train``: a list of (epochs, lr) stretches to replay, as ``to_code`` writes them."""
+    if train is None:
+        return []
+    if isinstance(train, (str, bytes, dict)) or not hasattr(train, "__iter__"):
+        raise TypeError(f"train must be a list of (epochs, lr) pairs; got {train!r}")
+    stretches = []
+    for k, stretch in enumerate(train):
+        if isinstance(stretch, (str, bytes, dict)) or np.ndim(stretch) != 1 or len(stretch) != 2:
+            raise TypeError(f"train[{k}] must be (epochs, lr); got {stretch!r}")
+        count, lr = stretch
+        stretches.append((check_int(count, f"train[{k}][0]", minimum=1, maximum=EPOCH_LIMIT),
+                          check_setting(lr, f"train[{k}][1]", 10**-3, 10**1)))
+    return stretches
+
+
+def gradient_flow_explorer(depth=6, activation="sigmoid", lr=0.1, epochs=0, seed=0, train=None, canvas="auto"):
     """See the gradient shrink (or not) on its way from the output back to the first layer.
 
     A network with ``depth`` hidden layers of 8 units learns the two moons (200 points).
@@ -256,6 +295,9 @@ def gradient_flow_explorer(depth=6, activation="sigmoid", lr=0.1, epochs=0, seed
         Epochs to train before showing (rebuilds a state that ``to_code`` printed).
     seed : int
         Seeds the data, the initial weights and the shuffling.
+    train : list of (epochs, lr), optional
+        Stretches of training to replay after ``epochs``, each at its own learning rate (what
+        ``to_code`` writes when the lr was moved during a run).
     canvas : {"auto", "ipympl", "image", "agg"}
 
     Returns
@@ -273,4 +315,5 @@ def gradient_flow_explorer(depth=6, activation="sigmoid", lr=0.1, epochs=0, seed
     >>> e.set(activation="relu").state["ratio"] > 0.1
     True
     """
-    return GradientFlowExplorer(depth=depth, activation=activation, lr=lr, epochs=epochs, seed=seed, canvas=canvas)
+    return GradientFlowExplorer(depth=depth, activation=activation, lr=lr, epochs=epochs, seed=seed, train=train,
+                                canvas=canvas)

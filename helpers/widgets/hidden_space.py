@@ -443,14 +443,16 @@ class HiddenSpaceExplorer(TrainingControls, ViewBackgrounds, Explorer):
                 f"{verdict}")
         return text + (f". {st['error']}" if st.get("error") else "")
 
-    def to_code(self):
-        """One call that rebuilds this explorer as it is now (data, units, t, pair and the epochs trained)."""
+    factory = "hidden_space_explorer"
+
+    def _code_args(self):
+        """Data, units, t, pair and the epochs trained: retraining them from the seed gives the same weights."""
         st = self.state
-        args = [f"dataset={st['dataset']!r}", f"units={st['units']}", f"t={st['t']:g}",
-                f"pair={st['pair']!r}", f"epochs={st['epoch']}", f"seed={self.seed}"]
+        args = {"dataset": st["dataset"], "units": st["units"], "t": st["t"], "pair": tuple(st["pair"]),
+                "epochs": st["epoch"], "seed": self.seed}
         if self.lr is not None:
-            args.append(f"lr={self.lr!r}")
-        return f"widgets.hidden_space_explorer({', '.join(args)})"
+            args["lr"] = self.lr
+        return args
 
 
 def hidden_space_explorer(dataset="XOR", units=2, t=1.0, pair=(1, 2), epochs=0, seed=0, lr=None, canvas="auto"):

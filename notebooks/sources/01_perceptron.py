@@ -16,7 +16,7 @@
 #
 # **Before this:** [00 · Introduction](00_introduction.ipynb).
 #
-# **Time:** the core path takes about 20 minutes; the sections marked *(optional)* add about 5.
+# **Time:** the core path takes about 20 minutes; the sections marked *(optional)* add about 8.
 
 # %%
 import numpy as np
@@ -247,6 +247,33 @@ checks.check_xor_impossible(...)   # "a", "b" or "c"
 # $(1, 1)$ would be class A, and XOR says B. Contradiction. In pictures: a perceptron's
 # positive region is a half-plane, and no half-plane holds $(0,1)$ and $(1,0)$ without also
 # holding $(1,1)$ or $(0,0)$. XOR is **not linearly separable**.
+
+# %% [markdown]
+# ### Your own points (optional)
+#
+# The explorer takes points from your mouse too. A click on the picture adds a point of the
+# class chosen under **click adds** (Shift+click adds the other class), a click on a point
+# removes it, and **Clear** empties the plane. The table, the accuracy and the loss follow at
+# once, and `explorer.points()` hands the points to your code as `(X, y)`.
+#
+# *Predict first:* with the lecture's weights $(-0.1, 0.2, 0)$ the boundary is the line
+# $x_1 = 0.5$. Add a class-A point at $(0.25, 1.25)$: how many points are misclassified then,
+# and by how much does the total loss grow?
+
+# %%
+mine = widgets.perceptron_explorer("AND", w=(-0.1, 0.2, 0.0))
+mine.click(0.25, 1.25)   # what a click at that spot of the picture does
+X_mine, y_mine = mine.points()
+print(len(y_mine), "points;", mine.state["misclassified"], "misclassified;",
+      f"loss {mine.state['loss']:.3f}")
+# s = -0.1 + 0.2 * 0.25 = -0.05 < 0 calls the new class-A point B: a second mistake, 0.05 more loss
+# (the click lands within a pixel of (0.25, 1.25), so the loss within a few thousandths)
+assert len(y_mine) == 5 and mine.state["misclassified"] == 2 and abs(mine.state["loss"] - 0.15) < 0.005
+print(mine.to_code())
+
+# %% [markdown]
+# `to_code()` prints one call that rebuilds exactly what you see, your points included: paste
+# it into a cell to get the same picture back, or send it to someone.
 
 # %% [markdown]
 # ## Two limitations of the perceptron (core)

@@ -20,7 +20,7 @@
 # $x_0 = 1$) and [03 · Gradient descent](03_gradient_descent.ipynb)
 # ($w \leftarrow w - \eta \, \partial L / \partial w$).
 #
-# **Time:** the core path takes about 25 minutes; the sections marked *(optional)* add about 10.
+# **Time:** the core path takes about 25 minutes; the sections marked *(optional)* add about 15.
 
 # %%
 import numpy as np
@@ -387,6 +387,63 @@ plots.plot_mistakes_per_epoch(steps_and.mistakes_per_epoch(), ax=ax_right, conve
 ax_right.set_title("Mistakes fall to zero, then training stops", fontsize=10)
 fig.tight_layout()
 plt.show()
+
+# %% [markdown]
+# ## The loss over the weights, as a map (optional)
+#
+# The loss is a function of the weights, so it can be drawn over them. The explorer below
+# shows two linked pictures of the same perceptron:
+#
+# - **left, the data space:** the points and the boundary $s = 0$, with a handle ◆ on the
+#   boundary (its point nearest the origin);
+# - **right, the weight space:** the total loss over $(w_1, w_2)$ for the $w_0$ of the slider,
+#   as bands (darker is lower; the darkest band of the perceptron loss is exactly $0$), and the
+#   current weights as a star.
+#
+# Drag the star (or click anywhere on the map) and watch the boundary move; drag the handle ◆
+# and watch the star move. **Step ›** takes one gradient-descent step on $(w_1, w_2)$ with $w_0$
+# held at its slider, and draws the path in both panels (the earlier boundaries in grey);
+# "one point (SGD)" uses one point per step, in the lecture's order. The loss toggle switches to
+# the smooth binary cross-entropy of a logistic unit. The sliders do the same by keyboard.
+#
+# *Predict first:* from the lecture's start $\mathbf w = (-0.1, 0.2, 0)$, with $w_0 = -0.1$
+# held, will gradient descent on $(w_1, w_2)$ with lr $= 0.1$ reach loss $0$? Look at the size
+# of the darkest band before you press Step.
+
+# %%
+weights_map = widgets.weight_space_explorer("AND", w=(-0.1, 0.2, 0.0))
+weights_map
+
+# %% [markdown]
+# Reveal, on an explorer of its own (`walk`), so the one above stays as you left it: twenty
+# steps from the lecture's start, then twenty from $w_0 = -1.5$.
+
+# %%
+walk = widgets.weight_space_explorer("AND", w=(-0.1, 0.2, 0.0), lr=0.1)
+for _ in range(20):
+    walk.step()
+print("w0 = -0.1: last four (w1, w2):", np.round(walk.state["path"][-4:], 2).tolist(),
+      f" loss {walk.state['loss']:.2f}, {walk.state['misclassified']} misclassified")
+# with w0 = -0.1 every point is right only inside the tiny triangle w1 < 0.1, w2 < 0.1,
+# w1 + w2 > 0.1; steps of lr * (1, 1) jump over it: the path swings between (0, 0) and (0.1, 0.1)
+assert np.allclose(walk.state["path"][-1], [0.1, 0.1]) and np.allclose(walk.state["path"][-2], [0.0, 0.0])
+assert walk.state["loss"] == 0 and walk.state["misclassified"] == 2
+
+walk.set(w0=-1.5, w1=0.2, w2=0.0)
+for _ in range(20):
+    walk.step()
+print(f"w0 = -1.5: loss {walk.state['loss']:.2f} at (w1, w2) = {np.round(walk.w[1:], 2).tolist()}")
+# only (1, 1) is wrong until w1 + w2 >= 1.5: seven steps of +0.1 each, then nothing moves
+assert walk.state["loss"] == 0 and np.allclose(walk.w, [-1.5, 0.9, 0.7])
+
+# %% [markdown]
+# With $w_0 = -0.1$ the valley floor is too small for steps of this size: the path overshoots
+# it every time, the same zigzag notebook 03 met with too large a learning rate. At
+# $(0.1, 0.1)$ the loss even reads $0$, yet $(1, 0)$ and $(0, 1)$ lie exactly on the
+# boundary: sign calls them class A, two mistakes that cost nothing, and training treats them
+# as mistakes, so the next step leaves again. With
+# $w_0 = -1.5$ the floor is wide and seven steps reach it. Training $w_0$ too, as
+# `perceptron.sgd` does, lets the bias widen the floor by itself.
 
 # %% [markdown]
 # ## XOR never converges (core)

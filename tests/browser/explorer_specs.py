@@ -11,7 +11,10 @@ expression matched against the label text) and says how to move it:
 - ``"drag"``: drag the slider's handle by ``amount`` times the track's width;
 - ``"choose"``: pick, in a dropdown, the first option of the list ``amount`` that is not
   already selected (the notebook may have left any of them selected);
-- ``"click"``: click the button (a Play shows as a toggle labelled "Play", then "Pause").
+- ``"click"``: click the button (a Play shows as a toggle labelled "Play", then "Pause");
+- ``"point"``: click the picture where the data point ``amount = (axes, x, y[, shift])`` is
+  drawn (``axes`` names the explorer's axes attribute, e.g. "ax"): the mouse's way to add or
+  remove a point; ``"drag"`` with a tuple ``(axes, start, end)`` drags across the picture.
 
 ``redraw=None`` marks a move after which the figure may or may not change (Pause lands
 between two ticks of Play or just after one).
@@ -47,8 +50,8 @@ class Move:
     redraw: Optional[bool] = True
 
     def __post_init__(self):
-        if self.how not in ("keys", "drag", "choose", "click"):
-            raise ValueError(f"how must be keys, drag, choose or click, got {self.how!r}")
+        if self.how not in ("keys", "drag", "choose", "click", "point"):
+            raise ValueError(f"how must be keys, drag, choose, click or point, got {self.how!r}")
 
 
 @dataclass(frozen=True)
@@ -115,7 +118,39 @@ def perceptron_moves():
         # figure names the classes A and B, so it stays as it is.
         Move("step", "click", expect=lambda values: perceptron_readout(values) + ["\t+0\t"], redraw=False),
         Move("sign", "click", expect=lambda values: perceptron_readout(values) + ["\t-1\t"], redraw=False),
+    ] + own_points_moves()
+
+
+def own_points_moves():
+    """The mouse adds and removes points; the class toggle and Clear; ends with a point on the plane.
+
+    The accuracy is worked out by hand from the weights the sliders show.
+    """
+    return [
+        Move(r"B \(−1\) ●", "click", redraw=None),
+        Move(r"A \(\+1\) ▲", "click", redraw=None),
+        Move("Clear", "click", expect=lambda values: ["no points"]),
+        # on an empty plane with the weights shown: class A at (0.25, 1.25), then B (Shift) at (1.25, 0.25)
+        Move("picture", "point", ("ax", 0.25, 1.25), expect=lambda values: _one_point(values, (0.25, 1.25), +1)),
+        Move("picture", "point", ("ax", 1.25, 0.25, True),
+             expect=lambda values: _two_points(values, [((0.25, 1.25), +1), ((1.25, 0.25), -1)])),
+        Move("picture", "point", ("ax", 1.25, 0.25), expect=lambda values: _one_point(values, (0.25, 1.25), +1)),
     ]
+
+
+def _counted(values, points):
+    """The readout's accuracy line for ``points`` [((x1, x2), y)] under the weights shown (sign(0) = +1)."""
+    w0, w1, w2 = values["w0 (bias)"], values["w1"], values["w2"]
+    wrong = sum((1 if w0 + w1 * x1 + w2 * x2 >= 0 else -1) != y for (x1, x2), y in points)
+    return [f"accuracy: {_percent((len(points) - wrong) / len(points))} ({wrong} misclassified)"]
+
+
+def _one_point(values, xy, label):
+    return _counted(values, [(xy, label)])
+
+
+def _two_points(values, points):
+    return _counted(values, points)
 
 
 # --- activation_explorer -------------------------------------------------------------
@@ -288,6 +323,13 @@ def sgd_moves():
         Move(r"lr \(η\)", "keys", 3, expect=sgd_readout),
         Move(r"lr \(η\)", "drag", -0.15, expect=sgd_readout),
         Move("data", "choose", ["OR", "XOR"], expect=sgd_readout),
+        Move(r"B \(−1\) ●", "click", redraw=None),
+        Move(r"A \(\+1\) ▲", "click", redraw=None),
+        Move("Clear", "click", expect=lambda values: ["no points"]),
+        # SGD trains at once on the points clicked in: the readout counts its steps again
+        Move("picture", "point", ("ax", 2.0, 1.0), expect=sgd_readout),
+        Move("picture", "point", ("ax", 0.0, 1.2, True), expect=sgd_readout),
+        Move("data", "choose", ["AND"], expect=sgd_readout),  # back to a gate, where lr shapes step 1
     ]
 
 
@@ -348,7 +390,7 @@ def penguin_perceptron_moves(name):
         Move("sign", "click", expect=penguin_perceptron_readout, redraw=False),
         Move("data", "choose", ["AND", "OR"], expect=penguin_perceptron_readout),
         Move("data", "choose", [name], expect=penguin_perceptron_readout),
-    ]
+    ] + own_points_moves()
 
 
 
@@ -440,9 +482,21 @@ def playground_moves():
         Move("dL/dw", "click", expect=lambda values: ["largest |dL/dw|"]),
         Move("weights", "click", expect=lambda values: ["largest |weights|"]),
         Move(STEP, "click", expect=lambda values: [f"epoch {values['epochs/frame']} ·"]),
+        # back in the run's history, without training: the readout says which epoch it shows
+        Move(r"history \(epoch\)", "keys", -1,
+             expect=lambda values: [f"showing epoch {values['history (epoch)']} of {values['epochs/frame']}"]),
+        Move(r"history \(epoch\)", "drag", 0.6, expect=lambda values: [f"epoch {values['history (epoch)']} ·"]),
         Move("Play", "click"),
         Move("Pause", "click", expect=lambda values: [playground_network(values)], redraw=None),
         Move("Reset", "click", expect=playground_restarted),
+        Move("class 2 ■", "click", redraw=False),
+        Move("class 1 ▲", "click", redraw=False),
+        Move("class 0 ●", "click", redraw=False),
+        Move("Clear", "click", expect=lambda values: ["train: no points"]),
+        Move("picture", "point", ("map_ax", 0.5, 0.5), expect=lambda values: ["train: loss", "(1 point)", "epoch 0 ·"]),
+        Move("picture", "point", ("map_ax", -0.5, -0.5, True), expect=lambda values: ["(2 points)"]),
+        # back to a data set made with noise (your points have none to set: that slider is off there)
+        Move("data", "choose", ["XOR", "moons"], expect=playground_restarted),
     ]
 
 
@@ -554,12 +608,44 @@ def gradient_flow_moves():
     ]
 
 
+# --- weight_space_explorer (notebook 04) ------------------------------------------------------
+def weights_readout(values):
+    """The weights the sliders show, with three decimals (after a slider move they are exact)."""
+    w = [values["w0 (bias)"], values["w1"], values["w2"]]
+    return ["w = (" + ", ".join(_fixed(v, 3) for v in w) + ")", f"lr (η) = {values['lr (η)']:.3g}"]
+
+
+def weights_moves():
+    return [
+        Move("w1", "keys", 3, expect=weights_readout),
+        Move("w2", "keys", -2, expect=weights_readout),
+        Move(r"w0 \(bias\)", "keys", -4, expect=weights_readout),
+        Move("w1", "drag", 0.1, expect=weights_readout),
+        Move("w2", "drag", 0.15, expect=weights_readout),
+        Move(r"w0 \(bias\)", "drag", -0.1, expect=weights_readout),
+        Move("data", "choose", ["OR", "AND"], expect=weights_readout),
+        Move("BCE", "click", expect=lambda values: ["BCE(sigmoid(s), y)"]),
+        Move("perceptron", "click", expect=lambda values: ["max(0, −y·s)"]),
+        Move(r"one point \(SGD\)", "click", expect=lambda values: ["steps of SGD"], redraw=False),
+        Move(r"all points \(GD\)", "click", expect=lambda values: ["steps of GD"], redraw=False),
+        Move(r"lr \(η\)", "keys", 2, expect=weights_readout, redraw=False),
+        Move(r"lr \(η\)", "drag", -0.1, expect=weights_readout, redraw=False),
+        # the mouse in the weight space: the weights go where it is released, the path starts there
+        Move("picture", "drag", ("weight_ax", (1.0, -1.0), (0.55, 0.45)), expect=lambda values: ["path: 0 steps"]),
+        Move(STEP, "click", expect=lambda values: ["path: 1 step of GD"], redraw=None),
+        Move("Play", "click", redraw=None),
+        Move("Pause", "click", redraw=None),
+        Move("Reset", "click", expect=lambda values: ["path: 0 steps"], redraw=None),
+    ]
+
+
 SPECS = {
     "00_introduction": [ExplorerSpec(perceptron_moves(), "perceptron_explorer", perceptron_readout)],
     "01_perceptron": [ExplorerSpec(perceptron_moves(), "perceptron_explorer", perceptron_readout)],
     "02_activations": [ExplorerSpec(activation_moves(), "activation_explorer", activation_readout)],
     "03_gradient_descent": [ExplorerSpec(descent_moves(), "gradient_descent_explorer", descent_readout)],
-    "04_perceptron_sgd": [ExplorerSpec(sgd_moves(), "sgd_stepper", sgd_readout)],
+    "04_perceptron_sgd": [ExplorerSpec(sgd_moves(), "sgd_stepper", sgd_readout),
+                          ExplorerSpec(weights_moves(), "weight_space_explorer", weights_readout)],
     "05_chain_rule": [ExplorerSpec(chain_moves(), "chain_rule_explorer", chain_readout)],
     "06_mlp_backprop": [
         ExplorerSpec(backprop_moves(), "backprop_stepper", backprop_readout),

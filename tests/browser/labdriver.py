@@ -639,6 +639,49 @@ class Explorer:
             controls.append((label.inner_text().strip() if label.count() else "", control))
         return controls
 
+    def figure_point(self, px, py):
+        """Page coordinates of pixel (px, py) of the picture: its own pixels, origin at its top left.
+
+        The picture is scrolled into view first: a mouse cannot click what the window does not show.
+        """
+        self.figure.scroll_into_view_if_needed()
+        box = self.figure.bounding_box()
+        width, height = self.figure.evaluate("e => [e.naturalWidth || e.width, e.naturalHeight || e.height]")
+        return box["x"] + px * box["width"] / width, box["y"] + py * box["height"] / height
+
+    def kernel_pixel(self, axes, x, y):
+        """Where the kernel draws data point (x, y) of the explorer's axes ``axes`` (an attribute name)."""
+        import json
+
+        model = self.notebook.kernel_explorer_access()[self.index]["id"]
+        code = _PY_PIXEL.replace("MODEL", repr(model)).replace("AXES", repr(axes)).replace("POINT", repr((x, y)))
+        printed = self.notebook.run_in_kernel(code)
+        try:
+            return tuple(json.loads(printed))
+        except ValueError:
+            raise RuntimeError(f"could not read the pixel from the kernel: {printed!r}") from None
+
+    def click_data(self, axes, x, y, shift=False):
+        """Click the picture where data point (x, y) of ``axes`` is drawn, as a learner's mouse does."""
+        page_x, page_y = self.figure_point(*self.kernel_pixel(axes, x, y))
+        if shift:
+            self.page.keyboard.down("Shift")
+        try:
+            self.page.mouse.click(page_x, page_y)
+        finally:
+            if shift:
+                self.page.keyboard.up("Shift")
+
+    def drag_data(self, axes, start, end, steps=8):
+        """Press at data point ``start`` of ``axes``, move to ``end`` in ``steps`` moves, release."""
+        a = self.figure_point(*self.kernel_pixel(axes, *start))
+        b = self.figure_point(*self.kernel_pixel(axes, *end))
+        self.page.mouse.move(*a)
+        self.page.mouse.down()
+        self.page.mouse.move(*b, steps=steps)
+        self.page.wait_for_timeout(200)  # the throttled last move arrives
+        self.page.mouse.up()
+
     def slider_tracks(self):
         """[(label, track width in px)] for each slider of this explorer."""
         return [tuple(t) for t in self.box.evaluate(_JS_SLIDER_TRACKS)]
@@ -802,6 +845,15 @@ for e in gc.get_objects():
                    for c in e.controls.values() if isinstance(c, (widgets.FloatSlider, widgets.IntSlider, widgets.FloatLogSlider))}
         found[e.widget.model_id] = {"id": e.widget.model_id, "sliders": sliders, "alt": e.alt_text}
 print(json.dumps(found))
+""", {})'''
+
+# Kernel side: the pixel (origin top left) where an explorer draws a data point of one of its axes.
+_PY_PIXEL = r'''exec("""
+import gc, json
+from helpers.widgets import Explorer, _mouse
+for e in gc.get_objects():
+    if isinstance(e, Explorer) and e.widget.model_id == MODEL:
+        print(json.dumps(_mouse.to_pixel(getattr(e, AXES), *POINT)))
 """, {})'''
 
 # Focusable things of an explorer box, numbered in document order, and which of them

@@ -88,7 +88,12 @@ def _check_spec_covers_controls(explorer, spec):
 
 
 def _perform(explorer, move):
-    if move.how in ("keys", "drag"):
+    if move.how == "point":
+        axes, x, y, *shift = move.amount
+        explorer.click_data(axes, x, y, shift=bool(shift and shift[0]))
+    elif move.how == "drag" and isinstance(move.amount, tuple):  # across the picture, not a slider
+        explorer.drag_data(*move.amount)
+    elif move.how in ("keys", "drag"):
         slider = _find(explorer.sliders(), move.control, "slider")
         before = explorer.slider_value(slider)
         amount = move.amount

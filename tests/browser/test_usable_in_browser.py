@@ -46,7 +46,7 @@ def test_readable_at_laptop_and_desktop_widths(notebook_page):
                 notebook_page.screenshot(f"explorer{explorer.index}-{width}px", locator=explorer.box)
                 for label, track in explorer.slider_tracks():
                     lo, hi, step, log = held["sliders"][label]
-                    if not log and lo <= 0 <= hi and track * step / (hi - lo) < 2:
+                    if not log and lo <= 0 <= hi and hi > lo and track * step / (hi - lo) < 2:
                         problems.append(f"at {width} px: explorer {explorer.index}'s slider {label!r} gives each "
                                         f"step {track * step / (hi - lo):.2f} px of its {track:.0f} px track")
     finally:
