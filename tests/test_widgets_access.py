@@ -198,8 +198,11 @@ def test_the_base_gives_every_explorer_one_hidden_labeller(cls, monkeypatch):
         if isinstance(control, (widgets.FloatSlider, widgets.IntSlider, widgets.FloatLogSlider)):
             control.value = control.max if control.value != control.max else control.min
             moved += 1
-    assert moved, f"{cls.__name__} has no slider to move"
-    assert not sent, f"the labeller sent {sent} while the sliders moved"
+        elif isinstance(control, widgets.Dropdown) and len(control.options) > 1:  # the stepper has no slider
+            control.index = 1 if control.index != 1 else 0
+            moved += 1
+    assert moved, f"{cls.__name__} has no slider or menu to move"
+    assert not sent, f"the labeller sent {sent} while the controls moved"
 
 
 def test_the_labeller_names_handles_and_pictures_from_the_page_only():

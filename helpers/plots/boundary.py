@@ -104,7 +104,7 @@ class DecisionBoundary:
         """Move the boundary to weights ``w`` (and optionally show new points)."""
         w = _weights(w)
         if X is not None or y is not None:
-            self.X, self.y = _points(X, y)
+            self.X, self.y = _points(X, y, allow_empty=True)  # an explorer's plane may be cleared
             positive = self.y > 0
             self.points[0].set_offsets(self.X[~positive].reshape(-1, 2))
             self.points[1].set_offsets(self.X[positive].reshape(-1, 2))
@@ -143,10 +143,10 @@ class DecisionBoundary:
         self.arrow_label.set_position(tuple(tip + 0.25 * (tip - foot)))
 
 
-def _points(X, y):
+def _points(X, y, allow_empty=False):
     """Checked points ``(n, 2)`` and their two-class labels, one per point."""
-    X = check.as_array(X, "X", shape=(None, 2))
-    y = check.labels_binary(y, "y", ndim=1)
+    X = check.as_array(X, "X", shape=(None, 2), allow_empty=allow_empty)
+    y = check.labels_binary(y, "y", ndim=1, allow_empty=allow_empty)
     check.check_same_length(X, "X", y, "y")
     return X, y
 

@@ -185,7 +185,8 @@ class GradientFlowExplorer(TrainingControls, Explorer):
         self.ratio.set_text(f"first / last: {self._times(ratio)}")
         if (key, model.epoch) != self._model_key:
             self._model_key = (key, model.epoch)
-            self.map.update(model.forward(self.grid))
+            # a diverged network's z is NaN: the map shows 0.5 (no answer) under the message that says so
+            self.map.update(np.nan_to_num(model.forward(self.grid), nan=0.5))
             self.request_layer_redraw()
         self.loss_line.set_data(np.arange(len(self.losses)), self.losses)
         top = loss_top(self.losses) if np.all(np.isfinite(self.losses)) else 1.0

@@ -19,7 +19,7 @@ import itertools
 import numpy as np
 
 from .. import data
-from .._validate import check_choice, check_int, check_setting
+from .._validate import check_choice, check_int, check_number, check_setting
 from ..mlp import MLP
 from ..plots._style import number as fixed
 from ..plots._style import percent
@@ -98,7 +98,7 @@ class HiddenSpaceExplorer(TrainingControls, ViewBackgrounds, Explorer):
         pair = check_choice(pair, "pair", pairs(units))
         self._start_epochs = check_int(epochs, "epochs", maximum=EPOCH_LIMIT)
         self.seed = check_int(seed, "seed")
-        self.lr = None if lr is None else check_setting(lr, "lr", 1e-3, 1e2)
+        self.lr = None if lr is None else check_number(lr, "lr", low=1e-3, high=1e2)
         options = [(_pair_label(p), p) for p in pairs(units)]
         controls = {
             "play": _controls.play(value=0, min=0, max=10**9, interval=40, description="train"),
@@ -256,13 +256,15 @@ class HiddenSpaceExplorer(TrainingControls, ViewBackgrounds, Explorer):
         model, lim = self.model, self.view
         hidden_plots = self._hidden
         z = model.forward(self.map_grid)
-        self.map.update(z)
+        # a diverged network's z is NaN: the map shows 0.5 (no answer) under the message that says so
+        self.map.update(np.nan_to_num(z, nan=0.5))
         xs = np.linspace(*lim, MAP)
         self.data_boundary = hidden_plots.level_curve(xs, xs, z.reshape(MAP, MAP), 0.5)
         v = model.v
         self.unit_segments = []
         for j, (line, label) in enumerate(zip(self.unit_lines, self.unit_labels)):
-            points = hidden_plots.line_through_box(v[:, j], lim, lim) if j < v.shape[1] else np.empty((0, 2))
+            drawn = j < v.shape[1] and np.all(np.isfinite(v[:, j]))  # a diverged unit has no line
+            points = hidden_plots.line_through_box(v[:, j], lim, lim) if drawn else np.empty((0, 2))
             self.unit_segments.append(points)
             line.set_data(*points.T) if len(points) else line.set_data([], [])
             if len(points):
