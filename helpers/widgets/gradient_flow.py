@@ -74,7 +74,7 @@ class GradientFlowExplorer(TrainingControls, Explorer):
                                        layout=widgets.Layout(width="260px")),
             "activation": widgets.ToggleButtons(options=list(ACTIVATIONS), value=activation, description="g(r)",
                                                 tooltips=[f"every hidden unit uses {a}" for a in ACTIVATIONS]),
-            "lr": _controls.lr_slider(lr, -3, 1, 0.1, readout_format=".3f", width="280px"),
+            "lr": _controls.lr_slider(lr, -3, 1, 0.1, width="280px"),
         }
         self._run_key = None
         self._error = ""

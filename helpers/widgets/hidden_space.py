@@ -430,7 +430,7 @@ class HiddenSpaceExplorer(TrainingControls, ViewBackgrounds, Explorer):
             f"<div>loss {fixed(loss, 3)}, accuracy <b>{percent(st['accuracy'])}</b></div>"
             f"<div>t = {st['t']:.2f}</div>"
             f"<div>does the output's line separate the classes in hidden space? {verdict}</div>{pair_note}"
-            f"<div style='color:#555'>training: lr (&eta;) {self.lr or lr:g}, batch size {batch}, "
+            f"<div>training: lr (&eta;) {self.lr or lr:g}, batch size {batch}, "
             f"{per_frame} epochs per frame</div></div>")
 
     def _describe(self):

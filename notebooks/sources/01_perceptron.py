@@ -16,7 +16,7 @@
 #
 # **Before this:** [00 · Introduction](00_introduction.ipynb).
 #
-# **Time:** the core path takes about 20 minutes; the sections marked *(optional)* add about 8.
+# **Time:** the core path takes about 20 minutes; the sections marked *(optional)* add about 13.
 
 # %%
 import numpy as np

@@ -20,7 +20,7 @@
 # $x_0 = 1$) and [03 · Gradient descent](03_gradient_descent.ipynb)
 # ($w \leftarrow w - \eta \, \partial L / \partial w$).
 #
-# **Time:** the core path takes about 25 minutes; the sections marked *(optional)* add about 15.
+# **Time:** the core path takes about 25 minutes; the sections marked *(optional)* add about 25.
 
 # %%
 import numpy as np
