@@ -46,7 +46,7 @@ from helpers.widgets._base import png_data_url  # noqa: E402
 SLIDER_TARGET_MS = 15.0
 # The playground's shape sliders change the network's shape and may redraw its diagram.
 SHAPE_TARGET_MS = 40.0
-SHAPE_SLIDERS = {("mlp_playground", "layers"), ("mlp_playground", "units")}
+SHAPE_SLIDERS = {(case, name) for case in ("mlp_playground", "mlp_playground trained") for name in ("layers", "units")}
 FPS_TARGET = 30.0
 SLIDERS = (ipywidgets.FloatSlider, ipywidgets.FloatLogSlider, ipywidgets.IntSlider)
 
@@ -59,6 +59,8 @@ EXPLORERS = {
     "sgd_stepper blobs": lambda canvas: widgets.sgd_stepper("blobs", canvas=canvas),
     "chain_rule_explorer": lambda canvas: widgets.chain_rule_explorer(canvas=canvas),
     "mlp_playground": lambda canvas: widgets.mlp_playground("XOR", canvas=canvas),
+    # trained 100 epochs, so that the history scrubber has epochs to go back to
+    "mlp_playground trained": lambda canvas: widgets.mlp_playground("XOR", canvas=canvas).train(100),
     # issue 13: trained a while, so that the hidden space is bent and the gradients have moved
     "hidden_space_explorer": lambda canvas: widgets.hidden_space_explorer("XOR", epochs=450, canvas=canvas),
     "hidden_space moons": lambda canvas: widgets.hidden_space_explorer("moons", units=3, epochs=150, canvas=canvas),

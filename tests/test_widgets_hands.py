@@ -484,3 +484,14 @@ def test_a_step_that_would_leave_the_map_is_not_taken():
     e.step()  # gradient (1, 1, 0) from (1, 0): w1 = 2.9 - 10 would leave [-3, 3]
     assert e.w.tolist() == before.tolist() and "leaves the map" in e.state["note"]
     assert e.note_text.get_visible() and "leaves the map" in e.readout.value
+
+
+def test_playground_train_redraws_and_returns_the_playground_like_every_explorer():
+    from test_widgets_artists import _full_draw_pixels
+
+    pg = widgets.mlp_playground("XOR", canvas="agg")
+    before = pg.pixels()
+    assert pg.train(5) is pg and pg.state["epoch"] == 5
+    shown = pg.pixels()
+    assert not np.array_equal(shown, before)  # the figure follows at once
+    np.testing.assert_array_equal(shown, _full_draw_pixels(pg))

@@ -402,12 +402,19 @@ class MLPPlayground(ViewBackgrounds, Explorer):
     # ----- training -------------------------------------------------------------------
     @atomic
     def train(self, epochs):
-        """Train ``epochs`` more epochs with the current lr and batch size (no redraw).
+        """Train ``epochs`` more epochs with the current lr and batch size, and redraw: what Play
+        does, from code. Returns the playground.
 
         From the epoch the history shows: training from an earlier epoch forgets the
         epochs after it. A run stops at :data:`EPOCH_LIMIT` epochs: Play is paused there
         and Step disabled.
         """
+        self._advance(epochs)
+        self.refresh()
+        return self
+
+    def _advance(self, epochs):
+        """Train ``epochs`` more epochs with the current lr and batch size, without redrawing."""
         epochs = check_int(epochs, "epochs")
         if self._error:
             return
@@ -491,7 +498,7 @@ class MLPPlayground(ViewBackgrounds, Explorer):
     @atomic
     def step(self):
         """Train one frame's worth of epochs and redraw (the Step button); returns the playground."""
-        self.train(self.controls["epochs_per_frame"].value)
+        self._advance(self.controls["epochs_per_frame"].value)
         self.refresh()
         return self
 
