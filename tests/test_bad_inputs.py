@@ -54,9 +54,18 @@ def public_names():
                 continue  # imported from elsewhere (numpy, another helpers module)
             names.append(f"{module_name}.{name}")
             if inspect.isclass(obj):
-                for attr, value in vars(obj).items():
-                    if not attr.startswith("_") and (callable(value) or isinstance(value, (property, staticmethod))):
-                        names.append(f"{module_name}.{name}.{attr}")
+                # its own methods, and those it takes from a base no module exports (a mixin such as
+                # widgets._training.TrainingControls), which no other entry would survey
+                hidden_bases = [base for base in obj.__mro__[1:] if base.__module__.startswith("helpers.")
+                                and not hasattr(module, base.__name__)]
+                seen = set()
+                for cls in (obj, *hidden_bases):
+                    for attr, value in vars(cls).items():
+                        if attr in seen or attr.startswith("_"):
+                            continue
+                        seen.add(attr)
+                        if callable(value) or isinstance(value, (property, staticmethod)):
+                            names.append(f"{module_name}.{name}.{attr}")
     return names
 
 
@@ -458,6 +467,10 @@ def _explorer_specs():
     out["widgets.Explorer.click"] = Spec(lambda: widgets.perceptron_explorer(canvas="agg").click, {
         "x": Real(0.3), "y": Real(0.7), "shift": Bool(False)})
     out["widgets.MLPPlayground.train"] = Spec(lambda: _playground().train, {"epochs": Count(1)})
+    out["widgets.HiddenSpaceExplorer.train"] = Spec(
+        lambda: widgets.hidden_space_explorer(canvas="agg").train, {"epochs": Count(1)})
+    out["widgets.GradientFlowExplorer.train"] = Spec(
+        lambda: widgets.gradient_flow_explorer(depth=1, canvas="agg").train, {"epochs": Count(1)})
     out["widgets.Explorer.set"] = Spec(lambda: _chain_rule().set, {"x": Slider(0.5)})
     return out
 
@@ -793,6 +806,11 @@ EXEMPT = {
     "widgets.MLPPlayground.reset": "no arguments (a button)",
     "widgets.HiddenSpaceExplorer.epoch": "a property",
     "widgets.HiddenSpaceExplorer.epochs_per_frame": "a property",
+    "widgets.HiddenSpaceExplorer.step": "no arguments (a button)",
+    "widgets.HiddenSpaceExplorer.reset": "no arguments (a button)",
+    "widgets.GradientFlowExplorer.step": "no arguments (a button)",
+    "widgets.GradientFlowExplorer.reset": "no arguments (a button)",
+    "widgets.MLPPlayground.epochs_per_frame": "a property",
     "widgets.BackpropStepper.reset": "no arguments (a button)",
     "widgets.GradientFlowExplorer.epoch": "a property",
     "widgets.Explorer.mouse_axes": "no arguments",

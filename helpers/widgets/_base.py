@@ -88,6 +88,7 @@ each update, draw and cache: :meth:`refresh`, :meth:`set`, :meth:`rebuild`,
 Subclasses wrap their button and Play handlers with :func:`atomic`.
 """
 
+import contextlib
 import functools
 import sys
 import threading
@@ -455,14 +456,20 @@ class Explorer:
             raise ValueError(f"unknown control(s) {unknown}; this explorer has {list(self.controls)}")
         for name, value in values.items():
             values[name] = check_control_value(name, self.controls[name], value)
-        self._holding = True
-        try:
+        with self._quietly():
             for name, value in values.items():
                 self.controls[name].value = value
-        finally:
-            self._holding = False
         self.refresh()
         return self
+
+    @contextlib.contextmanager
+    def _quietly(self):
+        """Move controls (values, options, ranges) without each move redrawing; the caller redraws once."""
+        holding, self._holding = self._holding, True
+        try:
+            yield
+        finally:
+            self._holding = holding
 
     @atomic
     def _on_control(self, change):

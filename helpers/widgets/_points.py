@@ -15,6 +15,15 @@ CLEAR_TOOLTIP = "remove every point: start from an empty plane, then click to ad
 ADD_TOOLTIP = "the class a click on the picture adds (Shift+click adds the other one); a click on a point removes it"
 
 
+def choose_your_points(explorer):
+    """Put "your points" into the explorer's data menu and choose it, without a redraw."""
+    dataset = explorer.controls["dataset"]
+    with explorer._quietly():
+        if list(dataset.options) != explorer._options():
+            dataset.options = explorer._options()
+        dataset.value = YOUR_POINTS
+
+
 def class_toggle(options, value):
     """The "click adds" toggle: ``options`` are (label, class) pairs."""
     import ipywidgets as widgets

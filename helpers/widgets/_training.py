@@ -74,9 +74,10 @@ class TrainingControls:
 
     @atomic
     def step(self):
-        """Train one frame's epochs and redraw (the Step button)."""
+        """Train one frame's epochs and redraw (the Step button). Returns the explorer."""
         self._advance(self.epochs_per_frame)
         self.refresh()
+        return self
 
     @atomic
     def reset(self):

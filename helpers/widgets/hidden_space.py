@@ -406,12 +406,9 @@ class HiddenSpaceExplorer(TrainingControls, ViewBackgrounds, Explorer):
         options = [(_pair_label(p), p) for p in pairs(units)]
         if [o[1] for o in control.options] != [o[1] for o in options]:
             keep = control.value if control.value in pairs(units) else (1, 2)
-            self._holding = True
-            try:
+            with self._quietly():
                 control.options = options
                 control.value = keep
-            finally:
-                self._holding = False
 
     def _readout_html(self, loss):
         st = self.state

@@ -132,17 +132,10 @@ class PerceptronExplorer(ViewBackgrounds, Explorer):
 
     def _use_points(self, X, y):
         """Show (X, y) as "your points" in the current axes (keeping the view), without a redraw."""
-        dataset = self.controls["dataset"]
         view = self._view_of(X, (self.ax.get_xlim(), self.ax.get_ylim()))
         view["names"] = self._shown_names
         self.custom = {"X": X, "y": np.where(y > 0, 1.0, -1.0), "name": _points.YOUR_POINTS, "view": view}
-        self._holding = True
-        try:
-            if list(dataset.options) != self._options():
-                dataset.options = self._options()
-            dataset.value = _points.YOUR_POINTS
-        finally:
-            self._holding = False
+        _points.choose_your_points(self)
 
     def points(self):
         """The points shown, as (X, y): X is (n, 2), y holds +1/-1 (sign) or 1/0 (step)."""

@@ -25,8 +25,9 @@ from .._validate import as_array, check_choice, check_int, check_number, check_s
 from ..mlp import MLP, TrainingDiverged
 from ..plots._style import percent
 from . import _controls, _points
-from ._base import Explorer, atomic
+from ._base import Explorer
 from ._presets import with_presets
+from ._training import TrainingControls
 from ._views import ViewBackgrounds
 
 N_POINTS = 200
@@ -109,7 +110,7 @@ def loss_top(losses):
         scale *= 10
 
 
-class MLPPlayground(ViewBackgrounds, Explorer):
+class MLPPlayground(TrainingControls, ViewBackgrounds, Explorer):
     """Controls for data, architecture and training; a live boundary, loss curves and network.
 
     Use :func:`mlp_playground` to make one.
@@ -198,15 +199,10 @@ class MLPPlayground(ViewBackgrounds, Explorer):
         }
         self._run_key = None
         self._error = ""
-        self._moving_play = False  # the kernel itself moves Play's value (no tick)
-        self._stopped_here = False  # the kernel paused Play; ticks still on their way are late
         self.limits = None  # the map's view, set by each run
         super().__init__(controls, figsize=(10.0, 4.0), canvas=canvas)
         controls["add"].unobserve(self._on_control, names="value")  # it chooses what a click adds: nothing to redraw
-        controls["play"].observe(self._on_tick, names="value")
-        controls["play"].observe(self._on_playing, names="playing")
-        controls["step"].on_click(lambda _: self.step())
-        controls["reset"].on_click(lambda _: self.reset())
+        self._wire_training()
         controls["clear"].on_click(lambda _: self.clear_points())
         if train is not None or history is not None:
             self._replay(train, history)
@@ -270,14 +266,7 @@ class MLPPlayground(ViewBackgrounds, Explorer):
         values = self.values
         self._set_custom(X, y, mask, (values["test_share"], values["seed"]))
         self.custom["reach"] = self.limits[1]  # the view stays where the learner clicked
-        dataset = self.controls["dataset"]
-        self._holding = True
-        try:
-            if list(dataset.options) != self._options():
-                dataset.options = self._options()
-            dataset.value = _points.YOUR_POINTS
-        finally:
-            self._holding = False
+        _points.choose_your_points(self)
         self._run_key = None  # a new run on the new points
 
     def points(self):
@@ -353,12 +342,9 @@ class MLPPlayground(ViewBackgrounds, Explorer):
 
     def _set_history(self, value, top):
         slider = self.controls["history"]
-        self._holding = True
-        try:
+        with self._quietly():
             slider.max = max(top, 0)
             slider.value = value
-        finally:
-            self._holding = False
 
     def _show_run(self):
         """Point the artists at the current run: limits, data points, network shape."""
@@ -399,22 +385,21 @@ class MLPPlayground(ViewBackgrounds, Explorer):
 
         self._switch_view(old, view, redraw_what_changed)
 
-    # ----- training -------------------------------------------------------------------
-    @atomic
-    def train(self, epochs):
-        """Train ``epochs`` more epochs with the current lr and batch size, and redraw: what Play
-        does, from code. Returns the playground.
+    # ----- training (Play / Step / Reset and train(epochs): TrainingControls) --------------
+    @property
+    def epochs_per_frame(self):
+        return self.controls["epochs_per_frame"].value
+
+    def _restart(self):
+        self._run_key = None
+
+    def _advance(self, epochs):
+        """Train ``epochs`` more epochs with the current lr and batch size, without redrawing.
 
         From the epoch the history shows: training from an earlier epoch forgets the
         epochs after it. A run stops at :data:`EPOCH_LIMIT` epochs: Play is paused there
         and Step disabled.
         """
-        self._advance(epochs)
-        self.refresh()
-        return self
-
-    def _advance(self, epochs):
-        """Train ``epochs`` more epochs with the current lr and batch size, without redrawing."""
         epochs = check_int(epochs, "epochs")
         if self._error:
             return
@@ -494,52 +479,6 @@ class MLPPlayground(ViewBackgrounds, Explorer):
             if history is not None:
                 self.controls["history"].value = check_setting(history, "history", 0, last, integer=True)
             self.refresh()
-
-    @atomic
-    def step(self):
-        """Train one frame's worth of epochs and redraw (the Step button); returns the playground."""
-        self._advance(self.controls["epochs_per_frame"].value)
-        self.refresh()
-        return self
-
-    @atomic
-    def reset(self):
-        """Back to epoch 0 with the initial weights from the seed (the Reset button, and ■)."""
-        self._stop_play()
-        play = self.controls["play"]
-        self._moving_play = True
-        try:
-            play.value = play.min  # the browser's Play starts again from the start
-        finally:
-            self._moving_play = False
-        self._run_key = None
-        self.refresh()
-
-    def _stop_play(self):
-        """Pause Play from the kernel; ticks the browser sent before it hears of it are late."""
-        play = self.controls["play"]
-        if play.playing:
-            play.playing = False
-        self._stopped_here = True
-
-    @atomic
-    def _on_playing(self, change):
-        if change["new"]:
-            self._stopped_here = False  # the learner pressed ▶: ticks count again
-
-    @atomic
-    def _on_tick(self, change):
-        """A tick of Play (its value moved on), or ■ (its value back at the start)."""
-        if self._moving_play or change["new"] == change["old"]:
-            return
-        play = self.controls["play"]
-        if change["new"] == play.min:
-            if not play.playing:
-                self.reset()  # ■: stop and go back to the start
-            return
-        if self._stopped_here and not play.playing:
-            return  # a tick sent before the browser heard that the kernel paused Play
-        self.step()
 
     # ----- drawing ------------------------------------------------------------------------
     def _update(self, play, show, history, dataset, noise, test_share, layers, units, activation, lr, batch_size,

@@ -138,14 +138,7 @@ class SGDStepper(ViewBackgrounds, Explorer):
     def _use_points(self, X, y):
         """Train on (X, y) as "your points" in the axes shown; the step shown stays (as far as the run goes)."""
         self._set_custom(X, y, (tuple(self.ax.get_xlim()), tuple(self.ax.get_ylim())))
-        dataset = self.controls["dataset"]
-        self._holding = True
-        try:
-            if list(dataset.options) != self._options():
-                dataset.options = self._options()
-            dataset.value = _points.YOUR_POINTS
-        finally:
-            self._holding = False
+        _points.choose_your_points(self)
 
     def points(self):
         """The points trained on, as (X, y) with y = +1 / -1."""
@@ -275,13 +268,10 @@ class SGDStepper(ViewBackgrounds, Explorer):
         new_data = dataset != self.trained_on[0]
         self._train(dataset, lr)
         slider = self.controls["step"]
-        self._holding = True
-        try:
+        with self._quietly():
             slider.max = max(len(self.steps), 1)
             if new_data:
                 slider.value = 1
-        finally:
-            self._holding = False
         if new_data:
             xlim, ylim = self._limits(dataset)
             self.ax.set_xlim(xlim)

@@ -157,12 +157,9 @@ class WeightSpaceExplorer(Explorer):
     def _set_weights(self, w):
         """Set the weights exactly, the sliders to show them, without a redraw."""
         self.w = np.array(w, dtype=float)
-        self._holding = True
-        try:
+        with self._quietly():
             for name, v in zip(("w0", "w1", "w2"), self.w):
                 self.controls[name].value = float(v)
-        finally:
-            self._holding = False
 
     def _data(self, dataset):
         X, y = data.logic_gate(dataset, labels="pm1")
