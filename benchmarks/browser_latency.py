@@ -242,14 +242,20 @@ class TimedSlider:
             active = self.page.evaluate("document.activeElement ? document.activeElement.outerHTML.slice(0, 200) : null")
             raise RuntimeError(f"{self.key}: the key press never reached the {self.label!r} slider "
                                f"(focused: {active}); screenshot: {shot}")
-        if result is None:
-            self.unchanged += 1
-        else:
-            t0, _, t1, readout = result
-            self.latencies.append(t1 - t0)
-            if readout is not None:
-                self.readouts.append(readout - t0)
-        self.page.evaluate(_JS_WAIT_QUIET, [self.key, 150])
+        _record(self, result)
+
+
+def _record(timer, result):
+    """Count one move's timings (key press or click to new frame, and to the readout), then wait
+    until the page is quiet before the next move."""
+    if result in (None, "no key"):
+        timer.unchanged += 1
+    else:
+        t0, _, t1, readout = result
+        timer.latencies.append(t1 - t0)
+        if readout is not None:
+            timer.readouts.append(readout - t0)
+    timer.page.evaluate(_JS_WAIT_QUIET, [timer.key, 150])
 
 
 MOUSE_NOTEBOOK = "zz_mouse_latency.ipynb"
@@ -284,15 +290,7 @@ class TimedClick:
     def move(self):
         box = self.explorer.figure.bounding_box()
         self.page.mouse.click(box["x"] + CLICK_AT[0] * box["width"], box["y"] + CLICK_AT[1] * box["height"])
-        result = self.page.evaluate(_JS_WAIT_PAINT, [self.key, NO_PICTURE_MS])
-        if result in (None, "no key"):
-            self.unchanged += 1
-        else:
-            t0, _, t1, readout = result
-            self.latencies.append(t1 - t0)
-            if readout is not None:
-                self.readouts.append(readout - t0)
-        self.page.evaluate(_JS_WAIT_QUIET, [self.key, 150])
+        _record(self, self.page.evaluate(_JS_WAIT_PAINT, [self.key, NO_PICTURE_MS]))
 
 
 def measure_mouse(lab_page, server, moves):

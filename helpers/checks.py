@@ -1330,19 +1330,9 @@ def _refuse_backward(*args, **kwargs):
 
 def _finite_difference_dv(model, X, y, h=1e-5):
     """dL/dv by central differences of model.loss, one entry of v at a time."""
-    import numpy as np
+    from .mlp import _numerical_gradient
 
-    v = model.params[0]
-    grad = np.empty_like(v)
-    for index in np.ndindex(v.shape):
-        original = v[index]
-        v[index] = original + h
-        up = model.loss(X, y)
-        v[index] = original - h
-        down = model.loss(X, y)
-        v[index] = original
-        grad[index] = (up - down) / (2 * h)
-    return grad
+    return _numerical_gradient(model, X, y, model.params[0], h)
 
 
 def _shape_problem(shape, m, p, n, what):

@@ -430,6 +430,21 @@ def backprop_trace(model, x, y):
             "dL/dr": dL_dr, "dL/dv": np.outer(x1, dL_dr) + 0.0}  # + 0.0: no -0.0 where x_i = 0
 
 
+def _numerical_gradient(model, X, y, weights, h):
+    """dL/d(weights) by central differences of ``model.loss``, one entry of ``weights`` (one of
+    ``model.params``, nudged in place and put back) at a time."""
+    numeric = np.empty_like(weights)
+    for index in np.ndindex(weights.shape):
+        original = weights[index]
+        weights[index] = original + h
+        up = model.loss(X, y)
+        weights[index] = original - h
+        down = model.loss(X, y)
+        weights[index] = original
+        numeric[index] = (up - down) / (2 * h)
+    return numeric
+
+
 def gradient_check(model, X, y, h=1e-5):
     """Largest relative error between ``model.backward`` and finite differences.
 
@@ -451,15 +466,7 @@ def gradient_check(model, X, y, h=1e-5):
     h = check_positive(h, "h")
     worst = 0.0
     for weights, analytic in zip(model.params, model.backward(X, y)):
-        numeric = np.empty_like(weights)
-        for index in np.ndindex(weights.shape):
-            original = weights[index]
-            weights[index] = original + h
-            up = model.loss(X, y)
-            weights[index] = original - h
-            down = model.loss(X, y)
-            weights[index] = original
-            numeric[index] = (up - down) / (2 * h)
+        numeric = _numerical_gradient(model, X, y, weights, h)
         scale = np.linalg.norm(analytic) + np.linalg.norm(numeric)
         if scale > 0:
             worst = max(worst, np.linalg.norm(analytic - numeric) / scale)

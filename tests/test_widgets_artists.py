@@ -15,18 +15,7 @@ import numpy as np
 import pytest
 
 from helpers import widgets
-
-
-def _full_draw_pixels(explorer):
-    """A plain full draw of the figure as it stands (without touching the explorer's cache)."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    explorer._drawing_self = True
-    try:
-        FigureCanvasAgg.draw(explorer.figure.canvas)
-    finally:
-        explorer._drawing_self = False
-    return np.array(explorer.figure.canvas.buffer_rgba())
+from drawing import full_draw_pixels as _full_draw_pixels
 
 
 def _same_points(offsets, expected):

@@ -8,6 +8,7 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from helpers.widgets import Explorer
+from drawing import full_draw_pixels as _full_draw_pixels
 
 
 class Line(Explorer):
@@ -31,16 +32,6 @@ class Line(Explorer):
         self.line.set_data([-1, 1], [-a, a])
         self.state["a"] = a
         self.set_readout(f"a = {a:.1f}")
-
-
-def _full_draw_pixels(explorer):
-    """Pixels of a plain full draw, made without invalidating the explorer's cache."""
-    explorer._drawing_self = True
-    try:
-        FigureCanvasAgg.draw(explorer.figure.canvas)
-    finally:
-        explorer._drawing_self = False
-    return np.array(explorer.figure.canvas.buffer_rgba())
 
 
 def test_blitted_frame_equals_a_full_draw():

@@ -5,6 +5,7 @@ import pytest
 
 from helpers.mlp import MLP
 from helpers.widgets import mlp_playground
+from drawing import full_draw_pixels as _full_draw_pixels
 
 
 @pytest.fixture
@@ -137,17 +138,6 @@ def test_rebuild_keeps_the_run(pg):
 def test_bad_arguments(kwargs):
     with pytest.raises(ValueError):
         mlp_playground(canvas="agg", **kwargs)
-
-
-def _full_draw_pixels(explorer):
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    explorer._drawing_self = True
-    try:
-        FigureCanvasAgg.draw(explorer.figure.canvas)
-    finally:
-        explorer._drawing_self = False
-    return np.array(explorer.figure.canvas.buffer_rgba())
 
 
 def test_reset_during_play_ends_at_epoch_zero_even_when_late_ticks_arrive(pg):

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from helpers.widgets import sgd_stepper
+from drawing import full_draw_pixels as _full_draw_pixels
 
 TOL = 1e-12
 
@@ -191,17 +192,6 @@ def test_bad_arguments():
         sgd_stepper(lr=0, canvas="agg")
     with pytest.raises(ValueError, match=r"w must have shape \(3\)"):
         sgd_stepper(w=(0, 0), canvas="agg")
-
-
-def _full_draw_pixels(explorer):
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-
-    explorer._drawing_self = True
-    try:
-        FigureCanvasAgg.draw(explorer.figure.canvas)
-    finally:
-        explorer._drawing_self = False
-    return np.array(explorer.figure.canvas.buffer_rgba())
 
 
 def test_every_kind_of_move_draws_what_a_full_draw_draws(stepper):

@@ -15,6 +15,7 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from helpers.widgets import Explorer, mlp_playground
+from drawing import full_draw_pixels as _full_draw_pixels
 
 
 @pytest.fixture
@@ -43,16 +44,6 @@ def _run_together(*jobs, rounds):
     for t in threads:
         t.join(timeout=300)
     assert not errors, errors
-
-
-def _full_draw_pixels(explorer):
-    """A plain full draw of the figure as it stands (without touching the explorer's cache)."""
-    explorer._drawing_self = True
-    try:
-        FigureCanvasAgg.draw(explorer.figure.canvas)
-    finally:
-        explorer._drawing_self = False
-    return np.array(explorer.figure.canvas.buffer_rgba())
 
 
 class Dots(Explorer):
