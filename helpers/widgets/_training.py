@@ -23,9 +23,31 @@ and calls :meth:`_wire_training` at the end of its ``__init__``. A diverged run 
 its message in ``self._error`` (shown in the figure by the subclass) until Reset.
 """
 
+import numpy as np
+
 from .._validate import check_int
 from ..mlp import TrainingDiverged
 from ._base import atomic
+
+
+def check_stretches(train, fields):
+    """``train``, the stretches of training that ``to_code`` writes for a replay: a list of
+    tuples with one entry per item of ``fields``, each a (name, check) pair whose
+    ``check(value, argument_name)`` returns the value or raises. None means no training.
+    Every stretch is checked before any is trained, so a bad one trains nothing.
+    """
+    if train is None:
+        return []
+    what = "(" + ", ".join(name for name, _ in fields) + ")"
+    if isinstance(train, (str, bytes, dict)) or not np.iterable(train):
+        raise TypeError(f"train must be a list of {what}; got {train!r}")
+    stretches = []
+    for k, stretch in enumerate(train):
+        if isinstance(stretch, (str, bytes, dict)) or np.ndim(stretch) != 1 or len(stretch) != len(fields):
+            raise TypeError(f"train[{k}] must be {what}; got {stretch!r}")
+        stretches.append(tuple(check(value, f"train[{k}][{i}]")
+                               for i, (value, (_, check)) in enumerate(zip(stretch, fields))))
+    return stretches
 
 
 class TrainingControls:

@@ -23,7 +23,7 @@ from ..plots._style import percent
 from . import _controls
 from ._access import number
 from ._base import Explorer
-from ._training import TrainingControls
+from ._training import TrainingControls, check_stretches
 from .playground import loss_top
 
 ACTIVATIONS = ("sigmoid", "tanh", "relu")
@@ -63,7 +63,9 @@ class GradientFlowExplorer(TrainingControls, Explorer):
         lr = check_setting(lr, "lr", 10**-3, 10**1)
         self._start_epochs = check_int(epochs, "epochs", maximum=EPOCH_LIMIT)
         self.seed = check_int(seed, "seed")
-        self._start_train = _check_stretches(train)
+        self._start_train = check_stretches(train, [
+            ("epochs", lambda v, name: check_int(v, name, minimum=1, maximum=EPOCH_LIMIT)),
+            ("lr", lambda v, name: check_setting(v, name, 10**-3, 10**1))])
         self._replay_lr = None
         controls = {
             "play": _controls.play(value=0, min=0, max=10**9, interval=40, description="train"),
@@ -256,22 +258,6 @@ class GradientFlowExplorer(TrainingControls, Explorer):
             args["train"] = [(count, lr) for count, lr in self.schedule]
         args["seed"] = self.seed
         return args
-
-
-def _check_stretches(train):
-    """``train``: a list of (epochs, lr) stretches to replay, as ``to_code`` writes them."""
-    if train is None:
-        return []
-    if isinstance(train, (str, bytes, dict)) or not hasattr(train, "__iter__"):
-        raise TypeError(f"train must be a list of (epochs, lr) pairs; got {train!r}")
-    stretches = []
-    for k, stretch in enumerate(train):
-        if isinstance(stretch, (str, bytes, dict)) or np.ndim(stretch) != 1 or len(stretch) != 2:
-            raise TypeError(f"train[{k}] must be (epochs, lr); got {stretch!r}")
-        count, lr = stretch
-        stretches.append((check_int(count, f"train[{k}][0]", minimum=1, maximum=EPOCH_LIMIT),
-                          check_setting(lr, f"train[{k}][1]", 10**-3, 10**1)))
-    return stretches
 
 
 def gradient_flow_explorer(depth=6, activation="sigmoid", lr=0.1, epochs=0, seed=0, train=None, canvas="auto"):

@@ -27,7 +27,7 @@ from ..plots._style import percent
 from . import _controls, _points
 from ._base import Explorer
 from ._presets import with_presets
-from ._training import TrainingControls
+from ._training import TrainingControls, check_stretches
 from ._views import ViewBackgrounds
 
 N_POINTS = 200
@@ -466,14 +466,12 @@ class MLPPlayground(TrainingControls, ViewBackgrounds, Explorer):
 
     def _replay(self, train, history):
         """Train the recorded stretches again (what ``to_code`` writes), then show epoch ``history``."""
+        stretches = check_stretches(train, [
+            ("epochs", lambda v, name: check_int(v, name, minimum=1)),
+            ("lr", lambda v, name: check_number(v, name, low=0, low_open=True)),
+            ("batch size", lambda v, name: check_choice(v, name, tuple(dict(BATCHES).values())))])
         with self.lock:
-            for k, stretch in enumerate(_as_list(train or [], "train")):
-                if isinstance(stretch, (str, bytes, dict)) or np.ndim(stretch) != 1 or len(stretch) != 3:
-                    raise TypeError(f"train[{k}] must be (epochs, lr, batch size); got {stretch!r}")
-                count, lr, batch = stretch
-                count = check_int(count, f"train[{k}][0]", minimum=1)
-                lr = check_number(lr, f"train[{k}][1]", low=0, low_open=True)
-                batch = check_choice(batch, f"train[{k}][2]", tuple(dict(BATCHES).values()))
+            for count, lr, batch in stretches:
                 self._train_epochs(count, lr, batch)
             last = self.model.epoch
             if history is not None:
